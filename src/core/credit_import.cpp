@@ -1,0 +1,188 @@
+#include "core/credit_import.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "core/field_text.hpp"
+#include "core/validation.hpp"
+#include "core/wareki.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+constexpr std::array<ColumnSpec, 8> kCreditColumns = {{
+    {"registry_number", "医籍登録番号", true},
+    {"date", "受講日", true},
+    {"units", "単位", false},
+    {"minutes", "受講時間（分）", false},
+    {"curriculum_code", "カリキュラムコード", false},
+    {"title", "講習会名", false},
+    {"organizer", "主催者", false},
+    {"name", "氏名", false},  // informative only; doctors match by registry number
+}};
+
+tl::unexpected<Error> RowError(std::string ja, std::string en) {
+  return Fail(ErrorCode::kInvalidArgument, std::move(ja), std::move(en));
+}
+
+Result<HalfUnits> ParseRowUnits(const TableRow& row, const ColumnMap& columns) {
+  std::string buf;
+  std::string_view units = NormalizedField(FieldOf(row, columns, "units"), buf);
+  if (!units.empty()) return ParseUnits(units, 24);
+  std::string_view minutes = NormalizedField(FieldOf(row, columns, "minutes"), buf);
+  if (minutes.empty()) {
+    return RowError("単位数（または受講時間）が空です", "units (or minutes) are empty");
+  }
+  if (!util::IsAsciiDigits(minutes) || minutes.size() > 5) {
+    std::string m(minutes);
+    return RowError("受講時間「" + m + "」は分単位の整数で入力してください",
+                    "minutes \"" + m + "\" must be a whole number");
+  }
+  HalfUnits u = HalfUnits::FromMinutes(std::stoll(std::string(minutes)));
+  if (u == HalfUnits()) {
+    return RowError("受講時間が30分未満のため単位になりません",
+                    "less than 30 minutes earns no unit");
+  }
+  return u;
+}
+
+Result<std::optional<int>> ParseCurriculumCode(std::string_view raw) {
+  std::string buf;
+  std::string_view cc = NormalizedField(raw, buf);
+  if (cc.empty()) return std::optional<int>();
+  if (!util::IsAsciiDigits(cc) || cc.size() > 2 || std::stoi(std::string(cc)) > 84) {
+    std::string c(cc);
+    return RowError("カリキュラムコード「" + c + "」は0〜84で入力してください",
+                    "curriculum code \"" + c + "\" must be 0-84");
+  }
+  return std::optional<int>(std::stoi(std::string(cc)));
+}
+
+}  // namespace
+
+std::span<const ColumnSpec> CreditColumns() { return kCreditColumns; }
+
+Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& columns,
+                                    const Date& today) {
+  ParsedCredit out;
+  std::string buf;
+  auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
+  if (!reg) return tl::unexpected(reg.error());
+  out.registry_number = std::move(*reg);
+  auto date = ParseDate(NormalizedField(FieldOf(row, columns, "date"), buf));
+  if (!date) return tl::unexpected(date.error());
+  if (today < *date) {
+    return RowError("受講日 " + date->ToIso() + " が未来の日付です",
+                    "date " + date->ToIso() + " is in the future");
+  }
+  out.taken_on = *date;
+  auto units = ParseRowUnits(row, columns);
+  if (!units) return tl::unexpected(units.error());
+  if (*units == HalfUnits()) return RowError("単位数が0です", "units are zero");
+  out.units = *units;
+  auto cc = ParseCurriculumCode(FieldOf(row, columns, "curriculum_code"));
+  if (!cc) return tl::unexpected(cc.error());
+  out.curriculum_code = *cc;
+  return out;
+}
+
+namespace {
+
+// Gathers the good rows of one import in memory, interning lectures, so that
+// they can be sorted and written in index order.
+class CreditBatch {
+ public:
+  CreditBatch(UnitOfWork& uow, std::unordered_map<std::string, Id> doctors)
+      : uow_(uow), doctors_(std::move(doctors)) {}
+
+  // Adds one row, or returns why it is refused.
+  Status Add(const TableRow& row, const ColumnMap& columns, const Date& today) {
+    auto parsed = ParseCreditRow(row, columns, today);
+    if (!parsed) return tl::unexpected(parsed.error());
+    auto doctor = doctors_.find(parsed->registry_number);
+    if (doctor == doctors_.end()) {
+      return RowError("医籍登録番号 " + parsed->registry_number + " の医師は登録されていません",
+                      "no doctor has registry number " + parsed->registry_number);
+    }
+    auto lecture = Lecture(FieldOf(row, columns, "title"), FieldOf(row, columns, "organizer"));
+    if (!lecture) return tl::unexpected(lecture.error());
+    rows_.push_back({doctor->second, *lecture, static_cast<int32_t>(parsed->taken_on.ToDays()),
+                     static_cast<int32_t>(parsed->units.halves()),
+                     static_cast<int16_t>(parsed->curriculum_code.value_or(-1))});
+    return {};
+  }
+
+  // Drops rows repeated within the file; returns how many were dropped.
+  int64_t RemoveRepeats() {
+    auto key = [](const CreditRepository::Row& r) {
+      return std::tuple(r.doctor_id, r.taken_on_days, r.lecture_id, r.half_units);
+    };
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    auto last = std::unique(rows_.begin(), rows_.end(),
+                            [&](const auto& a, const auto& b) { return key(a) == key(b); });
+    int64_t repeats = rows_.end() - last;
+    rows_.erase(last, rows_.end());
+    return repeats;
+  }
+
+  const std::vector<CreditRepository::Row>& rows() const { return rows_; }
+
+ private:
+  Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
+    std::string key(raw_title);
+    key += '\x1f';
+    key += raw_organizer;
+    auto it = lectures_.find(key);
+    if (it != lectures_.end()) return it->second;
+    std::string b1, b2;
+    auto id = uow_.Credits().LectureId(NormalizedField(raw_title, b1),
+                                       NormalizedField(raw_organizer, b2));
+    if (id) lectures_.emplace(std::move(key), *id);
+    return id;
+  }
+
+  UnitOfWork& uow_;
+  std::unordered_map<std::string, Id> doctors_;
+  std::unordered_map<std::string, Id> lectures_;
+  std::vector<CreditRepository::Row> rows_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
+                                   const ProgressFn& progress) {
+  auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
+  if (!columns) return tl::unexpected(columns.error());
+  if (columns->Index("units") < 0 && columns->Index("minutes") < 0) {
+    return Fail(ErrorCode::kInvalidArgument, "見出し行に「単位」または「受講時間（分）」の列が必要です",
+                "the header row needs a \"units\" or \"minutes\" column", "header");
+  }
+  auto uow = store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctors = (*uow)->Doctors().RegistryIndex();
+  if (!doctors) return tl::unexpected(doctors.error());
+  CreditBatch batch(**uow, std::move(*doctors));
+  ImportReport report;
+  TableRow row;
+  for (int64_t n = 0; source.Next(row); ++n) {
+    if (auto added = batch.Add(row, *columns, today); !added) {
+      report.rejected.push_back({row.line, added.error().message_ja, added.error().message_en});
+    }
+    if (progress && n % 65536 == 0) progress(source.Fraction() * 0.7);
+  }
+  report.duplicates = batch.RemoveRepeats();
+  if (progress) progress(0.75);
+  auto inserted = (*uow)->Credits().InsertMany(batch.rows());
+  if (!inserted) return tl::unexpected(inserted.error());
+  report.imported = *inserted;
+  report.duplicates += static_cast<int64_t>(batch.rows().size()) - *inserted;
+  if (auto committed = (*uow)->Commit(); !committed) return tl::unexpected(committed.error());
+  if (progress) progress(1.0);
+  return report;
+}
+
+}  // namespace kakari::core

@@ -1,0 +1,91 @@
+// The records the registry keeps, as plain values. Storage maps them to
+// tables; services read and write them through the ports in ports.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/eligibility.hpp"
+#include "core/half_units.hpp"
+
+namespace kakari::core {
+
+using Id = int64_t;
+
+enum class OrgLevel { kNational = 0, kPrefecture = 1, kCounty = 2 };
+
+struct Organisation {
+  Id id = 0;
+  std::optional<Id> parent_id;  // none for the JMA
+  OrgLevel level = OrgLevel::kCounty;
+  std::string code;  // "00" JMA, "01".."47" prefectures, "PPnnn" counties
+  std::string name_ja;
+  std::string name_en;
+};
+
+struct Doctor {
+  Id id = 0;
+  std::string registry_number;  // 医籍登録番号, canonical digits
+  std::string name;             // kanji as written, never folded
+  std::string kana;             // full-width katakana
+  std::optional<std::string> member_id;  // none for non-members
+  Date birth_date;
+  Id home_association_id = 0;
+  std::string email;
+  std::string postal_code;  // 7 digits or empty
+  std::string address;
+};
+
+struct Institution {
+  Id id = 0;
+  std::string code;  // 10-digit medical institution code
+  std::string name;
+  std::string kind;  // "hospital" | "clinic" | "dental_clinic"
+  bool exempt_from_report = false;  // advanced treatment hospitals and dental
+};
+
+// A lecture credit to record. Identity: doctor + date + title + organiser +
+// units; a second credit with the same identity is a duplicate.
+struct NewLectureCredit {
+  Id doctor_id = 0;
+  Date taken_on;
+  HalfUnits units;
+  std::optional<int> curriculum_code;  // 0..84; kept, not used by the training
+  std::string title;
+  std::string organizer;
+};
+
+struct LectureCredit {
+  Id id = 0;
+  Date taken_on;
+  HalfUnits units;
+  std::optional<int> curriculum_code;
+  std::string title;
+  std::string organizer;
+};
+
+struct NewActivity {
+  Id doctor_id = 0;
+  std::string category;  // catalogue code, e.g. "school_doctor"
+  std::string description;
+  Date started_on;
+  std::optional<Date> ended_on;  // none while ongoing
+  std::string organisation;
+  ActivityStatus status = ActivityStatus::kDraft;
+};
+
+enum class ApplicationStatus { kSubmitted, kReturned, kApproved, kRejected, kWithdrawn };
+const char* ApplicationStatusName(ApplicationStatus s);
+
+struct NewApplication {
+  Id doctor_id = 0;
+  std::string programme_code;
+  std::string channel;  // "online" | "paper"
+  Id routed_to_association_id = 0;
+  ApplicationStatus status = ApplicationStatus::kSubmitted;
+  Date submitted_on;
+};
+
+}  // namespace kakari::core

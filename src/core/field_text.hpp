@@ -1,0 +1,26 @@
+// Helpers for reading one field of an imported row: normalisation that skips
+// ICU for plain ASCII (most fields of a 10-million-row file), and a field
+// lookup by column. Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/column_map.hpp"
+#include "core/row_source.hpp"
+
+namespace kakari::core {
+
+// Trimmed NFKC of `raw`; returns a view into `raw` or into `buffer`.
+std::string_view NormalizedField(std::string_view raw, std::string& buffer);
+
+// The raw field for `key`, or empty when the column is absent or the row short.
+std::string_view FieldOf(const TableRow& row, const ColumnMap& columns, const std::string& key);
+
+// Katakana reading: NFKC, hiragana folded to katakana, spaces kept single.
+std::string KatakanaReading(std::string_view text);
+
+// True when every code point is katakana, the long-vowel mark or a space.
+bool IsKatakanaReading(std::string_view text);
+
+}  // namespace kakari::core

@@ -1,0 +1,11 @@
+// The content every new registry starts with: the JMA, the 47 prefectural
+// associations and the default programme. Idempotent.
+#pragma once
+
+#include "core/ports.hpp"
+
+namespace kakari::core {
+
+[[nodiscard]] Status SeedRegistry(Store& store);
+
+}  // namespace kakari::core

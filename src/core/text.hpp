@@ -1,0 +1,26 @@
+// Japanese text handling on ICU: NFKC normalisation (full-width digits and
+// letters to half-width, half-width katakana to full-width) and a search key
+// that folds kana, spacing and old/variant kanji. Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kakari::core {
+
+// NFKC of valid UTF-8. Invalid sequences become U+FFFD.
+std::string NormalizeNfkc(std::string_view utf8);
+
+// True when the bytes are well-formed UTF-8.
+bool IsValidUtf8(std::string_view bytes);
+
+// A key under which names match however they were typed: NFKC, case-folded,
+// hiragana folded to katakana, spaces and middle dots removed, variant kanji
+// (髙→高, 﨑→崎, 邊/邉→辺, ...) folded to their common form.
+// SearchKey("髙橋　ﾀﾛｳ") == SearchKey("高橋たろう").
+std::string SearchKey(std::string_view utf8);
+
+// Number of user-perceived characters (code points) in UTF-8 text.
+size_t CodePointCount(std::string_view utf8);
+
+}  // namespace kakari::core

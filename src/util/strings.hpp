@@ -1,0 +1,24 @@
+// Tiny string helpers on std only. Thread-safe (no state).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kakari::util {
+
+// Removes ASCII spaces, tabs, CR and LF from both ends.
+std::string_view Trim(std::string_view s);
+
+// Splits on every occurrence of `sep`; empty fields are kept.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+
+// True when every byte is an ASCII digit and s is not empty.
+bool IsAsciiDigits(std::string_view s);
+
+// Escapes a string for inclusion inside a JSON string literal (no quotes).
+std::string JsonEscape(std::string_view s);
+
+}  // namespace kakari::util

@@ -1,0 +1,33 @@
+#include "util/strings.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kakari::util {
+namespace {
+
+TEST(StringsTest, TrimRemovesAsciiWhitespaceOnly) {
+  EXPECT_EQ(Trim("  a b \r\n"), "a b");
+  EXPECT_EQ(Trim(""), "");
+  EXPECT_EQ(Trim("\xe3\x80\x80x"), "\xe3\x80\x80x");  // ideographic space is kept
+}
+
+TEST(StringsTest, SplitKeepsEmptyFields) {
+  auto parts = Split("a,,b,", ',');
+  ASSERT_EQ(parts.size(), 4u);
+  EXPECT_EQ(parts[0], "a");
+  EXPECT_EQ(parts[1], "");
+  EXPECT_EQ(parts[3], "");
+}
+
+TEST(StringsTest, IsAsciiDigits) {
+  EXPECT_TRUE(IsAsciiDigits("0123"));
+  EXPECT_FALSE(IsAsciiDigits(""));
+  EXPECT_FALSE(IsAsciiDigits("12a"));
+}
+
+TEST(StringsTest, JsonEscapeControlAndQuotes) {
+  EXPECT_EQ(JsonEscape("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
+}
+
+}  // namespace
+}  // namespace kakari::util
