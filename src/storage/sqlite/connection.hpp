@@ -1,0 +1,78 @@
+// A thin RAII layer over one sqlite3 connection and its prepared statements.
+// Errors become core::Error values with the SQLite message in `detail` only.
+// Not thread-safe: one connection per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/result.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kakari::storage::sqlite {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& BindNull(int index);
+  Statement& BindOptional(int index, const std::optional<std::string>& value);
+  // Steps once: true when a row is available, false when done.
+  [[nodiscard]] core::Result<bool> Step();
+  // Steps to completion, ignoring rows.
+  [[nodiscard]] core::Status Run();
+  int64_t Int(int col) const;
+  std::string Text(int col) const;
+  bool IsNull(int col) const;
+  // Resets for reuse and clears bindings.
+  void Reset();
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  // Opens (creating if needed) with WAL, foreign keys and a busy timeout.
+  [[nodiscard]] static core::Result<std::unique_ptr<Connection>> Open(const std::string& path);
+  ~Connection();
+
+  [[nodiscard]] core::Status Exec(std::string_view sql);
+  // A cached prepared statement, reset and ready to bind.
+  [[nodiscard]] core::Result<Statement*> Prepare(std::string_view sql);
+  int64_t LastInsertId() const;
+  int64_t Changes() const;
+  sqlite3* raw() { return db_; }
+
+ private:
+  explicit Connection(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// An error value for a failed SQLite call; the message stays in `detail`.
+core::Error SqlError(sqlite3* db, std::string_view context);
+
+// True when the last error on `db` was a UNIQUE constraint.
+bool IsUniqueViolation(sqlite3* db);
+
+}  // namespace kakari::storage::sqlite
+
+// Evaluates a Result-returning expression; on error returns it from the
+// enclosing function, else binds the value to `var`.
+#define KAKARI_TRY(var, expr)                                       \
+  auto var##_result = (expr);                                       \
+  if (!var##_result) return tl::unexpected(var##_result.error());   \
+  auto& var = *var##_result

@@ -1,0 +1,155 @@
+// The lecture-credit ledger in SQLite, with per-doctor fiscal-year totals
+// kept in step on every insert.
+#include <map>
+
+#include "storage/sqlite/repos.hpp"
+
+namespace kakari::storage::sqlite {
+
+using core::HalfUnits;
+using core::Id;
+using core::Result;
+
+namespace {
+
+// True when the window's ends fall on fiscal-year boundaries, so that the
+// maintained fiscal-year totals answer it exactly.
+bool AlignsWithFiscalYears(const core::DateRange& w) {
+  return (!w.from || (w.from->month == 4 && w.from->day == 1)) &&
+         (!w.to || (w.to->month == 3 && w.to->day == 31));
+}
+
+std::pair<int64_t, int64_t> FiscalYearSpan(const core::DateRange& w) {
+  return {w.from ? core::FiscalYear(*w.from) : 0, w.to ? core::FiscalYear(*w.to) : 9999};
+}
+
+std::pair<std::string, std::string> IsoSpan(const core::DateRange& w) {
+  return {w.from ? w.from->ToIso() : "0000-01-01", w.to ? w.to->ToIso() : "9999-12-31"};
+}
+
+}  // namespace
+
+Result<Id> SqlCredits::LectureId(std::string_view title, std::string_view organizer) {
+  KAKARI_TRY(find, c_.Prepare("SELECT id FROM lectures WHERE title = ? AND organizer = ?"));
+  find->Bind(1, title).Bind(2, organizer);
+  KAKARI_TRY(found, find->Step());
+  if (found) {
+    Id id = find->Int(0);
+    find->Reset();
+    return id;
+  }
+  KAKARI_TRY(insert, c_.Prepare("INSERT INTO lectures(title, organizer) VALUES (?, ?)"));
+  insert->Bind(1, title).Bind(2, organizer);
+  if (auto s = insert->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, half_units, curriculum_code) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+  std::map<std::pair<Id, int>, int64_t> totals;
+  int64_t inserted = 0;
+  for (const Row& r : rows) {
+    core::Date d = core::Date::FromDays(r.taken_on_days);
+    st->Reset();
+    st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, d.ToIso()).Bind(4, r.half_units);
+    if (r.curriculum_code >= 0) st->Bind(5, r.curriculum_code);
+    if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+    if (c_.Changes() == 1) {
+      ++inserted;
+      totals[{r.doctor_id, core::FiscalYear(d)}] += r.half_units;
+    }
+  }
+  std::vector<std::tuple<Id, int, int64_t>> deltas;
+  deltas.reserve(totals.size());
+  for (const auto& [key, halves] : totals) deltas.emplace_back(key.first, key.second, halves);
+  if (auto s = AddToTotals(deltas); !s) return tl::unexpected(s.error());
+  return inserted;
+}
+
+core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64_t>>& deltas) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO doctor_lecture_totals(doctor_id, fiscal_year, half_units) VALUES (?, ?, ?) "
+      "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = half_units + "
+      "excluded.half_units"));
+  for (const auto& [doctor, year, halves] : deltas) {
+    st->Reset();
+    st->Bind(1, doctor).Bind(2, static_cast<int64_t>(year)).Bind(3, halves);
+    if (auto s = st->Run(); !s) return s;
+  }
+  return {};
+}
+
+Result<HalfUnits> SqlCredits::LectureUnits(Id doctor_id,
+                                           const std::optional<core::DateRange>& window) {
+  Statement* st = nullptr;
+  if (!window || AlignsWithFiscalYears(*window)) {
+    auto [fy_from, fy_to] = FiscalYearSpan(window.value_or(core::DateRange{}));
+    KAKARI_TRY(s, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM doctor_lecture_totals "
+                             "WHERE doctor_id = ? AND fiscal_year BETWEEN ? AND ?"));
+    s->Bind(1, doctor_id).Bind(2, fy_from).Bind(3, fy_to);
+    st = s;
+  } else {
+    auto [from, to] = IsoSpan(*window);
+    KAKARI_TRY(s, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM lecture_credits "
+                             "WHERE doctor_id = ? AND taken_on BETWEEN ? AND ?"));
+    s->Bind(1, doctor_id).Bind(2, from).Bind(3, to);
+    st = s;
+  }
+  KAKARI_TRY(row, st->Step());
+  (void)row;
+  HalfUnits total = HalfUnits::FromHalves(st->Int(0));
+  st->Reset();
+  return total;
+}
+
+Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
+    const std::optional<core::DateRange>& window) {
+  Statement* st = nullptr;
+  if (!window || AlignsWithFiscalYears(*window)) {
+    auto [fy_from, fy_to] = FiscalYearSpan(window.value_or(core::DateRange{}));
+    KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM doctor_lecture_totals "
+                             "WHERE fiscal_year BETWEEN ? AND ? GROUP BY doctor_id"));
+    s->Bind(1, fy_from).Bind(2, fy_to);
+    st = s;
+  } else {
+    // A window that cuts a fiscal year must read the credits themselves.
+    auto [from, to] = IsoSpan(*window);
+    KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM lecture_credits "
+                             "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id"));
+    s->Bind(1, from).Bind(2, to);
+    st = s;
+  }
+  std::vector<std::pair<Id, HalfUnits>> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.emplace_back(st->Int(0), HalfUnits::FromHalves(st->Int(1)));
+  }
+  return out;
+}
+
+Result<std::vector<core::LectureCredit>> SqlCredits::ListForDoctor(Id doctor_id) {
+  KAKARI_TRY(st, c_.Prepare(
+      "SELECT c.id, c.taken_on, c.half_units, c.curriculum_code, l.title, l.organizer "
+      "FROM lecture_credits c JOIN lectures l ON l.id = c.lecture_id "
+      "WHERE c.doctor_id = ? ORDER BY c.taken_on DESC, c.id DESC"));
+  st->Bind(1, doctor_id);
+  std::vector<core::LectureCredit> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    core::LectureCredit c;
+    c.id = st->Int(0);
+    c.taken_on = *core::ParseWesternDate(st->Text(1));
+    c.units = HalfUnits::FromHalves(st->Int(2));
+    if (!st->IsNull(3)) c.curriculum_code = static_cast<int>(st->Int(3));
+    c.title = st->Text(4);
+    c.organizer = st->Text(5);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace kakari::storage::sqlite

@@ -1,0 +1,272 @@
+#include "storage/sqlite/migrations.hpp"
+
+#include <array>
+#include <string>
+
+namespace kakari::storage::sqlite {
+
+namespace {
+
+#define KAKARI_NOW "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+
+// 1: organisations, programmes, doctors, institutions, the lecture ledger.
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER REFERENCES organisations(id),
+  level INTEGER NOT NULL CHECK (level IN (0, 1, 2)),  -- JMA, prefecture, county
+  code TEXT NOT NULL UNIQUE,
+  name_ja TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+CREATE INDEX organisations_parent ON organisations(parent_id);
+
+CREATE TABLE programmes (
+  code TEXT PRIMARY KEY,
+  name_ja TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  units_per_activity_halves INTEGER NOT NULL CHECK (units_per_activity_halves > 0),
+  min_lecture_halves INTEGER NOT NULL CHECK (min_lecture_halves >= 0),
+  min_practical_activities INTEGER NOT NULL CHECK (min_practical_activities >= 0),
+  required_total_halves INTEGER NOT NULL CHECK (required_total_halves > 0),
+  window_from TEXT,
+  window_to TEXT,
+  certificate_validity_years INTEGER,
+  is_current INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+
+CREATE TABLE doctors (
+  id INTEGER PRIMARY KEY,
+  registry_number TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  kana TEXT NOT NULL,
+  name_key TEXT NOT NULL,   -- core::SearchKey(name)
+  kana_key TEXT NOT NULL,   -- core::SearchKey(kana)
+  member_id TEXT UNIQUE,
+  birth_date TEXT NOT NULL,
+  home_association_id INTEGER NOT NULL REFERENCES organisations(id),
+  email TEXT NOT NULL DEFAULT '',
+  postal_code TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+CREATE INDEX doctors_home ON doctors(home_association_id);
+CREATE INDEX doctors_name_key ON doctors(name_key);
+CREATE INDEX doctors_kana_key ON doctors(kana_key);
+
+CREATE TABLE institutions (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('hospital', 'clinic', 'dental_clinic')),
+  exempt_from_report INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+
+CREATE TABLE affiliations (
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  PRIMARY KEY (doctor_id, institution_id)
+) WITHOUT ROWID;
+CREATE INDEX affiliations_institution ON affiliations(institution_id, doctor_id);
+
+-- A lecture is a (title, organiser) pair; many doctors attend the same one.
+CREATE TABLE lectures (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  organizer TEXT NOT NULL,
+  UNIQUE (title, organizer)
+);
+
+CREATE TABLE lecture_credits (
+  id INTEGER PRIMARY KEY,
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  lecture_id INTEGER NOT NULL REFERENCES lectures(id),
+  taken_on TEXT NOT NULL,
+  half_units INTEGER NOT NULL CHECK (half_units > 0),
+  curriculum_code INTEGER CHECK (curriculum_code BETWEEN 0 AND 84),
+  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+-- The credit's identity, and the covering index for per-doctor sums by date.
+CREATE UNIQUE INDEX lecture_credits_identity
+  ON lecture_credits(doctor_id, taken_on, lecture_id, half_units);
+
+-- Lecture units per doctor and fiscal year, maintained by the storage layer
+-- on every credit insert, so that eligibility for everyone reads ~1.4M small
+-- rows instead of 10M credits.
+CREATE TABLE doctor_lecture_totals (
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  fiscal_year INTEGER NOT NULL,
+  half_units INTEGER NOT NULL,
+  PRIMARY KEY (doctor_id, fiscal_year)
+) WITHOUT ROWID;
+)sql";
+
+// 2: the workflow: activities, declarations, applications, certificates,
+// accounts, sessions and the audit log.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE practical_activities (
+  id INTEGER PRIMARY KEY,
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  category TEXT NOT NULL,
+  description TEXT NOT NULL,
+  started_on TEXT NOT NULL,
+  ended_on TEXT,
+  organisation TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN
+    ('draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn')),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+CREATE INDEX practical_activities_doctor ON practical_activities(doctor_id, status);
+
+CREATE TABLE credit_declarations (
+  id INTEGER PRIMARY KEY,
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  taken_on TEXT NOT NULL,
+  half_units INTEGER NOT NULL CHECK (half_units > 0),
+  title TEXT NOT NULL,
+  organizer TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN
+    ('draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn')),
+  lecture_credit_id INTEGER REFERENCES lecture_credits(id),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+CREATE INDEX credit_declarations_doctor ON credit_declarations(doctor_id, status);
+
+CREATE TABLE completion_applications (
+  id INTEGER PRIMARY KEY,
+  doctor_id INTEGER NOT NULL REFERENCES doctors(id),
+  programme_code TEXT NOT NULL REFERENCES programmes(code),
+  channel TEXT NOT NULL CHECK (channel IN ('online', 'paper')),
+  delivery TEXT NOT NULL DEFAULT 'download' CHECK (delivery IN ('download', 'mail')),
+  routed_to_association_id INTEGER NOT NULL REFERENCES organisations(id),
+  status TEXT NOT NULL CHECK (status IN
+    ('submitted', 'returned', 'approved', 'rejected', 'withdrawn')),
+  submitted_on TEXT NOT NULL,
+  snapshot TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+CREATE INDEX completion_applications_doctor ON completion_applications(doctor_id);
+CREATE INDEX completion_applications_queue
+  ON completion_applications(routed_to_association_id, status);
+
+CREATE TABLE certificates (
+  id INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES completion_applications(id),
+  number TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  status TEXT NOT NULL CHECK (status IN ('valid', 'superseded', 'revoked')),
+  issued_on TEXT NOT NULL,
+  name_snapshot TEXT NOT NULL,
+  revoked_reason TEXT,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  UNIQUE (number, version)
+);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  password_hash TEXT,  -- Argon2id (libsodium crypto_pwhash_str); NULL until first login
+  kind TEXT NOT NULL CHECK (kind IN ('doctor', 'staff', 'jma', 'institution')),
+  doctor_id INTEGER REFERENCES doctors(id),
+  organisation_id INTEGER REFERENCES organisations(id),
+  institution_id INTEGER REFERENCES institutions(id),
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+
+CREATE TABLE user_roles (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL CHECK (role IN ('doctor', 'reviewer', 'admin', 'jma_admin', 'institution')),
+  organisation_id INTEGER REFERENCES organisations(id),
+  PRIMARY KEY (user_id, role)
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_user_id INTEGER,
+  actor_role TEXT,
+  action TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  remote_address TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+core::Result<int> SchemaVersion(Connection& conn) {
+  if (auto s = conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                         "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+      !s) {
+    return tl::unexpected(s.error());
+  }
+  auto st = conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!st) return tl::unexpected(st.error());
+  auto row = (*st)->Step();
+  if (!row) return tl::unexpected(row.error());
+  int v = static_cast<int>((*st)->Int(0));
+  (*st)->Reset();
+  return v;
+}
+
+core::Status Migrate(Connection& conn, int target) {
+  if (target < 0) target = LatestSchemaVersion();
+  auto current = SchemaVersion(conn);
+  if (!current) return tl::unexpected(current.error());
+  if (*current > LatestSchemaVersion()) {
+    return core::Fail(core::ErrorCode::kUnavailable,
+                      "このデータベースは新しい版のKakariで作られています",
+                      "this database was written by a newer Kakari");
+  }
+  for (int v = *current + 1; v <= target; ++v) {
+    std::string sql = "BEGIN IMMEDIATE;";
+    sql += kMigrations[static_cast<size_t>(v - 1)];
+    sql += "INSERT INTO schema_migrations(version, applied_at) VALUES (" + std::to_string(v) +
+           ", " KAKARI_NOW "); COMMIT;";
+    if (auto s = conn.Exec(sql); !s) {
+      (void)conn.Exec("ROLLBACK");
+      return s;
+    }
+  }
+  return {};
+}
+
+}  // namespace kakari::storage::sqlite

@@ -1,0 +1,168 @@
+// Organisations, doctors and institutions in SQLite.
+#include "core/text.hpp"
+#include "storage/sqlite/repos.hpp"
+
+namespace kakari::storage::sqlite {
+
+using core::Id;
+using core::Result;
+using core::Status;
+
+namespace {
+constexpr const char* kOrgColumns = "SELECT id, parent_id, level, code, name_ja, name_en FROM organisations ";
+
+core::Organisation ReadOrg(const Statement& st) {
+  core::Organisation o;
+  o.id = st.Int(0);
+  if (!st.IsNull(1)) o.parent_id = st.Int(1);
+  o.level = static_cast<core::OrgLevel>(st.Int(2));
+  o.code = st.Text(3);
+  o.name_ja = st.Text(4);
+  o.name_en = st.Text(5);
+  return o;
+}
+}  // namespace
+
+Result<Id> SqlOrganisations::Insert(const core::Organisation& org) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO organisations(parent_id, level, code, name_ja, name_en) "
+                            "VALUES (?, ?, ?, ?, ?)"));
+  if (org.parent_id) st->Bind(1, *org.parent_id); else st->BindNull(1);
+  st->Bind(2, static_cast<int64_t>(org.level)).Bind(3, org.code).Bind(4, org.name_ja)
+      .Bind(5, org.name_en);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Result<std::optional<core::Organisation>> SqlOrganisations::FindOne(Statement* st) {
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::Organisation>();
+  auto org = ReadOrg(*st);
+  st->Reset();
+  return std::optional<core::Organisation>(std::move(org));
+}
+
+Result<std::optional<core::Organisation>> SqlOrganisations::FindByCode(std::string_view code) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kOrgColumns) + "WHERE code = ?"));
+  st->Bind(1, code);
+  return FindOne(st);
+}
+
+Result<std::optional<core::Organisation>> SqlOrganisations::FindById(Id id) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kOrgColumns) + "WHERE id = ?"));
+  st->Bind(1, id);
+  return FindOne(st);
+}
+
+Result<std::vector<core::Organisation>> SqlOrganisations::List() {
+  KAKARI_TRY(st, c_.Prepare(std::string(kOrgColumns) + "ORDER BY code"));
+  std::vector<core::Organisation> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(ReadOrg(*st));
+  }
+  return out;
+}
+
+namespace {
+void BindDoctor(Statement& st, const core::Doctor& d) {
+  st.Bind(1, d.registry_number).Bind(2, d.name).Bind(3, d.kana)
+      .Bind(4, core::SearchKey(d.name)).Bind(5, core::SearchKey(d.kana))
+      .BindOptional(6, d.member_id).Bind(7, d.birth_date.ToIso())
+      .Bind(8, d.home_association_id).Bind(9, d.email).Bind(10, d.postal_code)
+      .Bind(11, d.address);
+}
+}  // namespace
+
+Result<Id> SqlDoctors::Insert(const core::Doctor& d) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO doctors(registry_number, name, kana, name_key, kana_key, member_id, "
+      "birth_date, home_association_id, email, postal_code, address) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  BindDoctor(*st, d);
+  if (auto s = st->Run(); !s) {
+    core::Error e = s.error();
+    if (e.code == core::ErrorCode::kAlreadyExists) {
+      e.message_ja = "医籍登録番号 " + d.registry_number + " または会員番号は既に登録されています";
+      e.message_en = "registry number " + d.registry_number + " or member ID is already recorded";
+    }
+    return tl::unexpected(e);
+  }
+  return c_.LastInsertId();
+}
+
+Status SqlDoctors::Update(const core::Doctor& d) {
+  KAKARI_TRY(st, c_.Prepare(
+      "UPDATE doctors SET registry_number = ?, name = ?, kana = ?, name_key = ?, kana_key = ?, "
+      "member_id = ?, birth_date = ?, home_association_id = ?, email = ?, postal_code = ?, "
+      "address = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
+  BindDoctor(*st, d);
+  st->Bind(12, d.id);
+  auto s = st->Run();
+  if (!s && s.error().code == core::ErrorCode::kAlreadyExists) {
+    return core::Fail(core::ErrorCode::kAlreadyExists,
+                      "会員番号は別の医師に登録されています",
+                      "the member ID belongs to another doctor", "member_id");
+  }
+  return s;
+}
+
+Result<std::optional<core::Doctor>> SqlDoctors::FindByRegistryNumber(std::string_view reg) {
+  KAKARI_TRY(st, c_.Prepare(
+      "SELECT id, registry_number, name, kana, member_id, birth_date, home_association_id, "
+      "email, postal_code, address FROM doctors WHERE registry_number = ?"));
+  st->Bind(1, reg);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::Doctor>();
+  core::Doctor d;
+  d.id = st->Int(0);
+  d.registry_number = st->Text(1);
+  d.name = st->Text(2);
+  d.kana = st->Text(3);
+  if (!st->IsNull(4)) d.member_id = st->Text(4);
+  d.birth_date = *core::ParseWesternDate(st->Text(5));
+  d.home_association_id = st->Int(6);
+  d.email = st->Text(7);
+  d.postal_code = st->Text(8);
+  d.address = st->Text(9);
+  st->Reset();
+  return std::optional<core::Doctor>(std::move(d));
+}
+
+Result<std::unordered_map<std::string, Id>> SqlDoctors::RegistryIndex() {
+  KAKARI_TRY(st, c_.Prepare("SELECT registry_number, id FROM doctors"));
+  std::unordered_map<std::string, Id> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.emplace(st->Text(0), st->Int(1));
+  }
+  return out;
+}
+
+Result<int64_t> SqlDoctors::Count() {
+  KAKARI_TRY(st, c_.Prepare("SELECT COUNT(*) FROM doctors"));
+  KAKARI_TRY(row, st->Step());
+  (void)row;
+  int64_t n = st->Int(0);
+  st->Reset();
+  return n;
+}
+
+Result<Id> SqlInstitutions::Insert(const core::Institution& inst) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO institutions(code, name, kind, exempt_from_report) "
+                            "VALUES (?, ?, ?, ?)"));
+  st->Bind(1, inst.code).Bind(2, inst.name).Bind(3, inst.kind)
+      .Bind(4, static_cast<int64_t>(inst.exempt_from_report));
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Status SqlInstitutions::AddAffiliation(Id doctor_id, Id institution_id) {
+  KAKARI_TRY(st, c_.Prepare("INSERT OR IGNORE INTO affiliations(doctor_id, institution_id) "
+                            "VALUES (?, ?)"));
+  st->Bind(1, doctor_id).Bind(2, institution_id);
+  return st->Run();
+}
+
+}  // namespace kakari::storage::sqlite

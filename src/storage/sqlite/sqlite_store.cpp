@@ -1,0 +1,100 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/repos.hpp"
+
+namespace kakari::storage::sqlite {
+
+namespace {
+
+// One transaction on one pooled connection; rolls back unless committed.
+class SqlUnitOfWork final : public core::UnitOfWork {
+ public:
+  SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn)
+      : store_(store), conn_(std::move(conn)), orgs_(*conn_), doctors_(*conn_),
+        institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
+        programmes_(*conn_) {}
+  ~SqlUnitOfWork() override {
+    if (!done_) (void)conn_->Exec("ROLLBACK");
+    store_.Release(std::move(conn_));
+  }
+
+  core::OrganisationRepository& Organisations() override { return orgs_; }
+  core::DoctorRepository& Doctors() override { return doctors_; }
+  core::InstitutionRepository& Institutions() override { return institutions_; }
+  core::CreditRepository& Credits() override { return credits_; }
+  core::ActivityRepository& Activities() override { return activities_; }
+  core::ApplicationRepository& Applications() override { return applications_; }
+  core::ProgrammeRepository& Programmes() override { return programmes_; }
+
+  core::Status Commit() override {
+    auto s = conn_->Exec("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Connection> conn_;
+  bool done_ = false;
+  SqlOrganisations orgs_;
+  SqlDoctors doctors_;
+  SqlInstitutions institutions_;
+  SqlCredits credits_;
+  SqlActivities activities_;
+  SqlApplications applications_;
+  SqlProgrammes programmes_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  auto conn = Connection::Open(path);
+  if (!conn) return tl::unexpected(conn.error());
+  if (auto s = Migrate(**conn); !s) return tl::unexpected(s.error());
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+  store->Release(std::move(*conn));
+  return store;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+core::Result<std::unique_ptr<Connection>> SqliteStore::Acquire() {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+  }
+  return Connection::Open(path_);
+}
+
+void SqliteStore::Release(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(mu_);
+  idle_.push_back(std::move(conn));
+}
+
+core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {
+  auto conn = Acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  if (auto s = (*conn)->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); !s) {
+    core::Error e = s.error();
+    e.code = core::ErrorCode::kUnavailable;
+    Release(std::move(*conn));
+    return tl::unexpected(e);
+  }
+  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(*conn)));
+}
+
+core::Status SqliteStore::Checkpoint() {
+  auto conn = Acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto s = (*conn)->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  Release(std::move(*conn));
+  return s;
+}
+
+}  // namespace kakari::storage::sqlite

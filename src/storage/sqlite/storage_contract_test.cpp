@@ -1,0 +1,173 @@
+// The storage contract: what every implementation of core's ports must do.
+// Typed over the implementations; SQLite is the first.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "core/registry_setup.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace kakari::storage {
+namespace {
+
+using core::Date;
+using core::HalfUnits;
+
+struct SqliteFactory {
+  static std::unique_ptr<core::Store> Make(const std::string& path) {
+    auto s = sqlite::SqliteStore::Open(path);
+    EXPECT_TRUE(s.has_value());
+    return std::move(*s);
+  }
+};
+
+template <class Factory>
+class StorageContractTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("kakari-contract-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    std::filesystem::remove(path_);
+    store_ = Factory::Make(path_);
+    ASSERT_TRUE(core::SeedRegistry(*store_).has_value());
+  }
+  void TearDown() override {
+    store_.reset();
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  core::Id AddDoctor(const std::string& reg) {
+    auto uow = *store_->Begin(true);
+    auto tokyo = *uow->Organisations().FindByCode("13");
+    core::Doctor d{0, reg, "髙橋　太郎", "タカハシ　タロウ", std::nullopt, Date{1970, 4, 1},
+                   tokyo->id, "", "", ""};
+    auto id = uow->Doctors().Insert(d);
+    EXPECT_TRUE(id.has_value());
+    EXPECT_TRUE(uow->Commit().has_value());
+    return *id;
+  }
+  std::string path_;
+  std::unique_ptr<core::Store> store_;
+};
+
+using Implementations = ::testing::Types<SqliteFactory>;
+TYPED_TEST_SUITE(StorageContractTest, Implementations);
+
+TYPED_TEST(StorageContractTest, SeedHoldsJmaAnd47Prefectures) {
+  auto uow = *this->store_->Begin(false);
+  auto orgs = *uow->Organisations().List();
+  ASSERT_EQ(orgs.size(), 48u);
+  EXPECT_EQ(orgs[0].name_ja, "日本医師会");
+  auto okinawa = *uow->Organisations().FindByCode("47");
+  EXPECT_EQ(okinawa->name_ja, "沖縄県医師会");
+  EXPECT_EQ(okinawa->parent_id, orgs[0].id);
+  EXPECT_EQ(uow->Programmes().Current()->required_total, HalfUnits::FromUnits(10));
+  // Seeding twice adds nothing.
+  uow.reset();
+  ASSERT_TRUE(core::SeedRegistry(*this->store_).has_value());
+  EXPECT_EQ((*this->store_->Begin(false))->Organisations().List()->size(), 48u);
+}
+
+TYPED_TEST(StorageContractTest, DoctorRoundTripAndUniqueRegistry) {
+  core::Id id = this->AddDoctor("12345");
+  auto uow = *this->store_->Begin(true);
+  auto d = *uow->Doctors().FindByRegistryNumber("12345");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->id, id);
+  EXPECT_EQ(d->name, "髙橋　太郎");
+  EXPECT_EQ(d->birth_date, (Date{1970, 4, 1}));
+  core::Doctor again = *d;
+  auto dup = uow->Doctors().Insert(again);
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().code, core::ErrorCode::kAlreadyExists);
+  EXPECT_FALSE(uow->Doctors().FindByRegistryNumber("99999")->has_value());
+}
+
+TYPED_TEST(StorageContractTest, UncommittedWorkRollsBack) {
+  {
+    auto uow = *this->store_->Begin(true);
+    auto tokyo = *uow->Organisations().FindByCode("13");
+    ASSERT_TRUE(uow->Doctors().Insert({0, "777", "a", "ア", std::nullopt, Date{1970, 1, 1},
+                                       tokyo->id, "", "", ""}).has_value());
+  }
+  EXPECT_EQ(*(*this->store_->Begin(false))->Doctors().Count(), 0);
+}
+
+TYPED_TEST(StorageContractTest, CreditsDeduplicateAndKeepTotals) {
+  core::Id doc = this->AddDoctor("12345");
+  auto uow = *this->store_->Begin(true);
+  auto& credits = uow->Credits();
+  core::Id lec = *credits.LectureId("講習会", "東京都医師会");
+  EXPECT_EQ(*credits.LectureId("講習会", "東京都医師会"), lec);
+  auto day = [](Date d) { return static_cast<int32_t>(d.ToDays()); };
+  std::vector<core::CreditRepository::Row> rows = {
+      {doc, lec, day({2025, 3, 31}), 2, 5},   // FY2024
+      {doc, lec, day({2025, 4, 1}), 3, -1},   // FY2025
+      {doc, lec, day({2026, 3, 31}), 1, 84},  // FY2025
+  };
+  EXPECT_EQ(*credits.InsertMany(rows), 3);
+  EXPECT_EQ(*credits.InsertMany(rows), 0);  // same identities again
+  rows[0].half_units = 4;                   // other units: another credit
+  EXPECT_EQ(*credits.InsertMany(std::span(rows).first(1)), 1);
+  EXPECT_EQ(credits.LectureUnits(doc, std::nullopt)->halves(), 10);
+  core::DateRange fy2025{Date{2025, 4, 1}, Date{2026, 3, 31}};
+  EXPECT_EQ(credits.LectureUnits(doc, fy2025)->halves(), 4);
+  core::DateRange cut{Date{2025, 4, 2}, std::nullopt};  // not FY-aligned
+  EXPECT_EQ(credits.LectureUnits(doc, cut)->halves(), 1);
+  auto all = *credits.LectureUnitsByDoctor(std::nullopt);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].second.halves(), 10);
+  EXPECT_EQ((*credits.LectureUnitsByDoctor(cut))[0].second.halves(), 1);
+  auto listed = *credits.ListForDoctor(doc);
+  ASSERT_EQ(listed.size(), 4u);
+  EXPECT_EQ(listed[0].taken_on, (Date{2026, 3, 31}));
+  EXPECT_EQ(listed[0].curriculum_code, 84);
+}
+
+TYPED_TEST(StorageContractTest, ApprovedActivitiesCounted) {
+  core::Id doc = this->AddDoctor("5");
+  auto uow = *this->store_->Begin(true);
+  for (auto s : {core::ActivityStatus::kApproved, core::ActivityStatus::kSubmitted,
+                 core::ActivityStatus::kApproved, core::ActivityStatus::kReturned}) {
+    ASSERT_TRUE(uow->Activities().Insert({doc, "school_doctor", "学校医", Date{2020, 4, 1},
+                                          std::nullopt, "市立小学校", s}).has_value());
+  }
+  EXPECT_EQ(*uow->Activities().CountApproved(doc), 2);
+  auto all = *uow->Activities().CountApprovedByDoctor();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].second, 2);
+}
+
+TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
+  std::string path = (std::filesystem::temp_directory_path() / "kakari-migrate-test.db").string();
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    auto conn = *sqlite::Connection::Open(path);
+    ASSERT_TRUE(sqlite::Migrate(*conn, 1).has_value());
+    EXPECT_EQ(*sqlite::SchemaVersion(*conn), 1);
+    ASSERT_TRUE(conn->Exec("INSERT INTO organisations(level, code, name_ja, name_en) "
+                           "VALUES (0, '00', '日本医師会', 'JMA')").has_value());
+  }
+  {
+    auto store = *sqlite::SqliteStore::Open(path);  // upgrades to the latest
+    auto uow = *store->Begin(false);
+    EXPECT_TRUE((*uow->Organisations().FindByCode("00")).has_value());
+  }
+  auto conn = *sqlite::Connection::Open(path);
+  EXPECT_EQ(*sqlite::SchemaVersion(*conn), sqlite::LatestSchemaVersion());
+  ASSERT_TRUE(sqlite::Migrate(*conn).has_value());  // again: a no-op
+  auto audit = conn->Exec("INSERT INTO audit_log(at, action, subject_type, subject_id, "
+                          "prev_hash, hash) VALUES ('t', 'a', 's', '1', '', 'h')");
+  ASSERT_TRUE(audit.has_value());
+  EXPECT_FALSE(conn->Exec("UPDATE audit_log SET action = 'x'").has_value());
+  EXPECT_FALSE(conn->Exec("DELETE FROM audit_log").has_value());
+  conn.reset();
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+}  // namespace kakari::storage

@@ -1,0 +1,110 @@
+// Practical activities, completion applications and programmes in SQLite.
+#include "storage/sqlite/repos.hpp"
+
+namespace kakari::storage::sqlite {
+
+using core::Id;
+using core::Result;
+
+Result<Id> SqlActivities::Insert(const core::NewActivity& a) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO practical_activities(doctor_id, category, description, started_on, ended_on, "
+      "organisation, status) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  st->Bind(1, a.doctor_id).Bind(2, a.category).Bind(3, a.description)
+      .Bind(4, a.started_on.ToIso())
+      .BindOptional(5, a.ended_on ? std::optional(a.ended_on->ToIso()) : std::nullopt)
+      .Bind(6, a.organisation).Bind(7, core::ActivityStatusName(a.status));
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Result<int> SqlActivities::CountApproved(Id doctor_id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT COUNT(*) FROM practical_activities "
+                            "WHERE doctor_id = ? AND status = 'approved'"));
+  st->Bind(1, doctor_id);
+  KAKARI_TRY(row, st->Step());
+  (void)row;
+  int n = static_cast<int>(st->Int(0));
+  st->Reset();
+  return n;
+}
+
+Result<std::vector<std::pair<Id, int>>> SqlActivities::CountApprovedByDoctor() {
+  KAKARI_TRY(st, c_.Prepare("SELECT doctor_id, COUNT(*) FROM practical_activities "
+                            "WHERE status = 'approved' GROUP BY doctor_id"));
+  std::vector<std::pair<Id, int>> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.emplace_back(st->Int(0), static_cast<int>(st->Int(1)));
+  }
+  return out;
+}
+
+Result<Id> SqlApplications::Insert(const core::NewApplication& a) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
+      "routed_to_association_id, status, submitted_on) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  st->Bind(1, a.doctor_id).Bind(2, a.programme_code).Bind(3, a.channel)
+      .Bind(4, a.channel == "paper" ? "mail" : "download").Bind(5, a.routed_to_association_id)
+      .Bind(6, core::ApplicationStatusName(a.status)).Bind(7, a.submitted_on.ToIso());
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+core::Status SqlProgrammes::Upsert(const core::Programme& p) {
+  if (auto s = c_.Exec("UPDATE programmes SET is_current = 0"); !s) return s;
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO programmes(code, name_ja, name_en, units_per_activity_halves, "
+      "min_lecture_halves, min_practical_activities, required_total_halves, window_from, "
+      "window_to, certificate_validity_years, is_current) VALUES (?,?,?,?,?,?,?,?,?,?,1) "
+      "ON CONFLICT(code) DO UPDATE SET name_ja = excluded.name_ja, name_en = excluded.name_en, "
+      "units_per_activity_halves = excluded.units_per_activity_halves, "
+      "min_lecture_halves = excluded.min_lecture_halves, "
+      "min_practical_activities = excluded.min_practical_activities, "
+      "required_total_halves = excluded.required_total_halves, window_from = "
+      "excluded.window_from, window_to = excluded.window_to, certificate_validity_years = "
+      "excluded.certificate_validity_years, is_current = 1, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
+  auto iso = [](const std::optional<core::Date>& d) {
+    return d ? std::optional(d->ToIso()) : std::nullopt;
+  };
+  core::DateRange w = p.credit_window.value_or(core::DateRange{});
+  st->Bind(1, p.code).Bind(2, p.name_ja).Bind(3, p.name_en)
+      .Bind(4, p.units_per_activity.halves()).Bind(5, p.min_lecture_units.halves())
+      .Bind(6, static_cast<int64_t>(p.min_practical_activities))
+      .Bind(7, p.required_total.halves()).BindOptional(8, iso(w.from)).BindOptional(9, iso(w.to));
+  if (p.certificate_validity_years) st->Bind(10, *p.certificate_validity_years);
+  return st->Run();
+}
+
+Result<core::Programme> SqlProgrammes::Current() {
+  KAKARI_TRY(st, c_.Prepare(
+      "SELECT code, name_ja, name_en, units_per_activity_halves, min_lecture_halves, "
+      "min_practical_activities, required_total_halves, window_from, window_to, "
+      "certificate_validity_years FROM programmes WHERE is_current = 1"));
+  KAKARI_TRY(row, st->Step());
+  if (!row) {
+    return core::Fail(core::ErrorCode::kUnavailable, "研修制度が設定されていません（kakari init）",
+                      "no programme is configured (run kakari init)");
+  }
+  core::Programme p;
+  p.code = st->Text(0);
+  p.name_ja = st->Text(1);
+  p.name_en = st->Text(2);
+  p.units_per_activity = core::HalfUnits::FromHalves(st->Int(3));
+  p.min_lecture_units = core::HalfUnits::FromHalves(st->Int(4));
+  p.min_practical_activities = static_cast<int>(st->Int(5));
+  p.required_total = core::HalfUnits::FromHalves(st->Int(6));
+  if (!st->IsNull(7) || !st->IsNull(8)) {
+    core::DateRange w;
+    if (!st->IsNull(7)) w.from = *core::ParseWesternDate(st->Text(7));
+    if (!st->IsNull(8)) w.to = *core::ParseWesternDate(st->Text(8));
+    p.credit_window = w;
+  }
+  if (!st->IsNull(9)) p.certificate_validity_years = static_cast<int>(st->Int(9));
+  st->Reset();
+  return p;
+}
+
+}  // namespace kakari::storage::sqlite
