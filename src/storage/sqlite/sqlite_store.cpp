@@ -58,6 +58,7 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
   return store;
 }
 
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {}
 SqliteStore::~SqliteStore() = default;
 
 core::Result<std::unique_ptr<Connection>> SqliteStore::Acquire() {

@@ -29,7 +29,7 @@ class SqliteStore final : public core::Store {
   void Release(std::unique_ptr<Connection> conn);
 
  private:
-  explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+  explicit SqliteStore(std::string path);
   core::Result<std::unique_ptr<Connection>> Acquire();
 
   std::string path_;

@@ -1,0 +1,80 @@
+// The composition root of `kakari`: picks the concrete store (SQLite), the
+// CSV reader, the HTTP server and the system clock, and hands them to the CLI.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "http/server.hpp"
+#include "io/csv_source.hpp"
+#include "io/encoding.hpp"
+#include "io/files.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace {
+
+using kakari::core::Result;
+
+Result<std::unique_ptr<kakari::core::Store>> OpenStore(const std::string& path) {
+  auto store = kakari::storage::sqlite::SqliteStore::Open(path);
+  if (!store) return tl::unexpected(store.error());
+  return std::unique_ptr<kakari::core::Store>(std::move(*store));
+}
+
+Result<kakari::cli::TableFile> OpenTable(const std::string& path) {
+  auto bytes = kakari::io::ReadFile(path);
+  if (!bytes) return tl::unexpected(bytes.error());
+  auto text = kakari::io::DecodeToUtf8(std::move(*bytes));
+  if (!text) return tl::unexpected(text.error());
+  auto rows = kakari::io::CsvRowSource::Create(std::move(text->utf8));
+  if (!rows) return tl::unexpected(rows.error());
+  return kakari::cli::TableFile{std::move(*rows), text->encoding};
+}
+
+kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
+  auto config = kakari::http::ParseListen(options.listen);
+  if (!config) return tl::unexpected(config.error());
+  config->web_root = options.web_root;
+  return kakari::http::Serve(*config, store);
+}
+
+// Today in Japan: credits and deadlines follow the Japanese calendar day.
+kakari::core::Date TodayInJapan() {
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(9);
+  auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
+  return kakari::core::Date::FromDays(days);
+}
+
+// The built web app beside the binary's source tree, if there is one.
+std::string DefaultWebRoot() {
+  if (const char* env = std::getenv("KAKARI_WEB_ROOT")) return env;
+  for (const char* candidate : {"web/dist", "../web/dist", "../../web/dist"}) {
+    if (std::filesystem::exists(std::string(candidate) + "/index.html")) {
+      return std::filesystem::absolute(candidate).string();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kakari::cli::Environment env;
+  env.open_store = OpenStore;
+  env.checkpoint = [](kakari::core::Store& s) {
+    (void)static_cast<kakari::storage::sqlite::SqliteStore&>(s).Checkpoint();
+  };
+  env.open_table = OpenTable;
+  env.serve = Serve;
+  env.today = TodayInJapan;
+  const char* db = std::getenv("KAKARI_DB");
+  env.default_db = db && *db ? db : "kakari.db";
+  env.default_web_root = DefaultWebRoot();
+  env.out = &std::cout;
+  env.err = &std::cerr;
+  env.err_is_terminal = isatty(STDERR_FILENO) == 1;
+  return kakari::cli::RunCli(std::vector<std::string>(argv + 1, argv + argc), env);
+}

@@ -1,0 +1,78 @@
+#include "cli/cli.hpp"
+
+#include <ostream>
+
+#include "cli/output.hpp"
+
+namespace kakari::cli {
+
+namespace {
+
+const std::vector<Command>& Table() {
+  static const std::vector<Command> kCommands = {
+      {"init", "init [--db PATH]",
+       "データベースを作成・更新します（日本医師会と47都道府県医師会を登録）", {}, {}, RunInit},
+      {"demo", "demo --scale small|national [--seed N]",
+       "デモ用の合成データを作成します", {"scale", "seed"}, {}, RunDemo},
+      {"import", "import doctors|credits FILE [--json]",
+       "医師名簿または単位のCSVを取り込みます（UTF-8/CP932を自動判別）", {"json"}, {"json"},
+       RunImport},
+      {"eligibility", "eligibility --doctor REGISTRY_NUMBER [--json] | --all [--json]",
+       "修了要件の判定を表示します", {"doctor", "all", "json"}, {"all", "json"}, RunEligibility},
+      {"serve", "serve [--listen 127.0.0.1:8080] [--web DIR]",
+       "Webアプリと API を提供します", {"listen", "web"}, {}, RunServe},
+  };
+  return kCommands;
+}
+
+int PrintHelp(const Environment& env) {
+  auto& out = *env.out;
+  out << "kakari — かかりつけ医機能報告制度にかかる研修 登録システム\n\n使い方 / usage:\n";
+  for (const auto& c : Table()) out << "  kakari " << c.usage << "\n      " << c.help_ja << "\n";
+  out << "\n共通オプション / every command: --db PATH (既定 / default: $KAKARI_DB or kakari.db)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+std::span<const Command> Commands() { return Table(); }
+
+std::string DbPath(const Args& args, const Environment& env) {
+  return args.Option("db").value_or(env.default_db);
+}
+
+std::unique_ptr<core::Store> OpenStoreOrReport(const Args& args, Environment& env) {
+  auto store = env.open_store(DbPath(args, env));
+  if (!store) {
+    PrintError(env, store.error());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+int RunCli(const std::vector<std::string>& argv, Environment& env) {
+  if (argv.empty() || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h") {
+    return PrintHelp(env);
+  }
+  for (const auto& c : Table()) {
+    if (argv[0] != c.name) continue;
+    auto args = Args::Parse({argv.begin() + 1, argv.end()}, c.flags);
+    if (!args) return PrintError(env, args.error(), true);
+    auto known = c.options;
+    known.insert("db");
+    if (auto unknown = args->Unknown(known); !unknown.empty()) {
+      *env.err << "エラー: 不明なオプション --" << unknown[0] << "\nError: unknown option --"
+               << unknown[0] << "\n使い方 / usage: kakari " << c.usage << "\n";
+      return kExitUsage;
+    }
+    return c.run(*args, env);
+  }
+  *env.err << "エラー: 不明なコマンド「" << argv[0] << "」\nError: unknown command \"" << argv[0]
+           << "\"\n";
+  PrintHelp(Environment{env.open_store, env.checkpoint, env.open_table, env.serve, env.today,
+                        env.default_db, env.default_web_root, env.err, env.err,
+                        env.err_is_terminal});
+  return kExitUsage;
+}
+
+}  // namespace kakari::cli

@@ -1,0 +1,70 @@
+// kakari eligibility and serve.
+#include <chrono>
+#include <ostream>
+
+#include "cli/cli.hpp"
+#include "cli/output.hpp"
+#include "core/progress_service.hpp"
+#include "core/registry_setup.hpp"
+
+namespace kakari::cli {
+
+namespace {
+
+int RunEligibilityAll(const Args& args, Environment& env) {
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto start = std::chrono::steady_clock::now();
+  auto summary = core::SummariseAll(*store);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count();
+  if (!summary) return PrintError(env, summary.error());
+  if (args.Flag("json")) {
+    *env.out << "{\"doctors\": " << summary->doctors << ", \"complete\": " << summary->complete
+             << ", \"practical_missing\": " << summary->practical_missing
+             << ", \"lecture_short\": " << summary->lecture_only_short
+             << ", \"elapsed_ms\": " << ms << "}\n";
+  } else {
+    *env.out << "医師 / doctors:           " << summary->doctors
+             << "\n修了要件充足 / complete: " << summary->complete
+             << "\n実地研修が不足 / no approved activity: " << summary->practical_missing
+             << "\n座学研修が不足 / lecture units short:  " << summary->lecture_only_short
+             << "\n所要時間 / elapsed: " << ms << " ms\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunEligibility(const Args& args, Environment& env) {
+  if (args.Flag("all")) return RunEligibilityAll(args, env);
+  auto reg = args.Option("doctor");
+  if (!reg) {
+    *env.err << "使い方 / usage: kakari eligibility --doctor REGISTRY_NUMBER [--json]\n";
+    return kExitUsage;
+  }
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto progress = core::GetProgress(*store, *reg);
+  if (!progress) return PrintError(env, progress.error(), true);
+  if (args.Flag("json")) {
+    *env.out << EligibilityJson(progress->doctor.registry_number, progress->eligibility) << "\n";
+  } else {
+    PrintEligibility(env, *progress);
+  }
+  return kExitOk;
+}
+
+int RunServe(const Args& args, Environment& env) {
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  if (auto s = core::SeedRegistry(*store); !s) return PrintError(env, s.error());
+  ServeOptions options;
+  options.listen = args.Option("listen").value_or("127.0.0.1:8080");
+  options.web_root = args.Option("web").value_or(env.default_web_root);
+  options.db_path = DbPath(args, env);
+  if (auto s = env.serve(options, *store); !s) return PrintError(env, s.error(), true);
+  return kExitOk;
+}
+
+}  // namespace kakari::cli

@@ -1,0 +1,54 @@
+#include "http/api_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace kakari::http {
+
+using nlohmann::json;
+
+namespace {
+// Units as a JSON number: exact, since halves are representable in binary.
+json Units(core::HalfUnits u) { return static_cast<double>(u.halves()) / 2.0; }
+}  // namespace
+
+std::string ErrorBody(const core::Error& e) {
+  json err = {{"code", core::ErrorCodeName(e.code)},
+              {"message_ja", e.message_ja},
+              {"message_en", e.message_en}};
+  err["field"] = e.field.empty() ? json(nullptr) : json(e.field);
+  return json{{"error", err}}.dump();
+}
+
+std::string ProgressBody(const core::DoctorProgress& p) {
+  const auto& e = p.eligibility;
+  json missing = json::array();
+  for (const auto& m : e.missing) {
+    missing.push_back({{"kind", m.kind == core::MissingKind::kLectureUnits
+                                    ? "lecture_units"
+                                    : "practical_activities"},
+                       {"units", Units(m.units)},
+                       {"activities", m.activities},
+                       {"message_ja", m.message_ja},
+                       {"message_en", m.message_en}});
+  }
+  json body = {
+      {"registry_number", p.doctor.registry_number},
+      {"name", p.doctor.name},
+      {"kana", p.doctor.kana},
+      {"programme",
+       {{"code", p.programme.code},
+        {"name_ja", p.programme.name_ja},
+        {"name_en", p.programme.name_en},
+        {"required_total_units", Units(p.programme.required_total)},
+        {"units_per_activity", Units(p.programme.units_per_activity)}}},
+      {"lecture_units", Units(e.lecture_units)},
+      {"practical_units", Units(e.practical_units)},
+      {"approved_activities", e.approved_activities},
+      {"total_units", Units(e.total_units)},
+      {"complete", e.complete},
+      {"missing", missing},
+  };
+  return body.dump();
+}
+
+}  // namespace kakari::http

@@ -1,0 +1,10 @@
+// The one table from core::ErrorCode to HTTP status.
+#pragma once
+
+#include "core/result.hpp"
+
+namespace kakari::http {
+
+int HttpStatus(core::ErrorCode code);
+
+}  // namespace kakari::http

@@ -1,0 +1,186 @@
+#include "http/server.hpp"
+
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <iostream>
+#include <restinio/all.hpp>
+
+#include "http/api_json.hpp"
+#include "http/error_status.hpp"
+#include "http/static_files.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::http {
+
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+using Request = restinio::request_handle_t;
+using Status = restinio::request_handling_status_t;
+
+struct Traits : public restinio::default_traits_t {
+  using request_handler_t = Router;
+};
+
+void SecurityHeaders(restinio::response_builder_t<restinio::restinio_controlled_output_t>& r) {
+  r.append_header("X-Content-Type-Options", "nosniff")
+      .append_header("Referrer-Policy", "no-referrer")
+      .append_header("X-Frame-Options", "DENY")
+      .append_header("Content-Security-Policy",
+                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+}
+
+std::string ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+
+Status Json(const Request& req, int status, std::string body) {
+  auto r = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, ReasonPhrase(status)});
+  SecurityHeaders(r);
+  r.append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+      .append_header(restinio::http_field::cache_control, "no-store")
+      .set_body(std::move(body));
+  return r.done();
+}
+
+Status Error(const Request& req, const core::Error& e) {
+  if (e.code == core::ErrorCode::kInternal) std::cerr << "internal error: " << e.detail << "\n";
+  return Json(req, HttpStatus(e.code), ErrorBody(e));
+}
+
+// The outermost wrapper: anything thrown becomes a generic 500; the detail
+// goes to the log, never to the client.
+template <class Fn>
+Status Guarded(const Request& req, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return Error(req, {core::ErrorCode::kInternal, "サーバー内部でエラーが発生しました",
+                       "internal server error", e.what(), ""});
+  }
+}
+
+Status NotFound(const Request& req) {
+  return Error(req, {core::ErrorCode::kNotFound, "ページが見つかりません", "not found", "", ""});
+}
+
+Status ServeStatic(const ServerConfig& config, const Request& req) {
+  if (config.web_root.empty()) return NotFound(req);
+  auto exists = [&](const std::string& rel) {
+    struct stat st{};
+    return ::stat((config.web_root + "/" + rel).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  auto file = ResolveStatic(config.web_root, std::string(req->header().path()), exists);
+  if (!file) return NotFound(req);
+  auto r = req->create_response();
+  SecurityHeaders(r);
+  r.append_header(restinio::http_field::content_type, file->content_type)
+      .append_header(restinio::http_field::cache_control,
+                     file->immutable ? "public, max-age=31536000, immutable" : "no-cache")
+      .set_body(restinio::sendfile(file->path));
+  return r.done();
+}
+
+std::unique_ptr<Router> MakeRouter(const ServerConfig& config, core::Store& store) {
+  auto router = std::make_unique<Router>();
+  router->http_get("/healthz", [&store](const Request& req, auto) {
+    return Guarded(req, [&] {
+      auto uow = store.Begin(false);
+      if (!uow) return Error(req, uow.error());
+      return Json(req, 200, R"({"status":"ok"})");
+    });
+  });
+  router->http_get("/api/v1/doctors/:registry_number/progress",
+                   [&store](const Request& req, auto params) {
+                     return Guarded(req, [&] {
+                       auto reg = restinio::cast_to<std::string>(params["registry_number"]);
+                       auto progress = core::GetProgress(store, reg);
+                       if (!progress) return Error(req, progress.error());
+                       return Json(req, 200, ProgressBody(*progress));
+                     });
+                   });
+  router->non_matched_request_handler([config](const Request& req) {
+    return Guarded(req, [&] {
+      std::string_view path = req->header().path();
+      bool api = util::StartsWith(path, "/api/");
+      if (api || req->header().method() != restinio::http_method_get()) return NotFound(req);
+      return ServeStatic(config, req);
+    });
+  });
+  return router;
+}
+
+// Blocks SIGINT and SIGTERM in every thread, so that the main thread can
+// wait for them and shut the server down in order.
+sigset_t TerminationSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+}  // namespace
+
+core::Result<ServerConfig> ParseListen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  auto bad = [&] {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "--listen「" + listen + "」はホスト:ポート（例: 127.0.0.1:8080）で指定してください",
+                      "--listen \"" + listen + "\" must be host:port (e.g. 127.0.0.1:8080)",
+                      "listen");
+  };
+  if (colon == std::string::npos || colon == 0) return bad();
+  std::string host = listen.substr(0, colon);
+  std::string port = listen.substr(colon + 1);
+  if (!util::IsAsciiDigits(port) || port.size() > 5 || std::stoi(port) > 65535) return bad();
+  if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  ServerConfig c;
+  c.host = host;
+  c.port = static_cast<unsigned short>(std::stoi(port));
+  return c;
+}
+
+core::Status Serve(const ServerConfig& config, core::Store& store) {
+  sigset_t signals = TerminationSignals();
+  try {
+    auto server = restinio::run_async<Traits>(
+        restinio::own_io_context(),
+        restinio::server_settings_t<Traits>{}
+            .address(config.host)
+            .port(config.port)
+            .max_pipelined_requests(4)
+            .request_handler(MakeRouter(config, store)),
+        config.threads);
+    std::cerr << "kakari: serving http://" << config.host << ":" << config.port << "/\n";
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::cerr << "kakari: stopping\n";
+    server->stop();
+    server->wait();
+  } catch (const std::exception& e) {
+    return core::Fail(core::ErrorCode::kUnavailable,
+                      config.host + ":" + std::to_string(config.port) + " で待ち受けできません",
+                      "cannot listen on " + config.host + ":" + std::to_string(config.port),
+                      "listen", e.what());
+  }
+  return {};
+}
+
+}  // namespace kakari::http
