@@ -1,0 +1,74 @@
+// The progress page in Debian's Chromium, driven by playwright-core: the
+// numbers shown are the ones the CLI computes, in Japanese and in English,
+// on a 360-pixel phone as on a desktop.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { kakari, kakariJson, repoRoot, startServer, tempDir } from './helpers.mjs';
+
+const artifacts = path.join(repoRoot, 'test-artifacts');
+
+async function launch(t) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+  return browser;
+}
+
+test('a doctor sees each part, the total against 10 and what is missing', async (t) => {
+  mkdirSync(artifacts, { recursive: true });
+  const dir = tempDir(t);
+  const db = path.join(dir, 'demo.db');
+  assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
+  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
+  const browser = await launch(t);
+  const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+
+  const expected = kakariJson(['eligibility', '--doctor', '100002', '--json', '--db', db]);
+  await page.goto(`${base}/?doctor=100002`);
+  await page.getByTestId('total-units').waitFor();
+  const text = (id) => page.getByTestId(id).innerText();
+  assert.equal(Number(await text('lecture-units')), expected.lecture_units);
+  assert.equal(Number(await text('practical-units')), expected.practical_units);
+  assert.equal(Number(await text('total-units')), expected.total_units);
+  assert.equal(Number(await text('required-units')), 10);
+  assert.match(await text('status'), /まだ修了要件を満たしていません/);
+  assert.equal(await text('missing'), expected.missing.map((m) => m.message_ja).join('\n'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 360, `no horizontal scrolling at 360 px (scrollWidth ${overflow})`);
+  await page.screenshot({ path: path.join(artifacts, 'progress-360-ja.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await text('missing'), expected.missing.map((m) => m.message_en).join('\n'));
+  assert.match(await text('status'), /Not yet complete/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.screenshot({ path: path.join(artifacts, 'progress-360-en.png'), fullPage: true });
+});
+
+test('a complete doctor, typed in full-width digits; an unknown number', async (t) => {
+  const dir = tempDir(t);
+  const db = path.join(dir, 'demo.db');
+  assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
+  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
+  const browser = await launch(t);
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  await page.goto(base);
+  await page.getByLabel('医籍登録番号').fill('１０００01');
+  await page.getByRole('button', { name: '表示する' }).click();
+  await page.getByTestId('total-units').waitFor();
+  assert.equal(await page.getByTestId('total-units').innerText(), '11.5');
+  assert.match(await page.getByTestId('status').innerText(), /修了要件を満たしています/);
+  assert.equal(await page.getByTestId('missing').count(), 0);
+  await page.screenshot({ path: path.join(artifacts, 'progress-desktop-complete.png') });
+
+  await page.getByLabel('医籍登録番号').fill('9999999');
+  await page.getByRole('button', { name: '表示する' }).click();
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').innerText(), /9999999 の医師は登録されていません/);
+  assert.equal(await page.getByLabel('医籍登録番号').inputValue(), '9999999', 'keeps what was typed');
+});
