@@ -1,0 +1,41 @@
+# Kakari: the two commands that matter are `make run` and `make test`.
+# Both install what is missing (scripts/setup.sh), build, then serve or test.
+
+BUILD   := build
+KAKARI  := $(BUILD)/src/app/kakari
+DEMO_DB ?= demo.db
+LISTEN  ?= 127.0.0.1:8080
+
+.PHONY: run test build setup native web bench bench-import bench-eligibility clean
+
+run: build
+	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
+	@bash scripts/demo-logins.sh $(LISTEN)
+	$(KAKARI) serve --db $(DEMO_DB) --listen $(LISTEN) --web web/dist
+
+test: build
+	ctest --preset default
+	node --test tests/blackbox/
+
+build: setup native web
+
+setup:
+	@bash scripts/setup.sh
+
+native:
+	cmake --preset default >/dev/null
+	cmake --build --preset default
+
+web:
+	cd web && npm run --silent build
+
+bench: bench-import bench-eligibility
+
+bench-import: build
+	bash bench/import_bench.sh
+
+bench-eligibility: build
+	bash bench/eligibility_bench.sh
+
+clean:
+	rm -rf $(BUILD) web/dist test-artifacts
