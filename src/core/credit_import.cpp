@@ -91,25 +91,39 @@ Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& column
 
 namespace {
 
+// Hashes std::string and std::string_view alike, for lookups without copies.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Gathers the good rows of one import in memory, interning lectures, so that
 // they can be sorted and written in index order.
 class CreditBatch {
  public:
-  CreditBatch(UnitOfWork& uow, std::unordered_map<std::string, Id> doctors)
-      : uow_(uow), doctors_(std::move(doctors)) {}
+  CreditBatch(UnitOfWork& uow, const std::unordered_map<std::string, Id>& doctors) : uow_(uow) {
+    // Registry numbers are at most 7 digits: a flat table indexed by the
+    // number beats a hash map of strings on millions of lookups.
+    for (const auto& [reg, id] : doctors) {
+      size_t n = std::stoul(reg);
+      if (n >= doctor_by_number_.size()) doctor_by_number_.resize(n + 1, 0);
+      doctor_by_number_[n] = id;
+    }
+  }
 
   // Adds one row, or returns why it is refused.
   Status Add(const TableRow& row, const ColumnMap& columns, const Date& today) {
     auto parsed = ParseCreditRow(row, columns, today);
     if (!parsed) return tl::unexpected(parsed.error());
-    auto doctor = doctors_.find(parsed->registry_number);
-    if (doctor == doctors_.end()) {
+    size_t number = std::stoul(parsed->registry_number);
+    Id doctor = number < doctor_by_number_.size() ? doctor_by_number_[number] : 0;
+    if (doctor == 0) {
       return RowError("医籍登録番号 " + parsed->registry_number + " の医師は登録されていません",
                       "no doctor has registry number " + parsed->registry_number);
     }
     auto lecture = Lecture(FieldOf(row, columns, "title"), FieldOf(row, columns, "organizer"));
     if (!lecture) return tl::unexpected(lecture.error());
-    rows_.push_back({doctor->second, *lecture, static_cast<int32_t>(parsed->taken_on.ToDays()),
+    rows_.push_back({doctor, *lecture, static_cast<int32_t>(parsed->taken_on.ToDays()),
                      static_cast<int32_t>(parsed->units.halves()),
                      static_cast<int16_t>(parsed->curriculum_code.value_or(-1))});
     return {};
@@ -133,21 +147,25 @@ class CreditBatch {
 
  private:
   Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
-    std::string key(raw_title);
-    key += '\x1f';
-    key += raw_organizer;
-    auto it = lectures_.find(key);
-    if (it != lectures_.end()) return it->second;
+    // Looked up by the raw text without allocating: most rows repeat a
+    // lecture already seen, and only new ones pay for normalisation.
+    auto outer = lectures_.find(raw_title);
+    if (outer == lectures_.end()) outer = lectures_.emplace(raw_title, TextMap<Id>{}).first;
+    auto& by_organizer = outer->second;
+    auto it = by_organizer.find(raw_organizer);
+    if (it != by_organizer.end()) return it->second;
     std::string b1, b2;
     auto id = uow_.Credits().LectureId(NormalizedField(raw_title, b1),
                                        NormalizedField(raw_organizer, b2));
-    if (id) lectures_.emplace(std::move(key), *id);
+    if (id) by_organizer.emplace(std::string(raw_organizer), *id);
     return id;
   }
 
   UnitOfWork& uow_;
-  std::unordered_map<std::string, Id> doctors_;
-  std::unordered_map<std::string, Id> lectures_;
+  std::vector<Id> doctor_by_number_;  // 0: no doctor with that number
+  template <class V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+  TextMap<TextMap<Id>> lectures_;
   std::vector<CreditRepository::Row> rows_;
 };
 
@@ -161,11 +179,13 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
     return Fail(ErrorCode::kInvalidArgument, "見出し行に「単位」または「受講時間（分）」の列が必要です",
                 "the header row needs a \"units\" or \"minutes\" column", "header");
   }
-  auto uow = store.Begin(true);
+  // Bulk: every doctor and lecture id below is read or created inside this
+  // same write transaction, so per-row foreign-key lookups can be skipped.
+  auto uow = store.BeginBulk();
   if (!uow) return tl::unexpected(uow.error());
   auto doctors = (*uow)->Doctors().RegistryIndex();
   if (!doctors) return tl::unexpected(doctors.error());
-  CreditBatch batch(**uow, std::move(*doctors));
+  CreditBatch batch(**uow, *doctors);
   ImportReport report;
   TableRow row;
   for (int64_t n = 0; source.Next(row); ++n) {

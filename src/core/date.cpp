@@ -1,7 +1,6 @@
 #include "core/date.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 #include "util/strings.hpp"
 
@@ -26,31 +25,46 @@ Date Date::FromDays(int64_t days) {
 }
 
 std::string Date::ToIso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  // By hand rather than snprintf: bulk imports format millions of dates.
+  std::string s = "0000-00-00";
+  auto put = [&](size_t end, int v, int width) {
+    for (int k = 0; k < width; ++k, v /= 10) s[end - static_cast<size_t>(k)] = char('0' + v % 10);
+  };
+  put(3, year, 4);
+  put(6, month, 2);
+  put(9, day, 2);
+  return s;
 }
+
+namespace {
+// Reads 1..max_len ASCII digits at s[i]; -1 when there are none or too many.
+int ReadDigits(std::string_view s, size_t& i, size_t min_len, size_t max_len) {
+  size_t start = i;
+  int value = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') value = value * 10 + (s[i++] - '0');
+  size_t len = i - start;
+  return len >= min_len && len <= max_len ? value : -1;
+}
+}  // namespace
 
 Result<Date> ParseWesternDate(std::string_view text) {
   std::string_view s = util::Trim(text);
-  char sep = s.find('/') != std::string_view::npos ? '/' : '-';
-  auto parts = util::Split(s, sep);
-  auto bad = [&] {
+  // "2025-04-01" (two-digit month and day) or "2025/4/1".
+  char sep = s.size() > 4 ? s[4] : '\0';
+  size_t part = sep == '-' ? 2 : 1;
+  size_t i = 0;
+  int y = ReadDigits(s, i, 4, 4);
+  bool ok = y > 0 && (sep == '-' || sep == '/') && i < s.size() && s[i++] == sep;
+  int m = ok ? ReadDigits(s, i, part, 2) : -1;
+  ok = ok && m > 0 && i < s.size() && s[i++] == sep;
+  int d = ok ? ReadDigits(s, i, part, 2) : -1;
+  if (!ok || d < 0 || i != s.size() || !IsValidDate(y, m, d)) {
     std::string t(text);
     return Fail(ErrorCode::kInvalidArgument,
                 "日付「" + t + "」を読み取れません（例: 2025-04-01、2025/4/1、令和7年4月1日）",
                 "cannot read date \"" + t + "\" (e.g. 2025-04-01, 2025/4/1, 令和7年4月1日)",
                 "date");
-  };
-  if (parts.size() != 3 || parts[0].size() != 4) return bad();
-  for (auto p : parts) {
-    if (!util::IsAsciiDigits(p) || p.size() > 4) return bad();
   }
-  if (sep == '-' && (parts[1].size() != 2 || parts[2].size() != 2)) return bad();
-  int y = std::stoi(std::string(parts[0]));
-  int m = std::stoi(std::string(parts[1]));
-  int d = std::stoi(std::string(parts[2]));
-  if (!IsValidDate(y, m, d)) return bad();
   return Date{y, m, d};
 }
 

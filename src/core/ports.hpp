@@ -114,6 +114,10 @@ class Store {
   virtual ~Store() = default;
   // A read-write transaction; a read-only one when `write` is false.
   [[nodiscard]] virtual Result<std::unique_ptr<UnitOfWork>> Begin(bool write) = 0;
+  // A write transaction for bulk loads. REQUIRES: every id the caller writes
+  // was read or created inside this same transaction, so implementations may
+  // skip per-row foreign-key lookups (SQLite's double an insert's cost).
+  [[nodiscard]] virtual Result<std::unique_ptr<UnitOfWork>> BeginBulk() { return Begin(true); }
 };
 
 }  // namespace kakari::core

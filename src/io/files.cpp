@@ -4,7 +4,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace kakari::io {
 
@@ -20,9 +19,16 @@ core::Result<std::string> ReadFile(const std::string& path) {
     return core::Fail(core::ErrorCode::kNotFound, "ファイル " + path + " を読めません（" + why + "）",
                       "cannot read file " + path + " (" + why + ")", "file");
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  // One read of the known size: a 500 MB file must not be copied twice.
+  in.seekg(0, std::ios::end);
+  std::string data(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0, std::ios::beg);
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  if (!in) {
+    return core::Fail(core::ErrorCode::kUnavailable, "ファイル " + path + " を読み切れません",
+                      "cannot read all of file " + path, "file");
+  }
+  return data;
 }
 
 core::Status WriteFileAtomically(const std::string& path, const std::string& data) {

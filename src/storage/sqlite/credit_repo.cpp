@@ -1,6 +1,6 @@
 // The lecture-credit ledger in SQLite, with per-doctor fiscal-year totals
 // kept in step on every insert.
-#include <map>
+#include <climits>
 
 #include "storage/sqlite/repos.hpp"
 
@@ -48,22 +48,32 @@ Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
   KAKARI_TRY(st, c_.Prepare(
       "INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, half_units, curriculum_code) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-  std::map<std::pair<Id, int>, int64_t> totals;
-  int64_t inserted = 0;
-  for (const Row& r : rows) {
-    core::Date d = core::Date::FromDays(r.taken_on_days);
-    st->Reset();
-    st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, d.ToIso()).Bind(4, r.half_units);
-    if (r.curriculum_code >= 0) st->Bind(5, r.curriculum_code);
-    if (auto s = st->Run(); !s) return tl::unexpected(s.error());
-    if (c_.Changes() == 1) {
-      ++inserted;
-      totals[{r.doctor_id, core::FiscalYear(d)}] += r.half_units;
-    }
-  }
+  // Totals per (doctor, fiscal year), accumulated over runs of equal keys;
+  // callers pass rows sorted by doctor and date, so runs are long.
   std::vector<std::tuple<Id, int, int64_t>> deltas;
-  deltas.reserve(totals.size());
-  for (const auto& [key, halves] : totals) deltas.emplace_back(key.first, key.second, halves);
+  int64_t inserted = 0;
+  int32_t last_days = INT32_MIN;
+  std::string iso;
+  int fiscal_year = 0;
+  for (const Row& r : rows) {
+    if (r.taken_on_days != last_days) {
+      core::Date d = core::Date::FromDays(r.taken_on_days);
+      iso = d.ToIso();
+      fiscal_year = core::FiscalYear(d);
+      last_days = r.taken_on_days;
+    }
+    st->Reset();
+    st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, iso).Bind(4, r.half_units);
+    if (r.curriculum_code >= 0) st->Bind(5, r.curriculum_code); else st->BindNull(5);
+    if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+    if (c_.Changes() != 1) continue;
+    ++inserted;
+    if (deltas.empty() || std::get<0>(deltas.back()) != r.doctor_id ||
+        std::get<1>(deltas.back()) != fiscal_year) {
+      deltas.emplace_back(r.doctor_id, fiscal_year, 0);
+    }
+    std::get<2>(deltas.back()) += r.half_units;
+  }
   if (auto s = AddToTotals(deltas); !s) return tl::unexpected(s.error());
   return inserted;
 }

@@ -17,6 +17,8 @@ class SqlUnitOfWork final : public core::UnitOfWork {
         programmes_(*conn_) {}
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
+    // Outside the transaction again: restore enforcement a bulk load lifted.
+    (void)conn_->Exec("PRAGMA foreign_keys=ON");
     store_.Release(std::move(conn_));
   }
 
@@ -78,16 +80,35 @@ void SqliteStore::Release(std::unique_ptr<Connection> conn) {
   idle_.push_back(std::move(conn));
 }
 
+core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
+    std::unique_ptr<Connection> conn, const char* begin_sql) {
+  if (auto s = conn->Exec(begin_sql); !s) {
+    core::Error e = s.error();
+    e.code = core::ErrorCode::kUnavailable;
+    e.message_ja = "データベースが使用中です。しばらくしてからもう一度お試しください";
+    e.message_en = "the database is busy; please try again shortly";
+    (void)conn->Exec("PRAGMA foreign_keys=ON");
+    Release(std::move(conn));
+    return tl::unexpected(e);
+  }
+  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn)));
+}
+
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {
   auto conn = Acquire();
   if (!conn) return tl::unexpected(conn.error());
-  if (auto s = (*conn)->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); !s) {
-    core::Error e = s.error();
-    e.code = core::ErrorCode::kUnavailable;
+  return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
+  auto conn = Acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  // Takes effect only outside a transaction, hence before BEGIN.
+  if (auto s = (*conn)->Exec("PRAGMA foreign_keys=OFF"); !s) {
     Release(std::move(*conn));
-    return tl::unexpected(e);
+    return tl::unexpected(s.error());
   }
-  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(*conn)));
+  return BeginOn(std::move(*conn), "BEGIN IMMEDIATE");
 }
 
 core::Status SqliteStore::Checkpoint() {

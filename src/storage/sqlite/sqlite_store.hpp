@@ -21,6 +21,8 @@ class SqliteStore final : public core::Store {
   ~SqliteStore() override;
 
   [[nodiscard]] core::Result<std::unique_ptr<core::UnitOfWork>> Begin(bool write) override;
+  // Foreign-key enforcement is off on this connection for the transaction.
+  [[nodiscard]] core::Result<std::unique_ptr<core::UnitOfWork>> BeginBulk() override;
 
   // Folds the write-ahead log into the main file (after bulk loads).
   [[nodiscard]] core::Status Checkpoint();
@@ -31,6 +33,8 @@ class SqliteStore final : public core::Store {
  private:
   explicit SqliteStore(std::string path);
   core::Result<std::unique_ptr<Connection>> Acquire();
+  core::Result<std::unique_ptr<core::UnitOfWork>> BeginOn(std::unique_ptr<Connection> conn,
+                                                          const char* begin_sql);
 
   std::string path_;
   std::mutex mu_;

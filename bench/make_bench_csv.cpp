@@ -1,0 +1,51 @@
+// Writes the benchmark inputs: a doctors roster and a lecture-credits file of
+// N rows, UTF-8, as an association would export them. Deterministic.
+//   make_bench_csv DOCTORS_CSV CREDITS_CSV DOCTORS CREDITS
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+
+#include "core/demo_names.hpp"
+#include "core/prefectures.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: make_bench_csv DOCTORS_CSV CREDITS_CSV DOCTORS CREDITS\n");
+    return 2;
+  }
+  long doctors = std::atol(argv[3]);
+  long credits = std::atol(argv[4]);
+  std::mt19937_64 rng(42);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  namespace demo = kakari::core::demo;
+
+  FILE* d = std::fopen(argv[1], "w");
+  std::fprintf(d, "registry_number,name,kana,birth_date,association_code\n");
+  for (long i = 0; i < doctors; ++i) {
+    const auto& s = demo::Surnames()[pick(demo::Surnames().size())];
+    const auto& g = demo::GivenNames()[pick(demo::GivenNames().size())];
+    std::fprintf(d, "%ld,%s　%s,%s　%s,%d-%02d-%02d,%02zu\n", 300001 + i,
+                 std::string(s.kanji).c_str(), std::string(g.kanji).c_str(),
+                 std::string(s.kana).c_str(), std::string(g.kana).c_str(),
+                 1945 + static_cast<int>(pick(50)), 1 + static_cast<int>(pick(12)),
+                 1 + static_cast<int>(pick(28)), 1 + pick(47));
+  }
+  std::fclose(d);
+
+  FILE* c = std::fopen(argv[2], "w");
+  std::fprintf(c, "registry_number,date,units,curriculum_code,title,organizer\n");
+  static const char* kUnits[] = {"0.5", "1", "1", "1", "1.5", "2", "3"};
+  const auto& prefs = kakari::core::Prefectures();
+  for (long i = 0; i < credits; ++i) {
+    long doctor = 300001 + static_cast<long>(pick(static_cast<size_t>(doctors)));
+    auto title = demo::LectureTitles()[pick(demo::LectureTitles().size())];
+    const auto& pref = prefs[pick(47)];
+    std::fprintf(c, "%ld,%d-%02d-%02d,%s,%zu,%s 第%zu回,%s医師会\n", doctor,
+                 2021 + static_cast<int>(pick(5)), 1 + static_cast<int>(pick(12)),
+                 1 + static_cast<int>(pick(28)), kUnits[pick(7)], pick(85),
+                 std::string(title).c_str(), 1 + pick(40), std::string(pref.name_ja).c_str());
+  }
+  std::fclose(c);
+  return 0;
+}
