@@ -44,7 +44,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> regs;
   {
     auto uow = *(*store)->Begin(false);
-    for (const auto& [reg, id] : *uow->Doctors().RegistryIndex()) regs.push_back(reg);
+    auto index = uow->Doctors().RegistryIndex();  // kept alive for the loop
+    if (!index) return 1;
+    for (const auto& [reg, id] : *index) regs.push_back(reg);
   }
   std::mt19937 rng(7);
   const int kLookups = 10000;

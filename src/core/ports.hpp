@@ -40,6 +40,8 @@ class DoctorRepository {
   // Every registry number with its doctor id, for bulk imports.
   [[nodiscard]] virtual Result<std::unordered_map<std::string, Id>> RegistryIndex() = 0;
   [[nodiscard]] virtual Result<int64_t> Count() = 0;
+  // Every doctor's id, ascending.
+  [[nodiscard]] virtual Result<std::vector<Id>> AllIds() = 0;
 };
 
 class InstitutionRepository {
@@ -68,7 +70,7 @@ class CreditRepository {
   // Lecture units of one doctor, counting only credits inside `window`.
   [[nodiscard]] virtual Result<HalfUnits> LectureUnits(Id doctor_id,
                                                        const std::optional<DateRange>& window) = 0;
-  // Lecture units of every doctor with any, by doctor id.
+  // Lecture units of every doctor with any, ascending by doctor id.
   [[nodiscard]] virtual Result<std::vector<std::pair<Id, HalfUnits>>> LectureUnitsByDoctor(
       const std::optional<DateRange>& window) = 0;
   [[nodiscard]] virtual Result<std::vector<LectureCredit>> ListForDoctor(Id doctor_id) = 0;
@@ -79,6 +81,7 @@ class ActivityRepository {
   virtual ~ActivityRepository() = default;
   [[nodiscard]] virtual Result<Id> Insert(const NewActivity& activity) = 0;
   [[nodiscard]] virtual Result<int> CountApproved(Id doctor_id) = 0;
+  // Ascending by doctor id; doctors without an approved activity are absent.
   [[nodiscard]] virtual Result<std::vector<std::pair<Id, int>>> CountApprovedByDoctor() = 0;
 };
 

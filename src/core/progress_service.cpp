@@ -1,6 +1,5 @@
 #include "core/progress_service.hpp"
 
-#include <unordered_map>
 
 #include "core/validation.hpp"
 
@@ -33,21 +32,23 @@ Result<ProgressSummary> SummariseAll(Store& store,
   if (!uow) return tl::unexpected(uow.error());
   auto programme = (*uow)->Programmes().Current();
   if (!programme) return tl::unexpected(programme.error());
-  auto doctors = (*uow)->Doctors().RegistryIndex();
+  auto doctors = (*uow)->Doctors().AllIds();
   if (!doctors) return tl::unexpected(doctors.error());
   auto lecture = (*uow)->Credits().LectureUnitsByDoctor(programme->credit_window);
   if (!lecture) return tl::unexpected(lecture.error());
   auto approved = (*uow)->Activities().CountApprovedByDoctor();
   if (!approved) return tl::unexpected(approved.error());
 
-  std::unordered_map<Id, UnitTally> tallies;
-  tallies.reserve(doctors->size());
-  for (const auto& [reg, id] : *doctors) tallies[id];
-  for (const auto& [id, units] : *lecture) tallies[id].lecture = units;
-  for (const auto& [id, n] : *approved) tallies[id].approved_activities = n;
-
+  // All three lists ascend by doctor id: walk them together.
   ProgressSummary summary;
-  for (const auto& [id, tally] : tallies) {
+  auto l = lecture->begin();
+  auto a = approved->begin();
+  for (Id id : *doctors) {
+    UnitTally tally;
+    while (l != lecture->end() && l->first < id) ++l;
+    if (l != lecture->end() && l->first == id) tally.lecture = l->second;
+    while (a != approved->end() && a->first < id) ++a;
+    if (a != approved->end() && a->first == id) tally.approved_activities = a->second;
     Eligibility e = Evaluate(*programme, tally);
     ++summary.doctors;
     if (e.complete) ++summary.complete;

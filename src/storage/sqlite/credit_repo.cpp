@@ -83,10 +83,27 @@ core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64
       "INSERT INTO doctor_lecture_totals(doctor_id, fiscal_year, half_units) VALUES (?, ?, ?) "
       "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = half_units + "
       "excluded.half_units"));
-  for (const auto& [doctor, year, halves] : deltas) {
+  KAKARI_TRY(sum, c_.Prepare(
+      "INSERT INTO doctor_lecture_sums(doctor_id, half_units) VALUES (?, ?) "
+      "ON CONFLICT(doctor_id) DO UPDATE SET half_units = half_units + excluded.half_units"));
+  for (size_t i = 0; i < deltas.size(); ++i) {
+    const auto& [doctor, year, halves] = deltas[i];
     st->Reset();
     st->Bind(1, doctor).Bind(2, static_cast<int64_t>(year)).Bind(3, halves);
     if (auto s = st->Run(); !s) return s;
+    // One all-time update per run of the same doctor.
+    int64_t doctor_total = halves;
+    while (i + 1 < deltas.size() && std::get<0>(deltas[i + 1]) == doctor) {
+      ++i;
+      const auto& [d2, y2, h2] = deltas[i];
+      st->Reset();
+      st->Bind(1, d2).Bind(2, static_cast<int64_t>(y2)).Bind(3, h2);
+      if (auto s = st->Run(); !s) return s;
+      doctor_total += h2;
+    }
+    sum->Reset();
+    sum->Bind(1, doctor).Bind(2, doctor_total);
+    if (auto s = sum->Run(); !s) return s;
   }
   return {};
 }
@@ -94,8 +111,13 @@ core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64
 Result<HalfUnits> SqlCredits::LectureUnits(Id doctor_id,
                                            const std::optional<core::DateRange>& window) {
   Statement* st = nullptr;
-  if (!window || AlignsWithFiscalYears(*window)) {
-    auto [fy_from, fy_to] = FiscalYearSpan(window.value_or(core::DateRange{}));
+  if (!window) {
+    KAKARI_TRY(s, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM doctor_lecture_sums "
+                             "WHERE doctor_id = ?"));
+    s->Bind(1, doctor_id);
+    st = s;
+  } else if (AlignsWithFiscalYears(*window)) {
+    auto [fy_from, fy_to] = FiscalYearSpan(*window);
     KAKARI_TRY(s, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM doctor_lecture_totals "
                              "WHERE doctor_id = ? AND fiscal_year BETWEEN ? AND ?"));
     s->Bind(1, doctor_id).Bind(2, fy_from).Bind(3, fy_to);
@@ -117,17 +139,22 @@ Result<HalfUnits> SqlCredits::LectureUnits(Id doctor_id,
 Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
     const std::optional<core::DateRange>& window) {
   Statement* st = nullptr;
-  if (!window || AlignsWithFiscalYears(*window)) {
-    auto [fy_from, fy_to] = FiscalYearSpan(window.value_or(core::DateRange{}));
+  if (!window) {
+    KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, half_units FROM doctor_lecture_sums "
+                             "ORDER BY doctor_id"));
+    st = s;
+  } else if (AlignsWithFiscalYears(*window)) {
+    auto [fy_from, fy_to] = FiscalYearSpan(*window);
     KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM doctor_lecture_totals "
-                             "WHERE fiscal_year BETWEEN ? AND ? GROUP BY doctor_id"));
+                             "WHERE fiscal_year BETWEEN ? AND ? GROUP BY doctor_id "
+                             "ORDER BY doctor_id"));
     s->Bind(1, fy_from).Bind(2, fy_to);
     st = s;
   } else {
     // A window that cuts a fiscal year must read the credits themselves.
     auto [from, to] = IsoSpan(*window);
     KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM lecture_credits "
-                             "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id"));
+                             "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id ORDER BY doctor_id"));
     s->Bind(1, from).Bind(2, to);
     st = s;
   }

@@ -107,6 +107,14 @@ CREATE TABLE doctor_lecture_totals (
   half_units INTEGER NOT NULL,
   PRIMARY KEY (doctor_id, fiscal_year)
 ) WITHOUT ROWID;
+
+-- All-time lecture units per doctor, kept with the fiscal-year totals: the
+-- default programme has no window, and everyone's eligibility then reads one
+-- small row per doctor.
+CREATE TABLE doctor_lecture_sums (
+  doctor_id INTEGER PRIMARY KEY REFERENCES doctors(id),
+  half_units INTEGER NOT NULL
+);
 )sql";
 
 // 2: the workflow: activities, declarations, applications, certificates,

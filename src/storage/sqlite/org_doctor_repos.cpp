@@ -149,6 +149,17 @@ Result<int64_t> SqlDoctors::Count() {
   return n;
 }
 
+Result<std::vector<Id>> SqlDoctors::AllIds() {
+  KAKARI_TRY(st, c_.Prepare("SELECT id FROM doctors ORDER BY id"));
+  std::vector<Id> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(st->Int(0));
+  }
+  return out;
+}
+
 Result<Id> SqlInstitutions::Insert(const core::Institution& inst) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO institutions(code, name, kind, exempt_from_report) "
                             "VALUES (?, ?, ?, ?)"));

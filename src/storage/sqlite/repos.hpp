@@ -27,6 +27,7 @@ class SqlDoctors final : public core::DoctorRepository {
   core::Result<std::optional<core::Doctor>> FindByRegistryNumber(std::string_view reg) override;
   core::Result<std::unordered_map<std::string, core::Id>> RegistryIndex() override;
   core::Result<int64_t> Count() override;
+  core::Result<std::vector<core::Id>> AllIds() override;
 
  private:
   Connection& c_;

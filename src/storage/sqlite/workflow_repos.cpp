@@ -31,7 +31,7 @@ Result<int> SqlActivities::CountApproved(Id doctor_id) {
 
 Result<std::vector<std::pair<Id, int>>> SqlActivities::CountApprovedByDoctor() {
   KAKARI_TRY(st, c_.Prepare("SELECT doctor_id, COUNT(*) FROM practical_activities "
-                            "WHERE status = 'approved' GROUP BY doctor_id"));
+                            "WHERE status = 'approved' GROUP BY doctor_id ORDER BY doctor_id"));
   std::vector<std::pair<Id, int>> out;
   for (;;) {
     KAKARI_TRY(row, st->Step());
