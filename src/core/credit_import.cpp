@@ -185,6 +185,8 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   if (!uow) return tl::unexpected(uow.error());
   auto doctors = (*uow)->Doctors().RegistryIndex();
   if (!doctors) return tl::unexpected(doctors.error());
+  auto import_id = (*uow)->Credits().StartImport("csv");
+  if (!import_id) return tl::unexpected(import_id.error());
   CreditBatch batch(**uow, *doctors);
   ImportReport report;
   TableRow row;

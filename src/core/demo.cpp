@@ -68,6 +68,7 @@ Result<DemoResult> DemoGenerator::Run(const ProgressFn& progress) {
   {
     auto uow = store_.Begin(true);
     if (!uow) return tl::unexpected(uow.error());
+    if (auto id = (*uow)->Credits().StartImport("demo"); !id) return tl::unexpected(id.error());
     for (auto step : {&DemoGenerator::Organisations, &DemoGenerator::Institutions,
                       &DemoGenerator::Lectures, &DemoGenerator::Showcase}) {
       if (auto s = (this->*step)(**uow); !s) return tl::unexpected(s.error());
@@ -78,6 +79,7 @@ Result<DemoResult> DemoGenerator::Run(const ProgressFn& progress) {
     int64_t n = std::min(kDoctorsPerTransaction, scale_.doctors - done);
     auto uow = store_.Begin(true);
     if (!uow) return tl::unexpected(uow.error());
+    if (auto id = (*uow)->Credits().StartImport("demo"); !id) return tl::unexpected(id.error());
     if (auto s = DoctorChunk(**uow, n); !s) return tl::unexpected(s.error());
     if (auto s = (*uow)->Commit(); !s) return tl::unexpected(s.error());
     done += n;

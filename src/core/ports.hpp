@@ -57,6 +57,9 @@ class CreditRepository {
   // The id of the lecture (title, organiser), created when new.
   [[nodiscard]] virtual Result<Id> LectureId(std::string_view title,
                                              std::string_view organizer) = 0;
+  // Opens an import (its provenance: "csv", "demo", ...); the credits that
+  // InsertMany records afterwards in this unit of work belong to it.
+  [[nodiscard]] virtual Result<Id> StartImport(std::string_view source) = 0;
   // Records credits whose lecture ids came from LectureId, skipping any whose
   // identity is already recorded. Returns how many were recorded.
   struct Row {

@@ -23,8 +23,9 @@ std::pair<int64_t, int64_t> FiscalYearSpan(const core::DateRange& w) {
   return {w.from ? core::FiscalYear(*w.from) : 0, w.to ? core::FiscalYear(*w.to) : 9999};
 }
 
-std::pair<std::string, std::string> IsoSpan(const core::DateRange& w) {
-  return {w.from ? w.from->ToIso() : "0000-01-01", w.to ? w.to->ToIso() : "9999-12-31"};
+// The window as the stored form of dates: days since 1970-01-01.
+std::pair<int64_t, int64_t> DaySpan(const core::DateRange& w) {
+  return {w.from ? w.from->ToDays() : INT32_MIN, w.to ? w.to->ToDays() : INT32_MAX};
 }
 
 }  // namespace
@@ -44,27 +45,33 @@ Result<Id> SqlCredits::LectureId(std::string_view title, std::string_view organi
   return c_.LastInsertId();
 }
 
+Result<Id> SqlCredits::StartImport(std::string_view source) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO credit_imports(source) VALUES (?)"));
+  st->Bind(1, source);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  import_id_ = c_.LastInsertId();
+  return import_id_;
+}
+
 Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
   KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, half_units, curriculum_code) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+      "INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, half_units, curriculum_code, "
+      "import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
   // Totals per (doctor, fiscal year), accumulated over runs of equal keys;
   // callers pass rows sorted by doctor and date, so runs are long.
   std::vector<std::tuple<Id, int, int64_t>> deltas;
   int64_t inserted = 0;
   int32_t last_days = INT32_MIN;
-  std::string iso;
   int fiscal_year = 0;
   for (const Row& r : rows) {
     if (r.taken_on_days != last_days) {
-      core::Date d = core::Date::FromDays(r.taken_on_days);
-      iso = d.ToIso();
-      fiscal_year = core::FiscalYear(d);
+      fiscal_year = core::FiscalYear(core::Date::FromDays(r.taken_on_days));
       last_days = r.taken_on_days;
     }
     st->Reset();
-    st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, iso).Bind(4, r.half_units);
+    st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, r.taken_on_days).Bind(4, r.half_units);
     if (r.curriculum_code >= 0) st->Bind(5, r.curriculum_code); else st->BindNull(5);
+    if (import_id_ > 0) st->Bind(6, import_id_); else st->BindNull(6);
     if (auto s = st->Run(); !s) return tl::unexpected(s.error());
     if (c_.Changes() != 1) continue;
     ++inserted;
@@ -123,7 +130,7 @@ Result<HalfUnits> SqlCredits::LectureUnits(Id doctor_id,
     s->Bind(1, doctor_id).Bind(2, fy_from).Bind(3, fy_to);
     st = s;
   } else {
-    auto [from, to] = IsoSpan(*window);
+    auto [from, to] = DaySpan(*window);
     KAKARI_TRY(s, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM lecture_credits "
                              "WHERE doctor_id = ? AND taken_on BETWEEN ? AND ?"));
     s->Bind(1, doctor_id).Bind(2, from).Bind(3, to);
@@ -152,7 +159,7 @@ Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
     st = s;
   } else {
     // A window that cuts a fiscal year must read the credits themselves.
-    auto [from, to] = IsoSpan(*window);
+    auto [from, to] = DaySpan(*window);
     KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM lecture_credits "
                              "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id ORDER BY doctor_id"));
     s->Bind(1, from).Bind(2, to);
@@ -179,7 +186,7 @@ Result<std::vector<core::LectureCredit>> SqlCredits::ListForDoctor(Id doctor_id)
     if (!row) break;
     core::LectureCredit c;
     c.id = st->Int(0);
-    c.taken_on = *core::ParseWesternDate(st->Text(1));
+    c.taken_on = core::Date::FromDays(st->Int(1));
     c.units = HalfUnits::FromHalves(st->Int(2));
     if (!st->IsNull(3)) c.curriculum_code = static_cast<int>(st->Int(3));
     c.title = st->Text(4);

@@ -85,14 +85,22 @@ CREATE TABLE lectures (
   UNIQUE (title, organizer)
 );
 
+-- One row per import (a CSV file, the demo, later a nightly API load): the
+-- provenance of every credit, kept once rather than on each of 10M rows.
+CREATE TABLE credit_imports (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+
 CREATE TABLE lecture_credits (
   id INTEGER PRIMARY KEY,
   doctor_id INTEGER NOT NULL REFERENCES doctors(id),
   lecture_id INTEGER NOT NULL REFERENCES lectures(id),
-  taken_on TEXT NOT NULL,
+  taken_on INTEGER NOT NULL,  -- days since 1970-01-01 (compact: 10M rows)
   half_units INTEGER NOT NULL CHECK (half_units > 0),
   curriculum_code INTEGER CHECK (curriculum_code BETWEEN 0 AND 84),
-  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+  import_id INTEGER REFERENCES credit_imports(id)
 );
 -- The credit's identity, and the covering index for per-doctor sums by date.
 CREATE UNIQUE INDEX lecture_credits_identity

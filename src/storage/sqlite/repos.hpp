@@ -47,6 +47,7 @@ class SqlCredits final : public core::CreditRepository {
  public:
   explicit SqlCredits(Connection& c) : c_(c) {}
   core::Result<core::Id> LectureId(std::string_view title, std::string_view organizer) override;
+  core::Result<core::Id> StartImport(std::string_view source) override;
   core::Result<int64_t> InsertMany(std::span<const Row> rows) override;
   core::Result<core::HalfUnits> LectureUnits(
       core::Id doctor_id, const std::optional<core::DateRange>& window) override;
@@ -57,6 +58,7 @@ class SqlCredits final : public core::CreditRepository {
  private:
   core::Status AddToTotals(const std::vector<std::tuple<core::Id, int, int64_t>>& deltas);
   Connection& c_;
+  core::Id import_id_ = 0;  // 0: none started
 };
 
 class SqlActivities final : public core::ActivityRepository {
