@@ -192,6 +192,8 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   TableRow row;
   for (int64_t n = 0; source.Next(row); ++n) {
     if (auto added = batch.Add(row, *columns, today); !added) {
+      // A bad row is reported; a failing database ends the import unwritten.
+      if (added.error().code != ErrorCode::kInvalidArgument) return tl::unexpected(added.error());
       report.rejected.push_back({row.line, added.error().message_ja, added.error().message_en});
     }
     if (progress && n % 65536 == 0) progress(source.Fraction() * 0.7);

@@ -45,8 +45,8 @@ class DemoGenerator {
   Status Showcase(UnitOfWork& uow);
   Status DoctorChunk(UnitOfWork& uow, int64_t count);
   Result<Id> AddDoctor(UnitOfWork& uow, const std::string& reg, Id home);
-  Status AddCredits(UnitOfWork& uow, Id doctor, int count);
-  Status AddCredit(UnitOfWork& uow, Id doctor, Date when, HalfUnits units);
+  void AddCredits(Id doctor, int count);
+  void AddCredit(Id doctor, Date when, HalfUnits units);
   Status AddActivities(UnitOfWork& uow, Id doctor, Id home);
   ActivityStatus RandomActivityStatus();
   ApplicationStatus RandomApplicationStatus();
@@ -174,24 +174,21 @@ Result<Id> DemoGenerator::AddDoctor(UnitOfWork& uow, const std::string& reg, Id 
   return *id;
 }
 
-Status DemoGenerator::AddCredit(UnitOfWork& uow, Id doctor, Date when, HalfUnits units) {
-  (void)uow;
+void DemoGenerator::AddCredit(Id doctor, Date when, HalfUnits units) {
   credit_rows_.push_back({doctor, lectures_[static_cast<size_t>(Uniform(
                                       0, static_cast<int>(lectures_.size()) - 1))],
                           static_cast<int32_t>(when.ToDays()),
                           static_cast<int32_t>(units.halves()),
                           static_cast<int16_t>(Uniform(0, 84))});
-  return {};
 }
 
-Status DemoGenerator::AddCredits(UnitOfWork& uow, Id doctor, int count) {
+void DemoGenerator::AddCredits(Id doctor, int count) {
   static constexpr int kHalves[] = {1, 2, 2, 2, 3, 4, 6};
   Date since = FiscalYearStart(FiscalYear(today_) - 4);
   for (int i = 0; i < count; ++i) {
     HalfUnits u = HalfUnits::FromHalves(kHalves[Uniform(0, 6)]);
-    if (auto s = AddCredit(uow, doctor, RandomDateSince(since), u); !s) return s;
+    AddCredit(doctor, RandomDateSince(since), u);
   }
-  return {};
 }
 
 ActivityStatus DemoGenerator::RandomActivityStatus() {
@@ -288,7 +285,7 @@ Status DemoGenerator::DoctorChunk(UnitOfWork& uow, int64_t count) {
     Id home = associations_[static_cast<size_t>(Uniform(0, static_cast<int>(associations_.size()) - 1))];
     auto id = AddDoctor(uow, std::to_string(next_registry_), home);
     if (!id) return tl::unexpected(id.error());
-    if (auto s = AddCredits(uow, *id, Uniform(0, 2 * scale_.mean_credits_per_doctor)); !s) return s;
+    AddCredits(*id, Uniform(0, 2 * scale_.mean_credits_per_doctor));
     if (auto s = AddActivities(uow, *id, home); !s) return s;
   }
   std::sort(credit_rows_.begin(), credit_rows_.end(), [](const auto& a, const auto& b) {
