@@ -53,7 +53,11 @@ export function ProgressView(props: { lang: Lang; progress: Progress }) {
           </ul>
         </div>
       )}
-      <p class="note">{t(lang, 'rulesNote')}</p>
+      <p class="note">
+        {t(lang, 'rulesNote', {
+          total: formatUnits(required), each: formatUnits(p.programme.units_per_activity),
+        })}
+      </p>
     </section>
   );
 }

@@ -22,8 +22,8 @@ const messages = {
   incomplete: { ja: 'まだ修了要件を満たしていません', en: 'Not yet complete' },
   whatIsMissing: { ja: 'あと必要なもの', en: 'Still needed' },
   rulesNote: {
-    ja: '座学研修と実地研修はどちらも必須で、合計10単位以上で修了です（実地研修は1件5単位）。',
-    en: 'Both parts are required and the total must reach 10 units (each practical activity counts 5).',
+    ja: '座学研修と実地研修はどちらも必須で、合計{total}単位以上で修了です（実地研修は1件{each}単位）。',
+    en: 'Both parts are required and the total must reach {total} units (each practical activity counts {each}).',
   },
   errorTitle: { ja: '表示できませんでした', en: 'Could not show the progress' },
   networkError: { ja: 'サーバーに接続できません。しばらくしてからもう一度お試しください。', en: 'Cannot reach the server. Please try again shortly.' },
