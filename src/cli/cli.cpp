@@ -25,8 +25,7 @@ const std::vector<Command>& Table() {
   return kCommands;
 }
 
-int PrintHelp(const Environment& env) {
-  auto& out = *env.out;
+int PrintHelp(std::ostream& out) {
   out << "kakari — かかりつけ医機能報告制度にかかる研修 登録システム\n\n使い方 / usage:\n";
   for (const auto& c : Table()) out << "  kakari " << c.usage << "\n      " << c.help_ja << "\n";
   out << "\n共通オプション / every command: --db PATH (既定 / default: $KAKARI_DB or kakari.db)\n";
@@ -52,7 +51,7 @@ std::unique_ptr<core::Store> OpenStoreOrReport(const Args& args, Environment& en
 
 int RunCli(const std::vector<std::string>& argv, Environment& env) {
   if (argv.empty() || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h") {
-    return PrintHelp(env);
+    return PrintHelp(*env.out);
   }
   for (const auto& c : Table()) {
     if (argv[0] != c.name) continue;
@@ -69,9 +68,7 @@ int RunCli(const std::vector<std::string>& argv, Environment& env) {
   }
   *env.err << "エラー: 不明なコマンド「" << argv[0] << "」\nError: unknown command \"" << argv[0]
            << "\"\n";
-  PrintHelp(Environment{env.open_store, env.checkpoint, env.open_table, env.serve, env.today,
-                        env.default_db, env.default_web_root, env.err, env.err,
-                        env.err_is_terminal});
+  PrintHelp(*env.err);
   return kExitUsage;
 }
 

@@ -28,8 +28,12 @@ int RunDemo(const Args& args, Environment& env) {
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
   if (auto s = core::SeedRegistry(*store); !s) return PrintError(env, s.error());
-  auto count = (*store->Begin(false))->Doctors().Count();
-  if (count && *count > 0) {
+  auto uow = store->Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto count = (*uow)->Doctors().Count();
+  uow->reset();
+  if (!count) return PrintError(env, count.error());
+  if (*count > 0) {
     *env.err << "エラー: " << DbPath(args, env) << " には既に医師が登録されています\nError: "
              << DbPath(args, env) << " already holds doctors; use a new --db\n";
     return kExitFailure;

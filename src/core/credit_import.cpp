@@ -24,10 +24,6 @@ constexpr std::array<ColumnSpec, 8> kCreditColumns = {{
     {"name", "氏名", false},  // informative only; doctors match by registry number
 }};
 
-tl::unexpected<Error> RowError(std::string ja, std::string en) {
-  return Fail(ErrorCode::kInvalidArgument, std::move(ja), std::move(en));
-}
-
 Result<HalfUnits> ParseRowUnits(const TableRow& row, const ColumnMap& columns) {
   std::string buf;
   std::string_view units = NormalizedField(FieldOf(row, columns, "units"), buf);

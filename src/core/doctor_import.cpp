@@ -26,10 +26,6 @@ constexpr std::array<ColumnSpec, 9> kDoctorColumns = {{
     {"address", "住所", false},
 }};
 
-tl::unexpected<Error> RowError(std::string ja, std::string en) {
-  return Fail(ErrorCode::kInvalidArgument, std::move(ja), std::move(en));
-}
-
 // Fills the optional contact fields; each is checked only when present.
 Status ReadContact(const TableRow& row, const ColumnMap& columns, Doctor& d) {
   std::string buf;

@@ -7,9 +7,15 @@
 #include <string_view>
 
 #include "core/column_map.hpp"
+#include "core/result.hpp"
 #include "core/row_source.hpp"
 
 namespace kakari::core {
+
+// A row refused for its content: reported with its line, the import goes on.
+inline tl::unexpected<Error> RowError(std::string ja, std::string en) {
+  return Fail(ErrorCode::kInvalidArgument, std::move(ja), std::move(en));
+}
 
 // Trimmed NFKC of `raw`; returns a view into `raw` or into `buffer`.
 std::string_view NormalizedField(std::string_view raw, std::string& buffer);

@@ -10,6 +10,15 @@ import { kakari, kakariJson, repoRoot, startServer, tempDir } from './helpers.mj
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
+// The small demo served with the built web app, and a fresh browser.
+async function demoSite(t) {
+  const dir = tempDir(t);
+  const db = path.join(dir, 'demo.db');
+  assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
+  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
+  return { db, base, browser: await launch(t) };
+}
+
 async function launch(t) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -22,11 +31,7 @@ async function launch(t) {
 
 test('a doctor sees each part, the total against 10 and what is missing', async (t) => {
   mkdirSync(artifacts, { recursive: true });
-  const dir = tempDir(t);
-  const db = path.join(dir, 'demo.db');
-  assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
-  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
-  const browser = await launch(t);
+  const { db, base, browser } = await demoSite(t);
   const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
 
   const expected = kakariJson(['eligibility', '--doctor', '100002', '--json', '--db', db]);
@@ -51,11 +56,8 @@ test('a doctor sees each part, the total against 10 and what is missing', async 
 });
 
 test('a complete doctor, typed in full-width digits; an unknown number', async (t) => {
-  const dir = tempDir(t);
-  const db = path.join(dir, 'demo.db');
-  assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
-  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
-  const browser = await launch(t);
+  mkdirSync(artifacts, { recursive: true });
+  const { base, browser } = await demoSite(t);
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   await page.goto(base);
   await page.getByLabel('医籍登録番号').fill('１０００01');

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "core/progress_service.hpp"
 #include "core/registry_setup.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -140,6 +141,39 @@ TYPED_TEST(StorageContractTest, ApprovedActivitiesCounted) {
   auto all = *uow->Activities().CountApprovedByDoctor();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].second, 2);
+}
+
+TYPED_TEST(StorageContractTest, SummaryCountsEveryDoctorOnce) {
+  // complete: 1 activity + 5 units; lecture short: 1 activity + 4.5;
+  // practical missing: 20 units, no approved activity; and one with nothing.
+  std::vector<std::pair<int, bool>> records = {{10, true}, {9, true}, {40, false}, {0, false}};
+  {
+    std::vector<core::Id> ids;
+    for (size_t i = 0; i < records.size(); ++i) ids.push_back(this->AddDoctor(std::to_string(i + 1)));
+    auto uow = *this->store_->Begin(true);
+    core::Id lec = *uow->Credits().LectureId("講習会", "主催");
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (records[i].first > 0) {
+        std::vector<core::CreditRepository::Row> row = {
+            {ids[i], lec, static_cast<int32_t>(Date{2025, 5, 1}.ToDays()), records[i].first, -1}};
+        ASSERT_EQ(*uow->Credits().InsertMany(row), 1);
+      }
+      if (records[i].second) {
+        ASSERT_TRUE(uow->Activities().Insert({ids[i], "vaccination", "予防接種", Date{2020, 4, 1},
+                                              std::nullopt, "市", core::ActivityStatus::kApproved})
+                        .has_value());
+      }
+    }
+    ASSERT_TRUE(uow->Commit().has_value());
+  }
+  int seen = 0;
+  auto summary = core::SummariseAll(*this->store_, [&](core::Id, const core::Eligibility&) { ++seen; });
+  ASSERT_TRUE(summary.has_value());
+  EXPECT_EQ(summary->doctors, 4);
+  EXPECT_EQ(seen, 4);
+  EXPECT_EQ(summary->complete, 1);
+  EXPECT_EQ(summary->lecture_only_short, 1);
+  EXPECT_EQ(summary->practical_missing, 2);
 }
 
 TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
