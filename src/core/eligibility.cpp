@@ -4,7 +4,7 @@
 
 namespace kakari::core {
 
-const char* ActivityStatusName(ActivityStatus s) {
+const char* ReviewStatusName(ReviewStatus s) {
   switch (s) {
     case ActivityStatus::kDraft: return "draft";
     case ActivityStatus::kSubmitted: return "submitted";

@@ -11,10 +11,14 @@
 
 namespace kakari::core {
 
-// Review states of a practical activity. Only kApproved counts.
-enum class ActivityStatus { kDraft, kSubmitted, kReturned, kApproved, kRejected, kWithdrawn };
+// Review states shared by activities, credit declarations and completion
+// applications (see review_state.hpp for the transitions). Only an approved
+// activity counts towards completion.
+enum class ReviewStatus { kDraft, kSubmitted, kReturned, kApproved, kRejected, kWithdrawn };
+using ActivityStatus = ReviewStatus;
 
-const char* ActivityStatusName(ActivityStatus s);
+const char* ReviewStatusName(ReviewStatus s);
+inline const char* ActivityStatusName(ReviewStatus s) { return ReviewStatusName(s); }
 
 // The facts eligibility needs, already totalled. Storage can produce this
 // directly from a maintained index (see CreditRepository), and TallyRecord

@@ -76,8 +76,8 @@ struct NewActivity {
   ActivityStatus status = ActivityStatus::kDraft;
 };
 
-enum class ApplicationStatus { kSubmitted, kReturned, kApproved, kRejected, kWithdrawn };
-const char* ApplicationStatusName(ApplicationStatus s);
+using ApplicationStatus = ReviewStatus;  // an application starts submitted
+inline const char* ApplicationStatusName(ReviewStatus s) { return ReviewStatusName(s); }
 
 struct NewApplication {
   Id doctor_id = 0;

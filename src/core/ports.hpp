@@ -5,6 +5,7 @@
 // Thread-safety: a UnitOfWork belongs to one thread; a Store may be shared.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -14,9 +15,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/audit.hpp"
 #include "core/entities.hpp"
 #include "core/programme.hpp"
 #include "core/result.hpp"
+#include "core/routing.hpp"
+#include "core/workflow.hpp"
 
 namespace kakari::core {
 
@@ -37,6 +41,14 @@ class DoctorRepository {
   [[nodiscard]] virtual Status Update(const Doctor& doctor) = 0;
   [[nodiscard]] virtual Result<std::optional<Doctor>> FindByRegistryNumber(
       std::string_view registry_number) = 0;
+  [[nodiscard]] virtual Result<std::optional<Doctor>> FindById(Id id) = 0;
+  // Doctors whose home association code starts with `association_prefix`
+  // and whose registry number equals `query` or whose name or kana search
+  // key contains `name_key`; at most `limit`.
+  [[nodiscard]] virtual Result<std::vector<Doctor>> Search(std::string_view association_prefix,
+                                                           std::string_view query,
+                                                           std::string_view name_key,
+                                                           int limit) = 0;
   // Every registry number with its doctor id, for bulk imports.
   [[nodiscard]] virtual Result<std::unordered_map<std::string, Id>> RegistryIndex() = 0;
   [[nodiscard]] virtual Result<int64_t> Count() = 0;
@@ -49,6 +61,9 @@ class InstitutionRepository {
   virtual ~InstitutionRepository() = default;
   [[nodiscard]] virtual Result<Id> Insert(const Institution& inst) = 0;
   [[nodiscard]] virtual Status AddAffiliation(Id doctor_id, Id institution_id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Institution>> FindById(Id id) = 0;
+  // The doctors affiliated with the institution, by kana.
+  [[nodiscard]] virtual Result<std::vector<Doctor>> AffiliatedDoctors(Id institution_id) = 0;
 };
 
 class CreditRepository {
@@ -77,12 +92,24 @@ class CreditRepository {
   [[nodiscard]] virtual Result<std::vector<std::pair<Id, HalfUnits>>> LectureUnitsByDoctor(
       const std::optional<DateRange>& window) = 0;
   [[nodiscard]] virtual Result<std::vector<LectureCredit>> ListForDoctor(Id doctor_id) = 0;
+  // One page of a doctor's credits taken inside `range`, newest first, and
+  // how many there are in all.
+  [[nodiscard]] virtual Result<std::pair<int64_t, std::vector<LectureCredit>>> PageForDoctor(
+      Id doctor_id, const DateRange& range, int offset, int limit) = 0;
 };
 
 class ActivityRepository {
  public:
   virtual ~ActivityRepository() = default;
   [[nodiscard]] virtual Result<Id> Insert(const NewActivity& activity) = 0;
+  // A reported activity, routed; starts submitted.
+  [[nodiscard]] virtual Result<Id> Submit(Id doctor_id, const ActivityInput& input,
+                                          Id routed_to) = 0;
+  [[nodiscard]] virtual Status Edit(Id id, const ActivityInput& input) = 0;
+  [[nodiscard]] virtual Result<std::optional<ActivityInput>> Find(Id id) = 0;
+  // Ids of the doctor's approved activities, oldest first.
+  [[nodiscard]] virtual Result<std::vector<Id>> ApprovedIds(Id doctor_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<ActivityCategory>> Categories() = 0;
   [[nodiscard]] virtual Result<int> CountApproved(Id doctor_id) = 0;
   // Ascending by doctor id; doctors without an approved activity are absent.
   [[nodiscard]] virtual Result<std::vector<std::pair<Id, int>>> CountApprovedByDoctor() = 0;
@@ -92,6 +119,116 @@ class ApplicationRepository {
  public:
   virtual ~ApplicationRepository() = default;
   [[nodiscard]] virtual Result<Id> Insert(const NewApplication& application) = 0;
+  // A submitted application with what counted, routed.
+  [[nodiscard]] virtual Result<Id> Submit(const NewApplication& application,
+                                          const ApplicationSnapshot& snapshot,
+                                          std::optional<Id> scan_file_id) = 0;
+  [[nodiscard]] virtual Result<std::optional<ApplicationSnapshot>> Snapshot(Id id) = 0;
+  [[nodiscard]] virtual Status ReplaceSnapshot(Id id, const ApplicationSnapshot& snapshot) = 0;
+};
+
+class DeclarationRepository {
+ public:
+  virtual ~DeclarationRepository() = default;
+  [[nodiscard]] virtual Result<Id> Submit(Id doctor_id, const DeclarationInput& input,
+                                          Id routed_to) = 0;
+  [[nodiscard]] virtual Status Edit(Id id, const DeclarationInput& input) = 0;
+  [[nodiscard]] virtual Result<std::optional<DeclarationInput>> Find(Id id) = 0;
+  // Links an approved declaration to the lecture credit recorded for it.
+  [[nodiscard]] virtual Status LinkCredit(Id id, Id lecture_id) = 0;
+};
+
+// The common review fields of all three kinds, their history and the queue.
+class ReviewRepository {
+ public:
+  virtual ~ReviewRepository() = default;
+  [[nodiscard]] virtual Result<std::optional<ReviewItem>> Find(ReviewKind kind, Id id) = 0;
+  // Sets the status when the version still equals `expected_version` and
+  // bumps it; false when someone else changed the item first.
+  [[nodiscard]] virtual Result<bool> UpdateStatus(ReviewKind kind, Id id, int64_t expected_version,
+                                                  ReviewStatus to, std::string_view reason) = 0;
+  [[nodiscard]] virtual Status AddHistory(ReviewKind kind, Id id, const HistoryEntry& e) = 0;
+  [[nodiscard]] virtual Result<std::vector<HistoryEntry>> History(ReviewKind kind, Id id) = 0;
+  [[nodiscard]] virtual Result<QueuePage> Queue(const QueueFilter& filter) = 0;
+  // Every item of one doctor, newest first.
+  [[nodiscard]] virtual Result<std::vector<ReviewItem>> ListForDoctor(Id doctor_id) = 0;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  // kAlreadyExists when the login is taken.
+  [[nodiscard]] virtual Result<Id> Insert(const UserRecord& user) = 0;
+  // By login, or by a doctor's e-mail address.
+  [[nodiscard]] virtual Result<std::optional<UserRecord>> FindByLogin(std::string_view login) = 0;
+  [[nodiscard]] virtual Result<std::optional<UserRecord>> FindById(Id id) = 0;
+  [[nodiscard]] virtual Result<std::optional<UserRecord>> FindByDoctor(Id doctor_id) = 0;
+  [[nodiscard]] virtual Status SetPasswordHash(Id id, std::string_view hash) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  [[nodiscard]] virtual Status Insert(const SessionRecord& s) = 0;
+  [[nodiscard]] virtual Result<std::optional<SessionRecord>> Find(std::string_view token_hash) = 0;
+  [[nodiscard]] virtual Status Touch(std::string_view token_hash, int64_t now) = 0;
+  [[nodiscard]] virtual Status Delete(std::string_view token_hash) = 0;
+  // Ends every session of the user but the one given (may be empty).
+  [[nodiscard]] virtual Status DeleteOthers(Id user_id, std::string_view keep_token_hash) = 0;
+};
+
+class CredentialRepository {
+ public:
+  virtual ~CredentialRepository() = default;
+  [[nodiscard]] virtual Result<ThrottleState> Throttle(std::string_view key) = 0;
+  [[nodiscard]] virtual Status PutThrottle(std::string_view key, const ThrottleState& s) = 0;
+  [[nodiscard]] virtual Status ClearThrottle(std::string_view key) = 0;
+  // One-time codes: issuing one cancels the user's earlier unused codes.
+  [[nodiscard]] virtual Result<Id> InsertCode(const OneTimeCodeRecord& c) = 0;
+  [[nodiscard]] virtual Result<std::optional<OneTimeCodeRecord>> ActiveCode(Id user_id,
+                                                                            int64_t now) = 0;
+  [[nodiscard]] virtual Status UseCode(Id code_id, int64_t now) = 0;
+  [[nodiscard]] virtual Result<Id> InsertToken(const ApiTokenRecord& t) = 0;
+  [[nodiscard]] virtual Result<std::optional<ApiTokenRecord>> FindToken(
+      std::string_view token_hash) = 0;
+  [[nodiscard]] virtual Result<std::optional<ApiTokenRecord>> FindTokenById(Id id) = 0;
+  [[nodiscard]] virtual Result<std::vector<ApiTokenRecord>> TokensOf(Id user_id) = 0;
+  [[nodiscard]] virtual Status RevokeToken(Id id, int64_t now) = 0;
+};
+
+class FileRepository {
+ public:
+  virtual ~FileRepository() = default;
+  [[nodiscard]] virtual Result<Id> Insert(const StoredFileMeta& meta, std::string_view bytes) = 0;
+  [[nodiscard]] virtual Result<std::optional<StoredFileMeta>> Find(Id id) = 0;
+  [[nodiscard]] virtual Result<std::string> Bytes(Id id) = 0;
+  [[nodiscard]] virtual Status Attach(Id id, ReviewKind kind, Id item_id, Id doctor_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<StoredFileMeta>> AttachedTo(ReviewKind kind,
+                                                                        Id item_id) = 0;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // The last record's id and hash (0 and the genesis hash when empty).
+  [[nodiscard]] virtual Result<std::pair<Id, std::string>> Tail() = 0;
+  [[nodiscard]] virtual Status Append(const AuditRecord& r) = 0;
+  // Every record in id order; stops early when `fn` returns false.
+  [[nodiscard]] virtual Status ForEach(const std::function<bool(const AuditRecord&)>& fn) = 0;
+  [[nodiscard]] virtual Result<std::vector<AuditRecord>> ForSubject(std::string_view type,
+                                                                    std::string_view id) = 0;
+};
+
+class SettingsRepository {
+ public:
+  virtual ~SettingsRepository() = default;
+  // The prefecture's rule; the default rule when none is stored.
+  [[nodiscard]] virtual Result<RoutingRule> Routing(std::string_view prefecture_code) = 0;
+  [[nodiscard]] virtual Status PutRouting(const RoutingRule& rule) = 0;
+  [[nodiscard]] virtual Result<std::optional<IdempotencyRecord>> Idempotency(
+      Id user_id, std::string_view key) = 0;
+  [[nodiscard]] virtual Status PutIdempotency(Id user_id, std::string_view key,
+                                              const IdempotencyRecord& r) = 0;
 };
 
 class ProgrammeRepository {
@@ -112,6 +249,14 @@ class UnitOfWork {
   virtual ActivityRepository& Activities() = 0;
   virtual ApplicationRepository& Applications() = 0;
   virtual ProgrammeRepository& Programmes() = 0;
+  virtual DeclarationRepository& Declarations() = 0;
+  virtual ReviewRepository& Reviews() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual SessionRepository& Sessions() = 0;
+  virtual CredentialRepository& Credentials() = 0;
+  virtual FileRepository& Files() = 0;
+  virtual AuditRepository& Audit() = 0;
+  virtual SettingsRepository& Settings() = 0;
   [[nodiscard]] virtual Status Commit() = 0;
 };
 

@@ -8,7 +8,10 @@
 namespace kakari::core {
 
 enum class ErrorCode {
-  kInvalidArgument,
+  kInvalidArgument,      // malformed request: 400
+  kUnprocessable,        // well-formed but breaks a rule (future date, not yet complete): 422
+  kPayloadTooLarge,      // 413
+  kUnsupportedMediaType, // 415
   kNotFound,
   kAlreadyExists,
   kConflict,
@@ -25,6 +28,7 @@ struct Error {
   std::string message_en;  // safe to show to users
   std::string detail;      // for logs only; never sent to clients
   std::string field;       // the input field at fault, if any
+  int retry_after_seconds = 0;  // for kRateLimited: when to try again
 };
 
 template <class T>

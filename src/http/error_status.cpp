@@ -5,6 +5,9 @@ namespace kakari::http {
 int HttpStatus(core::ErrorCode code) {
   switch (code) {
     case core::ErrorCode::kInvalidArgument: return 400;
+    case core::ErrorCode::kUnprocessable: return 422;
+    case core::ErrorCode::kPayloadTooLarge: return 413;
+    case core::ErrorCode::kUnsupportedMediaType: return 415;
     case core::ErrorCode::kUnauthenticated: return 401;
     case core::ErrorCode::kPermissionDenied: return 403;
     case core::ErrorCode::kNotFound: return 404;

@@ -26,7 +26,11 @@ class Statement {
 
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view value);
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
+  Statement& BindOptionalId(int index, const std::optional<int64_t>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
   Statement& BindOptional(int index, const std::optional<std::string>& value);
   // Steps once: true when a row is available, false when done.
   [[nodiscard]] core::Result<bool> Step();
@@ -34,6 +38,10 @@ class Statement {
   [[nodiscard]] core::Status Run();
   int64_t Int(int col) const;
   std::string Text(int col) const;
+  std::string Blob(int col) const;
+  std::optional<int64_t> OptionalInt(int col) const {
+    return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));
+  }
   bool IsNull(int col) const;
   // Resets for reuse and clears bindings.
   void Reset();

@@ -174,26 +174,56 @@ Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
   return out;
 }
 
+namespace {
+core::LectureCredit ReadCredit(const Statement& st) {
+  core::LectureCredit c;
+  c.id = st.Int(0);
+  c.taken_on = core::Date::FromDays(st.Int(1));
+  c.units = HalfUnits::FromHalves(st.Int(2));
+  if (!st.IsNull(3)) c.curriculum_code = static_cast<int>(st.Int(3));
+  c.title = st.Text(4);
+  c.organizer = st.Text(5);
+  return c;
+}
+constexpr const char* kCreditColumns =
+    "SELECT c.id, c.taken_on, c.half_units, c.curriculum_code, l.title, l.organizer "
+    "FROM lecture_credits c JOIN lectures l ON l.id = c.lecture_id ";
+}  // namespace
+
 Result<std::vector<core::LectureCredit>> SqlCredits::ListForDoctor(Id doctor_id) {
-  KAKARI_TRY(st, c_.Prepare(
-      "SELECT c.id, c.taken_on, c.half_units, c.curriculum_code, l.title, l.organizer "
-      "FROM lecture_credits c JOIN lectures l ON l.id = c.lecture_id "
-      "WHERE c.doctor_id = ? ORDER BY c.taken_on DESC, c.id DESC"));
+  KAKARI_TRY(st, c_.Prepare(std::string(kCreditColumns) +
+                            "WHERE c.doctor_id = ? ORDER BY c.taken_on DESC, c.id DESC"));
   st->Bind(1, doctor_id);
   std::vector<core::LectureCredit> out;
   for (;;) {
     KAKARI_TRY(row, st->Step());
     if (!row) break;
-    core::LectureCredit c;
-    c.id = st->Int(0);
-    c.taken_on = core::Date::FromDays(st->Int(1));
-    c.units = HalfUnits::FromHalves(st->Int(2));
-    if (!st->IsNull(3)) c.curriculum_code = static_cast<int>(st->Int(3));
-    c.title = st->Text(4);
-    c.organizer = st->Text(5);
-    out.push_back(std::move(c));
+    out.push_back(ReadCredit(*st));
   }
   return out;
+}
+
+Result<std::pair<int64_t, std::vector<core::LectureCredit>>> SqlCredits::PageForDoctor(
+    Id doctor_id, const core::DateRange& range, int offset, int limit) {
+  int64_t from = range.from ? range.from->ToDays() : INT32_MIN;
+  int64_t to = range.to ? range.to->ToDays() : INT32_MAX;
+  KAKARI_TRY(count, c_.Prepare("SELECT COUNT(*) FROM lecture_credits WHERE doctor_id = ? AND "
+                               "taken_on BETWEEN ? AND ?"));
+  count->Bind(1, doctor_id).Bind(2, from).Bind(3, to);
+  KAKARI_TRY(counted, count->Step());
+  int64_t total = counted ? count->Int(0) : 0;
+  count->Reset();
+  KAKARI_TRY(st, c_.Prepare(std::string(kCreditColumns) +
+                            "WHERE c.doctor_id = ? AND c.taken_on BETWEEN ? AND ? "
+                            "ORDER BY c.taken_on DESC, c.id DESC LIMIT ? OFFSET ?"));
+  st->Bind(1, doctor_id).Bind(2, from).Bind(3, to).Bind(4, limit).Bind(5, offset);
+  std::vector<core::LectureCredit> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(ReadCredit(*st));
+  }
+  return std::pair(total, std::move(out));
 }
 
 }  // namespace kakari::storage::sqlite

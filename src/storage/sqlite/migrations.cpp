@@ -242,7 +242,172 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+
+// 3: accounts, sessions and credentials; routing; the review workflow's
+// routing, history, proof files and idempotency keys. (Schema 2 had no
+// sessions in use, so that table is rebuilt with integer times.)
+constexpr const char* kMigration3 = R"sql(
+DROP TABLE sessions;
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions(user_id);
+
+ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'doctor'
+  CHECK (role IN ('doctor', 'reviewer', 'admin', 'jma_admin', 'institution'));
+CREATE INDEX users_doctor ON users(doctor_id);
+
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE one_time_codes (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  code_hash TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  cancelled INTEGER NOT NULL DEFAULT 0,
+  issued_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(
+);
+CREATE INDEX one_time_codes_user ON one_time_codes(user_id);
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  scopes TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+CREATE TABLE activity_categories (
+  code TEXT PRIMARY KEY,
+  name_ja TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO activity_categories(code, name_ja, name_en, sort_order) VALUES
+  ('school_doctor', '学校医', 'School doctor', 1),
+  ('vaccination', '予防接種', 'Vaccinations', 2),
+  ('home_care', '在宅医療', 'Home care', 3),
+  ('holiday_night_clinic', '休日・夜間急患診療', 'Night and holiday clinic', 4),
+  ('care_certification_board', '介護認定審査会', 'Care-certification board', 5),
+  ('industrial_doctor', '産業医', 'Occupational physician', 6),
+  ('health_checkup', '健診・検診', 'Health check-ups', 7),
+  ('simulation_training', 'シミュレーションラボ研修', 'Simulation-lab training', 8),
+  ('other_community', 'その他の地域活動', 'Other community activity', 9);
+
+CREATE TABLE routing_rules (
+  prefecture_code TEXT PRIMARY KEY,
+  members TEXT NOT NULL CHECK (members IN ('county', 'prefecture')),
+  non_members TEXT NOT NULL CHECK (non_members IN ('county', 'prefecture')),
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(
+);
+
+CREATE TABLE idempotency_keys (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  result_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE stored_files (
+  id INTEGER PRIMARY KEY,
+  uploaded_by INTEGER NOT NULL REFERENCES users(id),
+  doctor_id INTEGER REFERENCES doctors(id),
+  content_type TEXT NOT NULL CHECK (content_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  attached_kind TEXT CHECK (attached_kind IN ('application', 'activity', 'declaration')),
+  attached_id INTEGER,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(
+);
+CREATE INDEX stored_files_attached ON stored_files(attached_kind, attached_id);
+
+CREATE TABLE review_history (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('application', 'activity', 'declaration')),
+  item_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  action TEXT NOT NULL,
+  actor_user_id INTEGER REFERENCES users(id),
+  actor_role TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_history_item ON review_history(kind, item_id);
+
+ALTER TABLE practical_activities ADD COLUMN routed_to_association_id INTEGER
+  REFERENCES organisations(id);
+ALTER TABLE practical_activities ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
+ALTER TABLE practical_activities ADD COLUMN submitted_at TEXT;
+ALTER TABLE practical_activities ADD COLUMN last_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE credit_declarations ADD COLUMN routed_to_association_id INTEGER
+  REFERENCES organisations(id);
+ALTER TABLE credit_declarations ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
+ALTER TABLE credit_declarations ADD COLUMN submitted_at TEXT;
+ALTER TABLE credit_declarations ADD COLUMN last_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE completion_applications ADD COLUMN submitted_at TEXT;
+ALTER TABLE completion_applications ADD COLUMN last_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE completion_applications ADD COLUMN routing_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE completion_applications ADD COLUMN lecture_halves INTEGER;
+ALTER TABLE completion_applications ADD COLUMN total_halves INTEGER;
+ALTER TABLE completion_applications ADD COLUMN scan_file_id INTEGER REFERENCES stored_files(id);
+
+-- Rows written by schema 2 (the demo): routed to the home association.
+UPDATE practical_activities SET submitted_at = created_at, routed_to_association_id =
+  (SELECT home_association_id FROM doctors WHERE doctors.id = practical_activities.doctor_id);
+UPDATE credit_declarations SET submitted_at = created_at, routed_to_association_id =
+  (SELECT home_association_id FROM doctors WHERE doctors.id = credit_declarations.doctor_id);
+UPDATE completion_applications SET submitted_at = submitted_on || 'T00:00:00Z';
+
+CREATE TABLE application_activities (
+  application_id INTEGER NOT NULL REFERENCES completion_applications(id),
+  activity_id INTEGER NOT NULL REFERENCES practical_activities(id),
+  PRIMARY KEY (application_id, activity_id)
+) WITHOUT ROWID;
+
+CREATE INDEX practical_activities_queue
+  ON practical_activities(routed_to_association_id, status, submitted_at);
+CREATE INDEX credit_declarations_queue
+  ON credit_declarations(routed_to_association_id, status, submitted_at);
+DROP INDEX completion_applications_queue;
+CREATE INDEX completion_applications_queue
+  ON completion_applications(routed_to_association_id, status, submitted_at);
+
+-- The review queue: every item staff can act on, one shape.
+CREATE VIEW review_items AS
+  SELECT 'application' AS kind, id, doctor_id, status, version,
+         routed_to_association_id AS routed_to, channel, submitted_at, last_reason
+    FROM completion_applications
+  UNION ALL
+  SELECT 'activity', id, doctor_id, status, version, routed_to_association_id, channel,
+         submitted_at, last_reason
+    FROM practical_activities WHERE status <> 'draft'
+  UNION ALL
+  SELECT 'declaration', id, doctor_id, status, version, routed_to_association_id, channel,
+         submitted_at, last_reason
+    FROM credit_declarations WHERE status <> 'draft';
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -107,26 +107,67 @@ Status SqlDoctors::Update(const core::Doctor& d) {
   return s;
 }
 
-Result<std::optional<core::Doctor>> SqlDoctors::FindByRegistryNumber(std::string_view reg) {
-  KAKARI_TRY(st, c_.Prepare(
-      "SELECT id, registry_number, name, kana, member_id, birth_date, home_association_id, "
-      "email, postal_code, address FROM doctors WHERE registry_number = ?"));
-  st->Bind(1, reg);
+namespace {
+constexpr const char* kDoctorColumns =
+    "SELECT d.id, d.registry_number, d.name, d.kana, d.member_id, d.birth_date, "
+    "d.home_association_id, d.email, d.postal_code, d.address FROM doctors d ";
+
+core::Doctor ReadDoctor(const Statement& st) {
+  core::Doctor d;
+  d.id = st.Int(0);
+  d.registry_number = st.Text(1);
+  d.name = st.Text(2);
+  d.kana = st.Text(3);
+  if (!st.IsNull(4)) d.member_id = st.Text(4);
+  d.birth_date = *core::ParseWesternDate(st.Text(5));
+  d.home_association_id = st.Int(6);
+  d.email = st.Text(7);
+  d.postal_code = st.Text(8);
+  d.address = st.Text(9);
+  return d;
+}
+
+Result<std::optional<core::Doctor>> ReadOneDoctor(Statement* st) {
   KAKARI_TRY(row, st->Step());
   if (!row) return std::optional<core::Doctor>();
-  core::Doctor d;
-  d.id = st->Int(0);
-  d.registry_number = st->Text(1);
-  d.name = st->Text(2);
-  d.kana = st->Text(3);
-  if (!st->IsNull(4)) d.member_id = st->Text(4);
-  d.birth_date = *core::ParseWesternDate(st->Text(5));
-  d.home_association_id = st->Int(6);
-  d.email = st->Text(7);
-  d.postal_code = st->Text(8);
-  d.address = st->Text(9);
+  auto d = ReadDoctor(*st);
   st->Reset();
   return std::optional<core::Doctor>(std::move(d));
+}
+
+Result<std::vector<core::Doctor>> ReadDoctors(Statement* st) {
+  std::vector<core::Doctor> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(ReadDoctor(*st));
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::optional<core::Doctor>> SqlDoctors::FindByRegistryNumber(std::string_view reg) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) + "WHERE d.registry_number = ?"));
+  st->Bind(1, reg);
+  return ReadOneDoctor(st);
+}
+
+Result<std::optional<core::Doctor>> SqlDoctors::FindById(Id id) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) + "WHERE d.id = ?"));
+  st->Bind(1, id);
+  return ReadOneDoctor(st);
+}
+
+Result<std::vector<core::Doctor>> SqlDoctors::Search(std::string_view association_prefix,
+                                                     std::string_view query,
+                                                     std::string_view name_key, int limit) {
+  KAKARI_TRY(st, c_.Prepare(
+      std::string(kDoctorColumns) +
+      "JOIN organisations o ON o.id = d.home_association_id WHERE o.code LIKE ?1 || '%' AND "
+      "(d.registry_number = ?2 OR (?3 <> '' AND (instr(d.name_key, ?3) > 0 OR "
+      "instr(d.kana_key, ?3) > 0))) ORDER BY d.kana_key, d.id LIMIT ?4"));
+  st->Bind(1, association_prefix).Bind(2, query).Bind(3, name_key).Bind(4, limit);
+  return ReadDoctors(st);
 }
 
 Result<std::unordered_map<std::string, Id>> SqlDoctors::RegistryIndex() {
@@ -174,6 +215,29 @@ Status SqlInstitutions::AddAffiliation(Id doctor_id, Id institution_id) {
                             "VALUES (?, ?)"));
   st->Bind(1, doctor_id).Bind(2, institution_id);
   return st->Run();
+}
+
+}  // namespace kakari::storage::sqlite
+
+namespace kakari::storage::sqlite {
+
+Result<std::optional<core::Institution>> SqlInstitutions::FindById(Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT id, code, name, kind, exempt_from_report FROM institutions "
+                            "WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::Institution>();
+  core::Institution i{st->Int(0), st->Text(1), st->Text(2), st->Text(3), st->Int(4) != 0};
+  st->Reset();
+  return std::optional<core::Institution>(std::move(i));
+}
+
+Result<std::vector<core::Doctor>> SqlInstitutions::AffiliatedDoctors(Id institution_id) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) +
+                            "JOIN affiliations a ON a.doctor_id = d.id WHERE a.institution_id = ? "
+                            "ORDER BY d.kana_key, d.id"));
+  st->Bind(1, institution_id);
+  return ReadDoctors(st);
 }
 
 }  // namespace kakari::storage::sqlite

@@ -25,6 +25,10 @@ class SqlDoctors final : public core::DoctorRepository {
   core::Result<core::Id> Insert(const core::Doctor& d) override;
   core::Status Update(const core::Doctor& d) override;
   core::Result<std::optional<core::Doctor>> FindByRegistryNumber(std::string_view reg) override;
+  core::Result<std::optional<core::Doctor>> FindById(core::Id id) override;
+  core::Result<std::vector<core::Doctor>> Search(std::string_view association_prefix,
+                                                 std::string_view query,
+                                                 std::string_view name_key, int limit) override;
   core::Result<std::unordered_map<std::string, core::Id>> RegistryIndex() override;
   core::Result<int64_t> Count() override;
   core::Result<std::vector<core::Id>> AllIds() override;
@@ -38,6 +42,8 @@ class SqlInstitutions final : public core::InstitutionRepository {
   explicit SqlInstitutions(Connection& c) : c_(c) {}
   core::Result<core::Id> Insert(const core::Institution& inst) override;
   core::Status AddAffiliation(core::Id doctor_id, core::Id institution_id) override;
+  core::Result<std::optional<core::Institution>> FindById(core::Id id) override;
+  core::Result<std::vector<core::Doctor>> AffiliatedDoctors(core::Id institution_id) override;
 
  private:
   Connection& c_;
@@ -54,6 +60,8 @@ class SqlCredits final : public core::CreditRepository {
   core::Result<std::vector<std::pair<core::Id, core::HalfUnits>>> LectureUnitsByDoctor(
       const std::optional<core::DateRange>& window) override;
   core::Result<std::vector<core::LectureCredit>> ListForDoctor(core::Id doctor_id) override;
+  core::Result<std::pair<int64_t, std::vector<core::LectureCredit>>> PageForDoctor(
+      core::Id doctor_id, const core::DateRange& range, int offset, int limit) override;
 
  private:
   core::Status AddToTotals(const std::vector<std::tuple<core::Id, int, int64_t>>& deltas);
@@ -67,6 +75,12 @@ class SqlActivities final : public core::ActivityRepository {
   core::Result<core::Id> Insert(const core::NewActivity& a) override;
   core::Result<int> CountApproved(core::Id doctor_id) override;
   core::Result<std::vector<std::pair<core::Id, int>>> CountApprovedByDoctor() override;
+  core::Result<core::Id> Submit(core::Id doctor_id, const core::ActivityInput& in,
+                                core::Id routed_to) override;
+  core::Status Edit(core::Id id, const core::ActivityInput& in) override;
+  core::Result<std::optional<core::ActivityInput>> Find(core::Id id) override;
+  core::Result<std::vector<core::Id>> ApprovedIds(core::Id doctor_id) override;
+  core::Result<std::vector<core::ActivityCategory>> Categories() override;
 
  private:
   Connection& c_;
@@ -76,6 +90,11 @@ class SqlApplications final : public core::ApplicationRepository {
  public:
   explicit SqlApplications(Connection& c) : c_(c) {}
   core::Result<core::Id> Insert(const core::NewApplication& a) override;
+  core::Result<core::Id> Submit(const core::NewApplication& a,
+                                const core::ApplicationSnapshot& snapshot,
+                                std::optional<core::Id> scan_file_id) override;
+  core::Result<std::optional<core::ApplicationSnapshot>> Snapshot(core::Id id) override;
+  core::Status ReplaceSnapshot(core::Id id, const core::ApplicationSnapshot& snapshot) override;
 
  private:
   Connection& c_;
@@ -90,5 +109,96 @@ class SqlProgrammes final : public core::ProgrammeRepository {
  private:
   Connection& c_;
 };
+
+// A repository that only holds the connection (the common case).
+#define KAKARI_SQL_REPO(Name, Port)            \
+  class Name final : public core::Port {        \
+   public:                                      \
+    explicit Name(Connection& c) : c_(c) {}     \
+    KAKARI_##Name##_METHODS                     \
+   private:                                     \
+    Connection& c_;                             \
+  }
+
+#define KAKARI_SqlDeclarations_METHODS                                                         \
+  core::Result<core::Id> Submit(core::Id doctor_id, const core::DeclarationInput& in,         \
+                                core::Id routed_to) override;                                 \
+  core::Status Edit(core::Id id, const core::DeclarationInput& in) override;                   \
+  core::Result<std::optional<core::DeclarationInput>> Find(core::Id id) override;             \
+  core::Status LinkCredit(core::Id id, core::Id lecture_id) override;
+KAKARI_SQL_REPO(SqlDeclarations, DeclarationRepository);
+
+#define KAKARI_SqlReviews_METHODS                                                              \
+  core::Result<std::optional<core::ReviewItem>> Find(core::ReviewKind kind, core::Id id)       \
+      override;                                                                                \
+  core::Result<bool> UpdateStatus(core::ReviewKind kind, core::Id id, int64_t expected_version, \
+                                  core::ReviewStatus to, std::string_view reason) override;    \
+  core::Status AddHistory(core::ReviewKind kind, core::Id id, const core::HistoryEntry& e)     \
+      override;                                                                                \
+  core::Result<std::vector<core::HistoryEntry>> History(core::ReviewKind kind, core::Id id)    \
+      override;                                                                                \
+  core::Result<core::QueuePage> Queue(const core::QueueFilter& filter) override;               \
+  core::Result<std::vector<core::ReviewItem>> ListForDoctor(core::Id doctor_id) override;
+KAKARI_SQL_REPO(SqlReviews, ReviewRepository);
+
+#define KAKARI_SqlUsers_METHODS                                                                \
+  core::Result<core::Id> Insert(const core::UserRecord& u) override;                           \
+  core::Result<std::optional<core::UserRecord>> FindByLogin(std::string_view login) override;   \
+  core::Result<std::optional<core::UserRecord>> FindById(core::Id id) override;                \
+  core::Result<std::optional<core::UserRecord>> FindByDoctor(core::Id doctor_id) override;     \
+  core::Status SetPasswordHash(core::Id id, std::string_view hash) override;
+KAKARI_SQL_REPO(SqlUsers, UserRepository);
+
+#define KAKARI_SqlSessions_METHODS                                                             \
+  core::Status Insert(const core::SessionRecord& s) override;                                  \
+  core::Result<std::optional<core::SessionRecord>> Find(std::string_view token_hash) override; \
+  core::Status Touch(std::string_view token_hash, int64_t now) override;                       \
+  core::Status Delete(std::string_view token_hash) override;                                   \
+  core::Status DeleteOthers(core::Id user_id, std::string_view keep_token_hash) override;
+KAKARI_SQL_REPO(SqlSessions, SessionRepository);
+
+#define KAKARI_SqlCredentials_METHODS                                                          \
+  core::Result<core::ThrottleState> Throttle(std::string_view key) override;                   \
+  core::Status PutThrottle(std::string_view key, const core::ThrottleState& s) override;       \
+  core::Status ClearThrottle(std::string_view key) override;                                   \
+  core::Result<core::Id> InsertCode(const core::OneTimeCodeRecord& c) override;                \
+  core::Result<std::optional<core::OneTimeCodeRecord>> ActiveCode(core::Id user_id,            \
+                                                                  int64_t now) override;       \
+  core::Status UseCode(core::Id code_id, int64_t now) override;                                \
+  core::Result<core::Id> InsertToken(const core::ApiTokenRecord& t) override;                  \
+  core::Result<std::optional<core::ApiTokenRecord>> FindToken(std::string_view hash) override; \
+  core::Result<std::optional<core::ApiTokenRecord>> FindTokenById(core::Id id) override;       \
+  core::Result<std::vector<core::ApiTokenRecord>> TokensOf(core::Id user_id) override;         \
+  core::Status RevokeToken(core::Id id, int64_t now) override;
+KAKARI_SQL_REPO(SqlCredentials, CredentialRepository);
+
+#define KAKARI_SqlFiles_METHODS                                                                \
+  core::Result<core::Id> Insert(const core::StoredFileMeta& m, std::string_view bytes)         \
+      override;                                                                                \
+  core::Result<std::optional<core::StoredFileMeta>> Find(core::Id id) override;                \
+  core::Result<std::string> Bytes(core::Id id) override;                                       \
+  core::Status Attach(core::Id id, core::ReviewKind kind, core::Id item_id, core::Id doctor_id) \
+      override;                                                                                \
+  core::Result<std::vector<core::StoredFileMeta>> AttachedTo(core::ReviewKind kind,            \
+                                                             core::Id item_id) override;
+KAKARI_SQL_REPO(SqlFiles, FileRepository);
+
+#define KAKARI_SqlAudit_METHODS                                                                \
+  core::Result<std::pair<core::Id, std::string>> Tail() override;                              \
+  core::Status Append(const core::AuditRecord& r) override;                                    \
+  core::Status ForEach(const std::function<bool(const core::AuditRecord&)>& fn) override;      \
+  core::Result<std::vector<core::AuditRecord>> ForSubject(std::string_view type,               \
+                                                          std::string_view id) override;
+KAKARI_SQL_REPO(SqlAudit, AuditRepository);
+
+#define KAKARI_SqlSettings_METHODS                                                             \
+  core::Result<core::RoutingRule> Routing(std::string_view prefecture_code) override;          \
+  core::Status PutRouting(const core::RoutingRule& rule) override;                             \
+  core::Result<std::optional<core::IdempotencyRecord>> Idempotency(core::Id user_id,           \
+                                                                   std::string_view key)       \
+      override;                                                                                \
+  core::Status PutIdempotency(core::Id user_id, std::string_view key,                          \
+                              const core::IdempotencyRecord& r) override;
+KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
 
 }  // namespace kakari::storage::sqlite

@@ -14,7 +14,9 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn)
       : store_(store), conn_(std::move(conn)), orgs_(*conn_), doctors_(*conn_),
         institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
-        programmes_(*conn_) {}
+        programmes_(*conn_), declarations_(*conn_), reviews_(*conn_), users_(*conn_),
+        sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
+        settings_(*conn_) {}
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
@@ -29,6 +31,14 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   core::ActivityRepository& Activities() override { return activities_; }
   core::ApplicationRepository& Applications() override { return applications_; }
   core::ProgrammeRepository& Programmes() override { return programmes_; }
+  core::DeclarationRepository& Declarations() override { return declarations_; }
+  core::ReviewRepository& Reviews() override { return reviews_; }
+  core::UserRepository& Users() override { return users_; }
+  core::SessionRepository& Sessions() override { return sessions_; }
+  core::CredentialRepository& Credentials() override { return credentials_; }
+  core::FileRepository& Files() override { return files_; }
+  core::AuditRepository& Audit() override { return audit_; }
+  core::SettingsRepository& Settings() override { return settings_; }
 
   core::Status Commit() override {
     auto s = conn_->Exec("COMMIT");
@@ -47,6 +57,14 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   SqlActivities activities_;
   SqlApplications applications_;
   SqlProgrammes programmes_;
+  SqlDeclarations declarations_;
+  SqlReviews reviews_;
+  SqlUsers users_;
+  SqlSessions sessions_;
+  SqlCredentials credentials_;
+  SqlFiles files_;
+  SqlAudit audit_;
+  SqlSettings settings_;
 };
 
 }  // namespace

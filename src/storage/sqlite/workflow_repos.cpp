@@ -108,3 +108,131 @@ Result<core::Programme> SqlProgrammes::Current() {
 }
 
 }  // namespace kakari::storage::sqlite
+
+namespace kakari::storage::sqlite {
+
+using core::Id;
+using core::Result;
+
+Result<Id> SqlActivities::Submit(Id doctor_id, const core::ActivityInput& in, Id routed_to) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO practical_activities(doctor_id, category, description, started_on, ended_on, "
+      "organisation, status, routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, ?, "
+      "'submitted', ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+  st->Bind(1, doctor_id).Bind(2, in.category).Bind(3, in.description)
+      .Bind(4, in.started_on.ToIso())
+      .BindOptional(5, in.ended_on ? std::optional(in.ended_on->ToIso()) : std::nullopt)
+      .Bind(6, in.organisation).Bind(7, routed_to);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+core::Status SqlActivities::Edit(Id id, const core::ActivityInput& in) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE practical_activities SET category = ?, description = ?, "
+                            "started_on = ?, ended_on = ?, organisation = ? WHERE id = ?"));
+  st->Bind(1, in.category).Bind(2, in.description).Bind(3, in.started_on.ToIso())
+      .BindOptional(4, in.ended_on ? std::optional(in.ended_on->ToIso()) : std::nullopt)
+      .Bind(5, in.organisation).Bind(6, id);
+  return st->Run();
+}
+
+Result<std::optional<core::ActivityInput>> SqlActivities::Find(Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT category, description, started_on, ended_on, organisation "
+                            "FROM practical_activities WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::ActivityInput>();
+  core::ActivityInput in;
+  in.category = st->Text(0);
+  in.description = st->Text(1);
+  in.started_on = *core::ParseWesternDate(st->Text(2));
+  if (!st->IsNull(3)) in.ended_on = *core::ParseWesternDate(st->Text(3));
+  in.organisation = st->Text(4);
+  st->Reset();
+  return std::optional<core::ActivityInput>(std::move(in));
+}
+
+Result<std::vector<Id>> SqlActivities::ApprovedIds(Id doctor_id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT id FROM practical_activities WHERE doctor_id = ? AND "
+                            "status = 'approved' ORDER BY id"));
+  st->Bind(1, doctor_id);
+  std::vector<Id> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(st->Int(0));
+  }
+  return out;
+}
+
+Result<std::vector<core::ActivityCategory>> SqlActivities::Categories() {
+  KAKARI_TRY(st, c_.Prepare("SELECT code, name_ja, name_en FROM activity_categories "
+                            "WHERE active = 1 ORDER BY sort_order, code"));
+  std::vector<core::ActivityCategory> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back({st->Text(0), st->Text(1), st->Text(2)});
+  }
+  return out;
+}
+
+Result<Id> SqlApplications::Submit(const core::NewApplication& a,
+                                   const core::ApplicationSnapshot& snap,
+                                   std::optional<Id> scan_file_id) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
+      "routed_to_association_id, status, submitted_on, submitted_at, routing_reason, "
+      "lecture_halves, total_halves, scan_file_id) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?)"));
+  st->Bind(1, a.doctor_id).Bind(2, a.programme_code).Bind(3, a.channel)
+      .Bind(4, a.channel == "paper" ? "mail" : "download").Bind(5, a.routed_to_association_id)
+      .Bind(6, a.submitted_on.ToIso()).Bind(7, snap.routing_reason)
+      .Bind(8, snap.lecture_units.halves()).Bind(9, snap.total_units.halves())
+      .BindOptionalId(10, scan_file_id);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  Id id = c_.LastInsertId();
+  if (auto s = ReplaceSnapshot(id, snap); !s) return tl::unexpected(s.error());
+  return id;
+}
+
+Result<std::optional<core::ApplicationSnapshot>> SqlApplications::Snapshot(Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT COALESCE(lecture_halves, 0), COALESCE(total_halves, 0), "
+                            "routing_reason FROM completion_applications WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::ApplicationSnapshot>();
+  core::ApplicationSnapshot snap;
+  snap.lecture_units = core::HalfUnits::FromHalves(st->Int(0));
+  snap.total_units = core::HalfUnits::FromHalves(st->Int(1));
+  snap.routing_reason = st->Text(2);
+  st->Reset();
+  KAKARI_TRY(acts, c_.Prepare("SELECT activity_id FROM application_activities "
+                              "WHERE application_id = ? ORDER BY activity_id"));
+  acts->Bind(1, id);
+  for (;;) {
+    KAKARI_TRY(more, acts->Step());
+    if (!more) break;
+    snap.activity_ids.push_back(acts->Int(0));
+  }
+  return std::optional<core::ApplicationSnapshot>(std::move(snap));
+}
+
+core::Status SqlApplications::ReplaceSnapshot(Id id, const core::ApplicationSnapshot& snap) {
+  KAKARI_TRY(upd, c_.Prepare("UPDATE completion_applications SET lecture_halves = ?, "
+                             "total_halves = ? WHERE id = ?"));
+  upd->Bind(1, snap.lecture_units.halves()).Bind(2, snap.total_units.halves()).Bind(3, id);
+  if (auto s = upd->Run(); !s) return s;
+  KAKARI_TRY(del, c_.Prepare("DELETE FROM application_activities WHERE application_id = ?"));
+  del->Bind(1, id);
+  if (auto s = del->Run(); !s) return s;
+  KAKARI_TRY(ins, c_.Prepare("INSERT INTO application_activities(application_id, activity_id) "
+                             "VALUES (?, ?)"));
+  for (Id a : snap.activity_ids) {
+    ins->Bind(1, id).Bind(2, a);
+    if (auto s = ins->Run(); !s) return s;
+  }
+  return {};
+}
+
+}  // namespace kakari::storage::sqlite

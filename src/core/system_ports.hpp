@@ -1,0 +1,38 @@
+// Ports to the system: the clock and cryptography. Services take them so
+// that core stays free of now() and of the crypto library; src/crypto and
+// src/app supply the real ones, tests supply fixed ones.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/audit.hpp"
+#include "core/date.hpp"
+
+namespace kakari::core {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual int64_t NowUnixSeconds() const = 0;
+  // The calendar day in Japan (UTC+9) at NowUnixSeconds().
+  Date TodayInJapan() const { return Date::FromDays((NowUnixSeconds() + 9 * 3600) / 86400); }
+};
+
+// Thread-safe implementations required: the server calls from many threads.
+class Crypto : public Hasher {
+ public:
+  // An Argon2id hash string (salt and parameters inside).
+  virtual std::string HashPassword(std::string_view password) const = 0;
+  // Constant-time check of `password` against a HashPassword() string.
+  virtual bool VerifyPassword(std::string_view hash, std::string_view password) const = 0;
+  // `n` bytes from the system's secure random source.
+  virtual std::string RandomBytes(size_t n) const = 0;
+};
+
+// Lower-case hex; URL-safe base64 without padding (for tokens in cookies).
+std::string HexEncode(std::string_view bytes);
+std::string Base64Url(std::string_view bytes);
+
+}  // namespace kakari::core

@@ -1,0 +1,306 @@
+// The review workflow in SQLite: the common review fields of the three item
+// kinds, their history, the staff queue, declarations and proof files.
+#include <string>
+
+#include "storage/sqlite/repos.hpp"
+
+namespace kakari::storage::sqlite {
+
+using core::Id;
+using core::Result;
+using core::Status;
+
+namespace {
+
+const char* TableOf(core::ReviewKind k) {
+  switch (k) {
+    case core::ReviewKind::kApplication: return "completion_applications";
+    case core::ReviewKind::kActivity: return "practical_activities";
+    case core::ReviewKind::kDeclaration: return "credit_declarations";
+  }
+  return "completion_applications";
+}
+
+// Columns 0..9 of a review item, read by ReadItem.
+constexpr const char* kItemColumns =
+    "r.kind, r.id, r.doctor_id, r.status, r.version, r.routed_to, COALESCE(o.code, ''), "
+    "r.channel, COALESCE(r.submitted_at, ''), r.last_reason";
+
+core::ReviewItem ReadItem(const Statement& st) {
+  core::ReviewItem it;
+  it.kind = core::ParseReviewKind(st.Text(0)).value_or(core::ReviewKind::kApplication);
+  it.id = st.Int(1);
+  it.doctor_id = st.Int(2);
+  it.status = core::ParseReviewStatus(st.Text(3)).value_or(core::ReviewStatus::kSubmitted);
+  it.version = st.Int(4);
+  it.routed_to = st.Int(5);
+  it.routed_to_code = st.Text(6);
+  it.channel = st.Text(7);
+  it.submitted_at = st.Text(8);
+  it.last_reason = st.Text(9);
+  return it;
+}
+
+std::string ItemSelect(core::ReviewKind k) {
+  return std::string("SELECT '") + core::ReviewKindName(k) +
+         "' AS kind, t.id, t.doctor_id, t.status, t.version, t.routed_to_association_id AS "
+         "routed_to, t.channel, t.submitted_at, t.last_reason FROM " + TableOf(k) + " t";
+}
+
+struct QuerySql {
+  std::string where;
+  std::vector<std::string> text_args;  // bound in order after the prefix
+};
+
+QuerySql QueueWhere(const core::QueueFilter& f) {
+  QuerySql q;
+  q.where = " WHERE r.routed_to IN (SELECT id FROM organisations WHERE code LIKE ?1 || '%')";
+  auto add = [&](const std::string& clause, std::string value) {
+    q.text_args.push_back(std::move(value));
+    q.where += " AND " + clause + " ?" + std::to_string(q.text_args.size() + 1);
+  };
+  if (f.kind) add("r.kind =", core::ReviewKindName(*f.kind));
+  if (f.status) add("r.status =", core::ReviewStatusName(*f.status));
+  if (f.channel) add("r.channel =", *f.channel);
+  if (f.association_code) add("o.code =", *f.association_code);
+  if (f.submitted_from) add("r.submitted_at >=", *f.submitted_from);
+  if (f.submitted_to) add("r.submitted_at <", *f.submitted_to + "T99");
+  if (!f.name_key.empty()) {
+    q.text_args.push_back(f.name_key);
+    std::string n = "?" + std::to_string(q.text_args.size() + 1);
+    q.where += " AND (instr(d.name_key, " + n + ") > 0 OR instr(d.kana_key, " + n +
+               ") > 0 OR d.registry_number = " + n + ")";
+  }
+  return q;
+}
+
+std::string QueueOrder(const core::QueueFilter& f) {
+  std::string dir = f.descending ? " DESC" : "";
+  if (f.sort == "name") return " ORDER BY d.kana_key" + dir + ", r.id";
+  if (f.sort == "status") return " ORDER BY r.status" + dir + ", r.submitted_at, r.id";
+  return " ORDER BY r.submitted_at" + dir + ", r.kind, r.id";
+}
+
+void BindQuery(Statement& st, const core::QueueFilter& f, const QuerySql& q) {
+  st.Bind(1, f.association_prefix);
+  for (size_t i = 0; i < q.text_args.size(); ++i) st.Bind(static_cast<int>(i + 2), q.text_args[i]);
+}
+
+constexpr const char* kQueueFrom =
+    " FROM review_items r JOIN organisations o ON o.id = r.routed_to "
+    "JOIN doctors d ON d.id = r.doctor_id";
+
+}  // namespace
+
+Result<std::optional<core::ReviewItem>> SqlReviews::Find(core::ReviewKind kind, Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" + ItemSelect(kind) +
+                            " WHERE t.id = ?) r LEFT JOIN organisations o ON o.id = r.routed_to"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::ReviewItem>();
+  auto it = ReadItem(*st);
+  st->Reset();
+  return std::optional<core::ReviewItem>(std::move(it));
+}
+
+Result<bool> SqlReviews::UpdateStatus(core::ReviewKind kind, Id id, int64_t expected_version,
+                                      core::ReviewStatus to, std::string_view reason) {
+  KAKARI_TRY(st, c_.Prepare(
+      std::string("UPDATE ") + TableOf(kind) +
+      " SET status = ?1, version = version + 1, "
+      "last_reason = CASE WHEN ?2 <> '' THEN ?2 ELSE last_reason END, "
+      "submitted_at = CASE WHEN ?1 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+      "ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+      "WHERE id = ?3 AND version = ?4"));
+  st->Bind(1, core::ReviewStatusName(to)).Bind(2, reason).Bind(3, id).Bind(4, expected_version);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.Changes() == 1;
+}
+
+Status SqlReviews::AddHistory(core::ReviewKind kind, Id id, const core::HistoryEntry& e) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO review_history(kind, item_id, at, from_status, "
+                            "to_status, action, actor_user_id, actor_role, reason) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  st->Bind(1, core::ReviewKindName(kind)).Bind(2, id).Bind(3, e.at);
+  if (e.from) st->Bind(4, core::ReviewStatusName(*e.from)); else st->BindNull(4);
+  st->Bind(5, core::ReviewStatusName(e.to)).Bind(6, e.action);
+  if (e.actor_user_id > 0) st->Bind(7, e.actor_user_id); else st->BindNull(7);
+  st->Bind(8, e.actor_role).Bind(9, e.reason);
+  return st->Run();
+}
+
+Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kind, Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT at, from_status, to_status, action, "
+                            "COALESCE(actor_user_id, 0), actor_role, reason FROM review_history "
+                            "WHERE kind = ? AND item_id = ? ORDER BY id"));
+  st->Bind(1, core::ReviewKindName(kind)).Bind(2, id);
+  std::vector<core::HistoryEntry> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    core::HistoryEntry e;
+    e.at = st->Text(0);
+    if (!st->IsNull(1)) e.from = core::ParseReviewStatus(st->Text(1));
+    e.to = core::ParseReviewStatus(st->Text(2)).value_or(core::ReviewStatus::kSubmitted);
+    e.action = st->Text(3);
+    e.actor_user_id = st->Int(4);
+    e.actor_role = st->Text(5);
+    e.reason = st->Text(6);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
+  QuerySql q = QueueWhere(f);
+  core::QueuePage page;
+  KAKARI_TRY(count, c_.Prepare("SELECT COUNT(*)" + std::string(kQueueFrom) + q.where));
+  BindQuery(*count, f, q);
+  KAKARI_TRY(counted, count->Step());
+  if (counted) page.total = count->Int(0);
+  count->Reset();
+  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) +
+                            ", d.name, d.kana, d.registry_number, o.name_ja" + kQueueFrom +
+                            q.where + QueueOrder(f) + " LIMIT ?" +
+                            std::to_string(q.text_args.size() + 2) + " OFFSET ?" +
+                            std::to_string(q.text_args.size() + 3)));
+  BindQuery(*st, f, q);
+  int n = static_cast<int>(q.text_args.size());
+  st->Bind(n + 2, f.per_page).Bind(n + 3, static_cast<int64_t>(f.page - 1) * f.per_page);
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    page.rows.push_back({ReadItem(*st), st->Text(10), st->Text(11), st->Text(12), st->Text(13)});
+  }
+  return page;
+}
+
+Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) +
+                            " FROM review_items r LEFT JOIN organisations o ON o.id = r.routed_to "
+                            "WHERE r.doctor_id = ? ORDER BY r.submitted_at DESC, r.id DESC"));
+  st->Bind(1, doctor_id);
+  std::vector<core::ReviewItem> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(ReadItem(*st));
+  }
+  return out;
+}
+
+Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& in, Id routed_to) {
+  KAKARI_TRY(st, c_.Prepare(
+      "INSERT INTO credit_declarations(doctor_id, taken_on, half_units, title, organizer, status, "
+      "routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+  st->Bind(1, doctor_id).Bind(2, in.taken_on.ToIso()).Bind(3, in.units.halves())
+      .Bind(4, in.title).Bind(5, in.organizer).Bind(6, routed_to);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Status SqlDeclarations::Edit(Id id, const core::DeclarationInput& in) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE credit_declarations SET taken_on = ?, half_units = ?, "
+                            "title = ?, organizer = ? WHERE id = ?"));
+  st->Bind(1, in.taken_on.ToIso()).Bind(2, in.units.halves()).Bind(3, in.title)
+      .Bind(4, in.organizer).Bind(5, id);
+  return st->Run();
+}
+
+Result<std::optional<core::DeclarationInput>> SqlDeclarations::Find(Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT taken_on, half_units, title, organizer FROM "
+                            "credit_declarations WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::DeclarationInput>();
+  core::DeclarationInput in;
+  in.taken_on = *core::ParseWesternDate(st->Text(0));
+  in.units = core::HalfUnits::FromHalves(st->Int(1));
+  in.title = st->Text(2);
+  in.organizer = st->Text(3);
+  st->Reset();
+  return std::optional<core::DeclarationInput>(std::move(in));
+}
+
+Status SqlDeclarations::LinkCredit(Id id, Id lecture_id) {
+  KAKARI_TRY(st, c_.Prepare(
+      "UPDATE credit_declarations SET lecture_credit_id = (SELECT lc.id FROM lecture_credits lc "
+      "WHERE lc.doctor_id = credit_declarations.doctor_id AND lc.lecture_id = ?2 AND "
+      "lc.taken_on = CAST(julianday(credit_declarations.taken_on) - 2440587.5 AS INTEGER) AND "
+      "lc.half_units = credit_declarations.half_units) WHERE id = ?1"));
+  st->Bind(1, id).Bind(2, lecture_id);
+  return st->Run();
+}
+
+namespace {
+constexpr const char* kFileColumns =
+    "SELECT id, uploaded_by, doctor_id, content_type, name, size, sha256, attached_kind, "
+    "attached_id FROM stored_files ";
+
+core::StoredFileMeta ReadFile(const Statement& st) {
+  core::StoredFileMeta m;
+  m.id = st.Int(0);
+  m.uploaded_by = st.Int(1);
+  m.doctor_id = st.OptionalInt(2);
+  m.content_type = st.Text(3);
+  m.name = st.Text(4);
+  m.size = st.Int(5);
+  m.sha256 = st.Text(6);
+  if (!st.IsNull(7)) m.attached_kind = core::ParseReviewKind(st.Text(7));
+  m.attached_id = st.OptionalInt(8);
+  return m;
+}
+}  // namespace
+
+Result<Id> SqlFiles::Insert(const core::StoredFileMeta& m, std::string_view bytes) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO stored_files(uploaded_by, doctor_id, content_type, name, "
+                            "size, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  st->Bind(1, m.uploaded_by).BindOptionalId(2, m.doctor_id).Bind(3, m.content_type)
+      .Bind(4, m.name).Bind(5, static_cast<int64_t>(bytes.size())).Bind(6, m.sha256)
+      .BindBlob(7, bytes);
+  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  return c_.LastInsertId();
+}
+
+Result<std::optional<core::StoredFileMeta>> SqlFiles::Find(Id id) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kFileColumns) + "WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::StoredFileMeta>();
+  auto m = ReadFile(*st);
+  st->Reset();
+  return std::optional<core::StoredFileMeta>(std::move(m));
+}
+
+Result<std::string> SqlFiles::Bytes(Id id) {
+  KAKARI_TRY(st, c_.Prepare("SELECT bytes FROM stored_files WHERE id = ?"));
+  st->Bind(1, id);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::string();
+  std::string out = st->Blob(0);
+  st->Reset();
+  return out;
+}
+
+Status SqlFiles::Attach(Id id, core::ReviewKind kind, Id item_id, Id doctor_id) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE stored_files SET attached_kind = ?, attached_id = ?, "
+                            "doctor_id = ? WHERE id = ?"));
+  st->Bind(1, core::ReviewKindName(kind)).Bind(2, item_id).Bind(3, doctor_id).Bind(4, id);
+  return st->Run();
+}
+
+Result<std::vector<core::StoredFileMeta>> SqlFiles::AttachedTo(core::ReviewKind kind, Id item_id) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kFileColumns) +
+                            "WHERE attached_kind = ? AND attached_id = ? ORDER BY id"));
+  st->Bind(1, core::ReviewKindName(kind)).Bind(2, item_id);
+  std::vector<core::StoredFileMeta> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(ReadFile(*st));
+  }
+  return out;
+}
+
+}  // namespace kakari::storage::sqlite
