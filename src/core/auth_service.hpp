@@ -1,0 +1,95 @@
+// Accounts: login with throttling, server-side sessions, logout, password
+// change, one-time codes issued by staff, and API tokens for machines.
+// Secrets (passwords, session tokens, codes, API tokens) are only ever
+// stored as hashes. No I/O of its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/auth_policy.hpp"
+#include "core/service_support.hpp"
+
+namespace kakari::core {
+
+struct AuthPolicies {
+  SessionPolicy session;
+  ThrottlePolicy throttle;
+};
+
+struct NewSession {
+  std::string token;       // for the HttpOnly cookie
+  std::string csrf_token;  // for the page to send back in X-CSRF-Token
+  Principal principal;
+};
+
+// A login's result and how long the server should hold the answer back
+// (throttling): slow answers apply to successes and failures alike.
+struct LoginOutcome {
+  Result<NewSession> session;
+  int64_t delay_ms = 0;
+};
+
+LoginOutcome Login(const Deps& deps, const AuthPolicies& policies, std::string_view login,
+                   std::string_view password, std::string_view remote_address);
+
+// First login or lost password: the one-time code staff issued sets a new
+// password and logs in.
+LoginOutcome RedeemOneTimeCode(const Deps& deps, const AuthPolicies& policies,
+                               std::string_view login, std::string_view code,
+                               std::string_view new_password, std::string_view remote_address);
+
+struct Authenticated {
+  Principal principal;
+  std::string token_hash;
+  std::string csrf_hash;
+};
+
+// kUnauthenticated for an unknown, idle or expired session.
+[[nodiscard]] Result<Authenticated> AuthenticateSession(const Deps& deps,
+                                                        const SessionPolicy& policy,
+                                                        std::string_view token);
+// kUnauthenticated for an unknown or revoked token.
+[[nodiscard]] Result<Principal> AuthenticateToken(const Deps& deps, std::string_view token);
+
+// True when `csrf_token` is the one issued with the session.
+bool CsrfMatches(const Deps& deps, const Authenticated& a, std::string_view csrf_token);
+
+[[nodiscard]] Status Logout(const Deps& deps, const Caller& caller, std::string_view token_hash);
+
+// Ends every other session of the user.
+[[nodiscard]] Status ChangePassword(const Deps& deps, const Caller& caller,
+                                    std::string_view current, std::string_view next,
+                                    std::string_view keep_token_hash);
+
+struct IssuedCode {
+  std::string login;
+  std::string code;  // shown once; only its hash is kept
+  int64_t expires_at = 0;
+  std::string doctor_name;
+  std::string registry_number;
+};
+
+// Staff issue a code for a doctor in their scope, creating the doctor's
+// account when it has none (login: member ID, else the registry number).
+[[nodiscard]] Result<IssuedCode> IssueOneTimeCode(const Deps& deps, const Caller& caller,
+                                                  std::string_view registry_number);
+
+struct CreatedToken {
+  ApiTokenRecord record;
+  std::string token;  // shown once
+};
+[[nodiscard]] Result<CreatedToken> CreateApiToken(const Deps& deps, const Caller& caller,
+                                                  std::string_view name,
+                                                  const std::vector<std::string>& scopes);
+[[nodiscard]] Result<std::vector<ApiTokenRecord>> ListApiTokens(const Deps& deps,
+                                                                const Caller& caller);
+[[nodiscard]] Status RevokeApiToken(const Deps& deps, const Caller& caller, Id token_id);
+
+// An account set up from the command line (demo, first administrator).
+[[nodiscard]] Result<Id> CreateUser(const Deps& deps, UserRecord user, std::string_view password);
+
+Principal PrincipalOf(const UserRecord& user);
+
+}  // namespace kakari::core

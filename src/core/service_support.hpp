@@ -1,0 +1,70 @@
+// What every use-case service needs: its dependencies, the caller, the audit
+// record written in the same transaction as the change, idempotency keys,
+// and loading a review item the caller may see. No I/O of its own.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/access.hpp"
+#include "core/ports.hpp"
+#include "core/system_ports.hpp"
+
+namespace kakari::core {
+
+struct Deps {
+  Store& store;
+  const Crypto& crypto;
+  const Clock& clock;
+};
+
+struct Caller {
+  Principal principal;
+  std::string remote_address;
+  std::string idempotency_key;  // empty: none sent
+  std::string fingerprint;      // of the request body, for idempotency
+};
+
+// Appends one chained audit record inside `uow`. `caller` may be null for
+// anonymous events (a failed login).
+[[nodiscard]] Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller,
+                                std::string_view action, std::string_view subject_type,
+                                std::string_view subject_id, std::string_view detail = {});
+
+// Runs `act` unless the caller's idempotency key was already used for the
+// same request, in which case the first result is returned and nothing runs
+// again. The same key with a different request is refused (422).
+[[nodiscard]] Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller,
+                                    std::string_view operation,
+                                    const std::function<Result<Id>()>& act);
+
+// The item when the caller may see it; kNotFound otherwise (also when it
+// exists but is out of scope: no existence leak).
+[[nodiscard]] Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who,
+                                                 ReviewKind kind, Id id);
+
+// Moves `item` by `action`: checks the table and the version (kConflict when
+// another change came first), records history and audit.
+[[nodiscard]] Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,
+                                     const ReviewItem& item, ReviewAction action,
+                                     std::string_view reason);
+
+[[nodiscard]] Error NotFoundError(std::string_view what_ja, std::string_view what_en);
+
+// The doctor a doctor principal stands for (kNotFound if none).
+[[nodiscard]] Result<Doctor> CallerDoctor(UnitOfWork& uow, const Principal& who);
+
+// Where a submission of this doctor goes, by the prefecture's rule.
+[[nodiscard]] Result<RouteDecision> RouteFor(UnitOfWork& uow, const Doctor& doctor);
+
+// The doctor's eligibility now, and the approved activities that count.
+struct CurrentStanding {
+  Programme programme;
+  Eligibility eligibility;
+  std::vector<Id> approved_activity_ids;
+};
+[[nodiscard]] Result<CurrentStanding> StandingOf(UnitOfWork& uow, Id doctor_id);
+
+}  // namespace kakari::core

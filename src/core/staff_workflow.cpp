@@ -1,0 +1,327 @@
+// The staff side of the workflow (see workflow_service.hpp).
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "util/strings.hpp"
+#include "core/validation.hpp"
+#include "core/workflow_service.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+Status RequireReview(const Principal& who) {
+  if (Allows(who, Permission::kReview)) return {};
+  return Fail(ErrorCode::kPermissionDenied, "審査担当者のみが行える操作です",
+              "only reviewing staff may do this");
+}
+
+// Side effects of an approval, checked again at decision time.
+Status OnApprove(UnitOfWork& uow, const ReviewItem& item) {
+  if (item.kind == ReviewKind::kApplication) {
+    auto standing = StandingOf(uow, item.doctor_id);
+    if (!standing) return tl::unexpected(standing.error());
+    if (!standing->eligibility.complete) {
+      return Fail(ErrorCode::kUnprocessable,
+                  "この医師は現在、修了要件を満たしていません（承認済みの実地研修または単位が不足）",
+                  "the doctor no longer meets the requirements (approved activities or units)");
+    }
+    return {};
+  }
+  if (item.kind == ReviewKind::kDeclaration) {
+    auto decl = uow.Declarations().Find(item.id);
+    if (!decl) return tl::unexpected(decl.error());
+    if (!*decl) return tl::unexpected(NotFoundError("申告", "declaration"));
+    auto lecture = uow.Credits().LectureId((*decl)->title, (*decl)->organizer);
+    if (!lecture) return tl::unexpected(lecture.error());
+    if (auto s = uow.Credits().StartImport("declaration"); !s) return tl::unexpected(s.error());
+    CreditRepository::Row row{item.doctor_id, *lecture,
+                              static_cast<int32_t>((*decl)->taken_on.ToDays()),
+                              static_cast<int32_t>((*decl)->units.halves()), -1};
+    if (auto n = uow.Credits().InsertMany(std::span(&row, 1)); !n) {
+      return tl::unexpected(n.error());
+    }
+    return uow.Declarations().LinkCredit(item.id, *lecture);
+  }
+  return {};
+}
+
+Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
+                const Decision& d) {
+  if (ActorOf(d.action) != ReviewActor::kStaff) {
+    return Fail(ErrorCode::kInvalidArgument, "action は approve・return・reject のいずれかです",
+                "action must be approve, return or reject", "action");
+  }
+  if (d.action != ReviewAction::kApprove && util::Trim(d.reason).empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "差戻し・却下には理由を入力してください",
+                "a return or rejection needs a reason", "reason");
+  }
+  auto item = LoadVisibleItem(uow, caller.principal, kind, id);
+  if (!item) return tl::unexpected(item.error());
+  if (d.version && *d.version != item->version) {
+    return Fail(ErrorCode::kConflict, "他の担当者が先に更新しました。最新の状態を確認してください",
+                "someone else changed this item first; reload it", "version");
+  }
+  if (auto t = Transition(item->status, d.action); !t) return tl::unexpected(t.error());
+  if (d.action == ReviewAction::kApprove) {
+    if (auto s = OnApprove(uow, *item); !s) return s;
+  }
+  return ApplyTransition(uow, deps, caller, *item, d.action, util::Trim(d.reason));
+}
+
+}  // namespace
+
+Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (filter.page < 1 || filter.per_page < 1 || filter.per_page > 200) {
+    return Fail(ErrorCode::kInvalidArgument, "page は1以上、per_page は1〜200で指定してください",
+                "page must be 1 or more and per_page 1-200", "per_page");
+  }
+  filter.association_prefix =
+      caller.principal.role == Role::kJmaAdmin ? "" : caller.principal.organisation_code;
+  if (filter.association_prefix.empty() && caller.principal.role != Role::kJmaAdmin) {
+    return tl::unexpected(NotFoundError("医師会", "association"));
+  }
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto page = (*uow)->Reviews().Queue(filter);
+  if (!page) return page;
+  std::string detail = "page=" + std::to_string(filter.page) +
+                       (filter.name_key.empty() ? "" : " search") +
+                       " rows=" + std::to_string(page->rows.size());
+  if (auto a = WriteAudit(**uow, deps, &caller, "queue.view", "association",
+                          caller.principal.organisation_code, detail);
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return page;
+}
+
+Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
+                  const Decision& decision) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto done = Idempotent(**uow, caller, "decision", [&]() -> Result<Id> {
+    if (auto s = DecideIn(**uow, deps, caller, kind, id, decision); !s) {
+      return tl::unexpected(s.error());
+    }
+    return id;
+  });
+  if (!done) return done;
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return done;
+}
+
+Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& caller,
+                                             const std::vector<std::pair<ReviewKind, Id>>& items) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (items.empty() || items.size() > 10000) {
+    return Fail(ErrorCode::kInvalidArgument, "一括承認は1〜10,000件で選んでください",
+                "select 1 to 10,000 items for bulk approval", "items");
+  }
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  std::vector<BulkOutcome> out;
+  // Activities and declarations first: an application in the same batch may
+  // depend on them.
+  std::vector<std::pair<ReviewKind, Id>> ordered = items;
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return (a.first == ReviewKind::kApplication) < (b.first == ReviewKind::kApplication);
+  });
+  Decision approve{ReviewAction::kApprove, "", std::nullopt};
+  for (const auto& [kind, id] : ordered) {
+    auto s = DecideIn(**uow, deps, caller, kind, id, approve);
+    if (!s && (s.error().code == ErrorCode::kInternal || s.error().code == ErrorCode::kUnavailable)) {
+      return tl::unexpected(s.error());  // storage failure: the whole batch rolls back
+    }
+    out.push_back(BulkOutcome{kind, id, s.has_value(),
+                              s ? std::nullopt : std::optional<Error>(s.error())});
+  }
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return out;
+}
+
+Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
+                                        std::string_view query) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  std::string q = NormalizeNfkc(util::Trim(query));
+  if (q.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "医籍登録番号・氏名・カナのいずれかを入力してください",
+                "enter a registry number, name or kana", "q");
+  }
+  std::string prefix =
+      caller.principal.role == Role::kJmaAdmin ? "" : caller.principal.organisation_code;
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto found = (*uow)->Doctors().Search(prefix, q, SearchKey(q), 50);
+  if (!found) return found;
+  if (auto a = WriteAudit(**uow, deps, &caller, "doctor.search", "association",
+                          caller.principal.organisation_code,
+                          "results=" + std::to_string(found->size()));
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return found;
+}
+
+Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor doctor,
+                            std::string_view association_code) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto home = (*uow)->Organisations().FindByCode(association_code);
+  if (!home) return tl::unexpected(home.error());
+  if (!*home || (*home)->level == OrgLevel::kNational ||
+      !CoversAssociation(caller.principal, (*home)->code)) {
+    return Fail(ErrorCode::kUnprocessable, "所属医師会は担当範囲内の医師会を指定してください",
+                "the home association must be one within your scope", "association_code");
+  }
+  doctor.home_association_id = (*home)->id;
+  auto id = (*uow)->Doctors().Insert(doctor);
+  if (!id) {
+    Error e = id.error();
+    if (e.code == ErrorCode::kAlreadyExists) e.field = "registry_number";
+    return tl::unexpected(e);
+  }
+  doctor.id = *id;
+  if (auto a = WriteAudit(**uow, deps, &caller, "doctor.create", "doctor", std::to_string(*id),
+                          "paper");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return doctor;
+}
+
+Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
+                                 const PaperApplication& paper) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  auto reg = ValidateRegistryNumber(paper.registry_number);
+  if (!reg) return tl::unexpected(reg.error());
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto id = Idempotent(**uow, caller, "paper.application", [&]() -> Result<Id> {
+    auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+    if (!doctor) return tl::unexpected(doctor.error());
+    std::string home_code;
+    if (*doctor) {
+      auto home = (*uow)->Organisations().FindById((*doctor)->home_association_id);
+      if (!home) return tl::unexpected(home.error());
+      if (*home) home_code = (*home)->code;
+    }
+    if (!*doctor || !CoversAssociation(caller.principal, home_code)) {
+      return tl::unexpected(NotFoundError("医師", "doctor"));
+    }
+    auto scan = (*uow)->Files().Find(paper.scan_file_id);
+    if (!scan) return tl::unexpected(scan.error());
+    if (!*scan || (*scan)->uploaded_by != caller.principal.user_id || (*scan)->attached_id) {
+      return Fail(ErrorCode::kUnprocessable, "申請書のスキャンを先にアップロードしてください",
+                  "upload the scanned form first", "scan_file_id");
+    }
+    auto standing = StandingOf(**uow, (*doctor)->id);
+    if (!standing) return tl::unexpected(standing.error());
+    auto route = RouteFor(**uow, **doctor);
+    if (!route) return tl::unexpected(route.error());
+    ApplicationSnapshot snap{standing->eligibility.lecture_units,
+                             standing->approved_activity_ids, standing->eligibility.total_units,
+                             route->reason};
+    NewApplication app{(*doctor)->id, standing->programme.code, "paper", route->association_id,
+                       ReviewStatus::kSubmitted, deps.clock.TodayInJapan()};
+    auto app_id = (*uow)->Applications().Submit(app, snap, paper.scan_file_id);
+    if (!app_id) return app_id;
+    if (auto f = (*uow)->Files().Attach(paper.scan_file_id, ReviewKind::kApplication, *app_id,
+                                        (*doctor)->id);
+        !f) {
+      return tl::unexpected(f.error());
+    }
+    HistoryEntry e{FormatUtcIso(deps.clock.NowUnixSeconds()), std::nullopt,
+                   ReviewStatus::kSubmitted, "submit", caller.principal.user_id,
+                   RoleName(caller.principal.role), "paper"};
+    if (auto h = (*uow)->Reviews().AddHistory(ReviewKind::kApplication, *app_id, e); !h) {
+      return tl::unexpected(h.error());
+    }
+    if (auto a = WriteAudit(**uow, deps, &caller, "application.paper_entry", "application",
+                            std::to_string(*app_id));
+        !a) {
+      return tl::unexpected(a.error());
+    }
+    return app_id;
+  });
+  if (!id) return id;
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return id;
+}
+
+Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller,
+                                           ReviewKind kind, Id id) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto item = LoadVisibleItem(**uow, caller.principal, kind, id);
+  if (!item) return tl::unexpected(item.error());
+  return (*uow)->Audit().ForSubject(ReviewKindName(kind), std::to_string(id));
+}
+
+Result<RoutingRule> GetRouting(const Deps& deps, const Caller& caller,
+                               std::string_view prefecture_code) {
+  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (!CoversAssociation(caller.principal, prefecture_code) &&
+      !util::StartsWith(caller.principal.organisation_code, prefecture_code)) {
+    return tl::unexpected(NotFoundError("都道府県", "prefecture"));
+  }
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  return (*uow)->Settings().Routing(prefecture_code);
+}
+
+Status PutRouting(const Deps& deps, const Caller& caller, const RoutingRule& rule) {
+  if (!Allows(caller.principal, Permission::kAdminister)) {
+    return Fail(ErrorCode::kPermissionDenied, "管理者のみが行える操作です",
+                "only administrators may do this");
+  }
+  if (!ValidatePrefectureCode(rule.prefecture_code) ||
+      !CoversAssociation(caller.principal, rule.prefecture_code)) {
+    return tl::unexpected(NotFoundError("都道府県", "prefecture"));
+  }
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  if (auto s = (*uow)->Settings().PutRouting(rule); !s) return s;
+  if (auto a = WriteAudit(**uow, deps, &caller, "routing.update", "prefecture",
+                          rule.prefecture_code,
+                          std::string("members=") + ApprovingLevelName(rule.members) +
+                              " non_members=" + ApprovingLevelName(rule.non_members));
+      !a) {
+    return a;
+  }
+  return (*uow)->Commit();
+}
+
+Result<std::vector<AffiliatedStatus>> InstitutionDoctors(const Deps& deps, const Caller& caller) {
+  if (!Allows(caller.principal, Permission::kInstitutionView) || !caller.principal.institution_id) {
+    return Fail(ErrorCode::kPermissionDenied, "医療機関の担当者のみが行える操作です",
+                "only institution users may do this");
+  }
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctors = (*uow)->Institutions().AffiliatedDoctors(*caller.principal.institution_id);
+  if (!doctors) return tl::unexpected(doctors.error());
+  std::vector<AffiliatedStatus> out;
+  for (auto& d : *doctors) {
+    auto standing = StandingOf(**uow, d.id);
+    if (!standing) return tl::unexpected(standing.error());
+    auto items = (*uow)->Reviews().ListForDoctor(d.id);
+    if (!items) return tl::unexpected(items.error());
+    bool certified = false;
+    for (const auto& it : *items) {
+      certified = certified || (it.kind == ReviewKind::kApplication &&
+                                it.status == ReviewStatus::kApproved);
+    }
+    out.push_back({std::move(d), standing->eligibility.complete, certified});
+  }
+  return out;
+}
+
+}  // namespace kakari::core

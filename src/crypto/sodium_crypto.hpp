@@ -1,0 +1,20 @@
+// core::Crypto on libsodium: Argon2id password hashes (crypto_pwhash_str,
+// interactive limits), SHA-256 and the system's secure random source.
+// Thread-safe after construction.
+#pragma once
+
+#include "core/system_ports.hpp"
+
+namespace kakari::crypto {
+
+class SodiumCrypto final : public core::Crypto {
+ public:
+  // Initialises libsodium; aborts if it cannot (no secure random source).
+  SodiumCrypto();
+  std::string Sha256Hex(std::string_view data) const override;
+  std::string HashPassword(std::string_view password) const override;
+  bool VerifyPassword(std::string_view hash, std::string_view password) const override;
+  std::string RandomBytes(size_t n) const override;
+};
+
+}  // namespace kakari::crypto
