@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "crypto/sodium_crypto.hpp"
 #include "http/server.hpp"
 #include "io/csv_source.hpp"
 #include "io/encoding.hpp"
@@ -34,11 +35,32 @@ Result<kakari::cli::TableFile> OpenTable(const std::string& path) {
   return kakari::cli::TableFile{std::move(*rows), text->encoding};
 }
 
+class SystemClock final : public kakari::core::Clock {
+ public:
+  int64_t NowUnixSeconds() const override {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+};
+
+const kakari::crypto::SodiumCrypto& Crypto() {
+  static const kakari::crypto::SodiumCrypto crypto;
+  return crypto;
+}
+
+const SystemClock& SystemClockInstance() {
+  static const SystemClock clock;
+  return clock;
+}
+
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
   if (!config) return tl::unexpected(config.error());
   config->web_root = options.web_root;
-  return kakari::http::Serve(*config, store);
+  const char* secure = std::getenv("KAKARI_SECURE_COOKIES");
+  config->api.secure_cookies = secure && std::string(secure) == "1";
+  return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 
 // Today in Japan: credits and deadlines follow the Japanese calendar day.
@@ -70,6 +92,8 @@ int main(int argc, char** argv) {
   env.open_table = OpenTable;
   env.serve = Serve;
   env.today = TodayInJapan;
+  env.crypto = &Crypto();
+  env.clock = &SystemClockInstance();
   const char* db = std::getenv("KAKARI_DB");
   env.default_db = db && *db ? db : "kakari.db";
   env.default_web_root = DefaultWebRoot();

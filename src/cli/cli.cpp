@@ -19,6 +19,12 @@ const std::vector<Command>& Table() {
        RunImport},
       {"eligibility", "eligibility --doctor REGISTRY_NUMBER [--json] | --all [--json]",
        "修了要件の判定を表示します", {"doctor", "all", "json"}, {"all", "json"}, RunEligibility},
+      {"audit", "audit verify [--json]",
+       "監査ログのハッシュ連鎖を検証し、最初に壊れた記録を示します", {"json"}, {"json"}, RunAudit},
+      {"user", "user add --login LOGIN --role reviewer|admin|jma_admin|institution|doctor "
+               "[--association CODE] [--institution CODE] [--registry NUMBER]",
+       "利用者を作成します（パスワードは標準入力の1行目）",
+       {"login", "role", "association", "institution", "registry"}, {}, RunUserAdd},
       {"serve", "serve [--listen 127.0.0.1:8080] [--web DIR]",
        "Webアプリと API を提供します", {"listen", "web"}, {}, RunServe},
   };

@@ -38,5 +38,7 @@ int RunDemo(const Args& args, Environment& env);
 int RunImport(const Args& args, Environment& env);
 int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
+int RunAudit(const Args& args, Environment& env);
+int RunUserAdd(const Args& args, Environment& env);
 
 }  // namespace kakari::cli

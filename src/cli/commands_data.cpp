@@ -5,6 +5,7 @@
 #include "cli/output.hpp"
 #include "core/credit_import.hpp"
 #include "core/demo.hpp"
+#include "core/demo_accounts.hpp"
 #include "core/doctor_import.hpp"
 #include "core/registry_setup.hpp"
 
@@ -52,6 +53,13 @@ int RunDemo(const Args& args, Environment& env) {
            << "\n修了申請 / applications: " << result->applications << "\n\nデモ用の医師 / demo doctors:\n";
   for (const auto& d : result->showcase) {
     *env.out << "  " << d.registry_number << "  " << d.name << "  — " << d.what << "\n";
+  }
+  auto logins = core::CreateDemoAccounts(core::Deps{*store, *env.crypto, *env.clock});
+  if (!logins) return PrintError(env, logins.error());
+  *env.out << "\nデモ用ログイン（パスワード共通: " << core::kDemoPassword
+           << "）/ demo logins (password for all: " << core::kDemoPassword << "):\n";
+  for (const auto& l : *logins) {
+    *env.out << "  " << l.login << "  " << l.who_ja << " / " << l.who_en << "\n";
   }
   return kExitOk;
 }

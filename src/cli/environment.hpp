@@ -11,6 +11,7 @@
 #include "core/date.hpp"
 #include "core/ports.hpp"
 #include "core/row_source.hpp"
+#include "core/system_ports.hpp"
 
 namespace kakari::cli {
 
@@ -32,6 +33,8 @@ struct Environment {
   std::function<core::Result<TableFile>(const std::string& path)> open_table;
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
   std::function<core::Date()> today;
+  const core::Crypto* crypto = nullptr;
+  const core::Clock* clock = nullptr;
   std::string default_db;      // from KAKARI_DB, else "kakari.db"
   std::string default_web_root;
   std::ostream* out = nullptr;

@@ -129,4 +129,14 @@ Result<CurrentStanding> StandingOf(UnitOfWork& uow, Id doctor_id) {
   return CurrentStanding{*programme, Evaluate(*programme, tally), std::move(*approved)};
 }
 
+Result<AuditCheck> VerifyAudit(const Deps& deps) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  AuditChainVerifier verifier(deps.crypto);
+  if (auto s = (*uow)->Audit().ForEach([&](const AuditRecord& r) { return verifier.Feed(r); }); !s) {
+    return tl::unexpected(s.error());
+  }
+  return AuditCheck{verifier.checked(), verifier.first_broken(), verifier.reason()};
+}
+
 }  // namespace kakari::core

@@ -67,4 +67,12 @@ struct CurrentStanding {
 };
 [[nodiscard]] Result<CurrentStanding> StandingOf(UnitOfWork& uow, Id doctor_id);
 
+struct AuditCheck {
+  int64_t checked = 0;
+  std::optional<Id> first_broken;
+  std::string reason;
+};
+// Walks the whole audit chain in order.
+[[nodiscard]] Result<AuditCheck> VerifyAudit(const Deps& deps);
+
 }  // namespace kakari::core

@@ -71,6 +71,36 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
 
 }  // namespace
 
+Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
+                                         std::string_view registry_number) {
+  auto reg = ValidateRegistryNumber(registry_number);
+  if (!reg) return tl::unexpected(reg.error());
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+  if (!doctor) return tl::unexpected(doctor.error());
+  std::string home_code;
+  if (*doctor) {
+    auto home = (*uow)->Organisations().FindById((*doctor)->home_association_id);
+    if (!home) return tl::unexpected(home.error());
+    if (*home) home_code = (*home)->code;
+  }
+  if (!*doctor || !MaySeeDoctor(caller.principal, (*doctor)->id, home_code)) {
+    return tl::unexpected(NotFoundError("医師", "doctor"));
+  }
+  auto standing = StandingOf(**uow, (*doctor)->id);
+  if (!standing) return tl::unexpected(standing.error());
+  if (caller.principal.role != Role::kDoctor) {
+    if (auto a = WriteAudit(**uow, deps, &caller, "doctor.view", "doctor",
+                            std::to_string((*doctor)->id), "progress");
+        !a) {
+      return tl::unexpected(a.error());
+    }
+  }
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return DoctorProgress{**doctor, standing->programme, standing->eligibility};
+}
+
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
   if (filter.page < 1 || filter.per_page < 1 || filter.per_page > 200) {

@@ -68,6 +68,11 @@ struct Correction {
                                   const Correction& correction, std::optional<int64_t> version);
 
 // --- staff ---
+// A doctor's progress by registry number, for the doctor themself or staff
+// in scope (kNotFound otherwise); staff views are audited.
+[[nodiscard]] Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
+                                                       std::string_view registry_number);
+
 [[nodiscard]] Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller,
                                             QueueFilter filter);
 struct Decision {

@@ -6,6 +6,14 @@
 #include <iostream>
 #include <restinio/all.hpp>
 
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "core/proof_file.hpp"
+#include "http/api.hpp"
 #include "http/api_json.hpp"
 #include "http/error_status.hpp"
 #include "http/static_files.hpp"
@@ -96,24 +104,153 @@ Status ServeStatic(const ServerConfig& config, const Request& req) {
   return r.done();
 }
 
-std::unique_ptr<Router> MakeRouter(const ServerConfig& config, core::Store& store) {
+// Runs slow requests (password hashing, throttling delays) on their own
+// threads, so that the I/O threads keep answering everyone else.
+class SlowLane {
+ public:
+  explicit SlowLane(unsigned threads) {
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~SlowLane() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+  // False when the queue is full (the caller answers 503).
+  bool Post(std::function<void()> task) {
+    {
+      std::lock_guard lock(mu_);
+      if (queue_.size() >= 256) return false;
+      queue_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+    return true;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::function<void()> task;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      task();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;
+  std::vector<std::thread> workers_;
+  bool stopping_ = false;
+};
+
+restinio::http_method_id_t MethodOf(std::string_view m) {
+  if (m == "POST") return restinio::http_method_post();
+  if (m == "PUT") return restinio::http_method_put();
+  if (m == "DELETE") return restinio::http_method_delete();
+  return restinio::http_method_get();
+}
+
+std::vector<std::string> ParamNames(std::string_view pattern) {
+  std::vector<std::string> names;
+  for (auto part : util::Split(pattern, '/')) {
+    if (util::StartsWith(part, ":")) names.emplace_back(part.substr(1));
+  }
+  return names;
+}
+
+// The library-free request; nullopt when the query string is malformed.
+std::optional<ApiRequest> ToApiRequest(const Request& req, const Route& route,
+                                       const restinio::router::route_params_t& params) {
+  ApiRequest a;
+  a.method = route.method;
+  a.path = std::string(req->header().path());
+  for (const auto& name : ParamNames(route.pattern)) {
+    a.params[name] = restinio::cast_to<std::string>(params[name]);
+  }
+  try {
+    for (const auto& [k, v] : restinio::parse_query(req->header().query())) {
+      a.query[std::string(k)] = std::string(v);
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  req->header().for_each_field([&a](const restinio::http_header_field_t& f) {
+    std::string name = f.name();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    a.headers[name] = f.value();
+  });
+  a.body = req->body();
+  a.remote_address = req->remote_endpoint().address().to_string();
+  return a;
+}
+
+Status Respond(const Request& req, const ApiResponse& r) {
+  auto out = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ReasonPhrase(r.status)});
+  SecurityHeaders(out);
+  out.append_header(restinio::http_field::cache_control, "no-store");
+  if (!r.body.empty()) out.append_header(restinio::http_field::content_type, r.content_type);
+  for (const auto& [name, value] : r.headers) out.append_header(name, value);
+  out.set_body(r.body);
+  return out.done();
+}
+
+struct ServerParts {
+  core::Store& store;
+  core::Deps deps;
+  ApiConfig api;
+  SlowLane slow{2};
+};
+
+Status HandleRoute(ServerParts& parts, const Route& route, const Request& req,
+                   const restinio::router::route_params_t& params) {
+  auto api_req = ToApiRequest(req, route, params);
+  if (!api_req) {
+    return Error(req, {core::ErrorCode::kInvalidArgument, "URLの検索条件が正しくありません",
+                       "the query string is malformed", "", ""});
+  }
+  if (!route.slow) return Respond(req, Dispatch(route, *api_req, parts.deps, parts.api));
+  bool queued = parts.slow.Post([&parts, &route, req, a = std::move(*api_req)] {
+    ApiResponse r;
+    try {
+      r = Dispatch(route, a, parts.deps, parts.api);
+    } catch (const std::exception& e) {
+      r = ErrorResponse({core::ErrorCode::kInternal, "サーバー内部でエラーが発生しました",
+                         "internal server error", e.what(), ""});
+    }
+    if (r.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(r.delay_ms));
+    (void)Respond(req, r);
+  });
+  if (!queued) {
+    return Error(req, {core::ErrorCode::kUnavailable, "混み合っています。少し待ってからお試しください",
+                       "the server is busy; try again shortly", "", ""});
+  }
+  return restinio::request_accepted();
+}
+
+std::unique_ptr<Router> MakeRouter(const ServerConfig& config, ServerParts& parts) {
   auto router = std::make_unique<Router>();
-  router->http_get("/healthz", [&store](const Request& req, auto) {
+  router->http_get("/healthz", [&parts](const Request& req, auto) {
     return Guarded(req, [&] {
-      auto uow = store.Begin(false);
+      auto uow = parts.store.Begin(false);
       if (!uow) return Error(req, uow.error());
       return Json(req, 200, R"({"status":"ok"})");
     });
   });
-  router->http_get("/api/v1/doctors/:registry_number/progress",
-                   [&store](const Request& req, auto params) {
-                     return Guarded(req, [&] {
-                       auto reg = restinio::cast_to<std::string>(params["registry_number"]);
-                       auto progress = core::GetProgress(store, reg);
-                       if (!progress) return Error(req, progress.error());
-                       return Json(req, 200, ProgressBody(*progress));
-                     });
-                   });
+  for (const Route& route : Routes()) {
+    router->add_handler(MethodOf(route.method), route.pattern,
+                        [&parts, &route](const Request& req, auto params) {
+                          return Guarded(req, [&] { return HandleRoute(parts, route, req, params); });
+                        });
+  }
   router->non_matched_request_handler([config](const Request& req) {
     return Guarded(req, [&] {
       std::string_view path = req->header().path();
@@ -157,8 +294,10 @@ core::Result<ServerConfig> ParseListen(const std::string& listen) {
   return c;
 }
 
-core::Status Serve(const ServerConfig& config, core::Store& store) {
+core::Status Serve(const ServerConfig& config, core::Store& store, const core::Crypto& crypto,
+                   const core::Clock& clock) {
   sigset_t signals = TerminationSignals();
+  ServerParts parts{store, core::Deps{store, crypto, clock}, config.api};
   try {
     auto server = restinio::run_async<Traits>(
         restinio::own_io_context(),
@@ -166,7 +305,9 @@ core::Status Serve(const ServerConfig& config, core::Store& store) {
             .address(config.host)
             .port(config.port)
             .max_pipelined_requests(4)
-            .request_handler(MakeRouter(config, store)),
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
+                core::kMaxProofBytes + 1024 * 1024))
+            .request_handler(MakeRouter(config, parts)),
         config.threads);
     std::cerr << "kakari: serving http://" << config.host << ":" << config.port << "/\n";
     int sig = 0;

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "core/ports.hpp"
+#include "core/system_ports.hpp"
+#include "http/api.hpp"
 
 namespace kakari::http {
 
@@ -14,12 +16,14 @@ struct ServerConfig {
   unsigned short port = 8080;
   std::string web_root;  // empty: API only
   unsigned threads = 2;
+  ApiConfig api;
 };
 
 // Parses "127.0.0.1:8080" or "[::1]:8080" into host and port.
 [[nodiscard]] core::Result<ServerConfig> ParseListen(const std::string& listen);
 
 // Serves until SIGINT or SIGTERM. Fails when the address cannot be bound.
-[[nodiscard]] core::Status Serve(const ServerConfig& config, core::Store& store);
+[[nodiscard]] core::Status Serve(const ServerConfig& config, core::Store& store,
+                                 const core::Crypto& crypto, const core::Clock& clock);
 
 }  // namespace kakari::http

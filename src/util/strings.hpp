@@ -18,6 +18,11 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 // True when every byte is an ASCII digit and s is not empty.
 bool IsAsciiDigits(std::string_view s);
 
+// %XX-decodes (for header values such as X-File-Name); '+' stays '+'.
+std::string PercentDecode(std::string_view s);
+// %XX-encodes all but unreserved ASCII (RFC 3986), e.g. for filename*=.
+std::string PercentEncode(std::string_view s);
+
 // Escapes a string for inclusion inside a JSON string literal (no quotes).
 std::string JsonEscape(std::string_view s);
 

@@ -29,5 +29,12 @@ TEST(StringsTest, JsonEscapeControlAndQuotes) {
   EXPECT_EQ(JsonEscape("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
 }
 
+TEST(StringsTest, PercentCodingRoundTrips) {
+  EXPECT_EQ(PercentEncode("委嘱状 1.pdf"), "%E5%A7%94%E5%98%B1%E7%8A%B6%201.pdf");
+  EXPECT_EQ(PercentDecode("%E5%A7%94%E5%98%B1%E7%8A%B6%201.pdf"), "委嘱状 1.pdf");
+  EXPECT_EQ(PercentDecode("100%"), "100%");
+  EXPECT_EQ(PercentDecode("%zz"), "%zz");
+}
+
 }  // namespace
 }  // namespace kakari::util

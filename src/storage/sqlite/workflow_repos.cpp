@@ -9,7 +9,9 @@ using core::Result;
 Result<Id> SqlActivities::Insert(const core::NewActivity& a) {
   KAKARI_TRY(st, c_.Prepare(
       "INSERT INTO practical_activities(doctor_id, category, description, started_on, ended_on, "
-      "organisation, status) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      "organisation, status, routed_to_association_id, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, (SELECT home_association_id FROM doctors WHERE id = ?1), "
+      "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
   st->Bind(1, a.doctor_id).Bind(2, a.category).Bind(3, a.description)
       .Bind(4, a.started_on.ToIso())
       .BindOptional(5, a.ended_on ? std::optional(a.ended_on->ToIso()) : std::nullopt)
@@ -44,7 +46,8 @@ Result<std::vector<std::pair<Id, int>>> SqlActivities::CountApprovedByDoctor() {
 Result<Id> SqlApplications::Insert(const core::NewApplication& a) {
   KAKARI_TRY(st, c_.Prepare(
       "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
-      "routed_to_association_id, status, submitted_on) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      "routed_to_association_id, status, submitted_on, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, ?7 || 'T00:00:00Z')"));
   st->Bind(1, a.doctor_id).Bind(2, a.programme_code).Bind(3, a.channel)
       .Bind(4, a.channel == "paper" ? "mail" : "download").Bind(5, a.routed_to_association_id)
       .Bind(6, core::ApplicationStatusName(a.status)).Bind(7, a.submitted_on.ToIso());

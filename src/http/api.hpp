@@ -1,0 +1,67 @@
+// The JSON API without an HTTP library: requests and responses as plain
+// values, the route table, and Dispatch, which authenticates, checks the
+// body and calls the route's handler. server.cpp adapts RESTinio to this.
+// Thread-safe: routes are immutable; handlers share only the store.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/auth_service.hpp"
+#include "core/service_support.hpp"
+
+namespace kakari::http {
+
+struct ApiRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;
+  std::map<std::string, std::string> params;  // from the route pattern
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // names lower-case
+  std::string body;
+  std::string remote_address;
+
+  std::string Header(const std::string& lower_name) const;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  int64_t delay_ms = 0;  // hold the answer back this long (login throttling)
+};
+
+struct ApiConfig {
+  core::AuthPolicies auth;
+  bool secure_cookies = false;  // also set when X-Forwarded-Proto is https
+  size_t max_json_bytes = 64 * 1024;
+};
+
+enum class Access { kPublic, kAuthenticated };
+enum class BodyKind { kNone, kJson, kBinary };
+
+struct ApiContext;
+using Handler = ApiResponse (*)(ApiContext&);
+
+struct Route {
+  const char* method;
+  const char* pattern;  // express style: /api/v1/me/items/:kind/:id
+  Access access;
+  BodyKind body;
+  bool slow;  // runs password hashing or waits: keep it off the I/O threads
+  Handler handler;
+};
+
+const std::vector<Route>& Routes();
+
+ApiResponse Dispatch(const Route& route, const ApiRequest& req, const core::Deps& deps,
+                     const ApiConfig& config);
+
+// The JSON error response for `e` (status from the one table).
+ApiResponse ErrorResponse(const core::Error& e);
+
+}  // namespace kakari::http

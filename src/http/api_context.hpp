@@ -1,0 +1,68 @@
+// What a handler sees: the request, the services' dependencies, the caller
+// and the parsed JSON body. Internal to src/http (includes nlohmann).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "http/api.hpp"
+#include "http/json_input.hpp"
+
+namespace kakari::http {
+
+struct ApiContext {
+  const ApiRequest& req;
+  const core::Deps& deps;
+  const ApiConfig& config;
+  core::Caller caller;
+  std::optional<core::Authenticated> session;  // cookie sessions only
+  nlohmann::json body;
+
+  const std::string& Param(const char* name) const { return req.params.at(name); }
+};
+
+ApiResponse JsonResponse(int status, const nlohmann::json& body);
+inline ApiResponse Fails(const core::Error& e) { return ErrorResponse(e); }
+
+// The (kind, id) of /items/:kind/:id; none when malformed.
+std::optional<std::pair<core::ReviewKind, core::Id>> ItemRef(const ApiContext& c);
+core::Error ItemNotFound();
+
+// Handlers of each resource (handlers_*.cpp).
+ApiResponse PostSession(ApiContext& c);
+ApiResponse GetSession(ApiContext& c);
+ApiResponse DeleteSession(ApiContext& c);
+ApiResponse PostOneTimeCodeLogin(ApiContext& c);
+ApiResponse PostPassword(ApiContext& c);
+ApiResponse PostApiToken(ApiContext& c);
+ApiResponse GetApiTokens(ApiContext& c);
+ApiResponse DeleteApiToken(ApiContext& c);
+ApiResponse PostOneTimeCode(ApiContext& c);
+
+ApiResponse GetMyProgress(ApiContext& c);
+ApiResponse GetMyCredits(ApiContext& c);
+ApiResponse GetCategories(ApiContext& c);
+ApiResponse PostFile(ApiContext& c);
+ApiResponse GetFile(ApiContext& c);
+ApiResponse PostActivity(ApiContext& c);
+ApiResponse PostDeclaration(ApiContext& c);
+ApiResponse PostApplication(ApiContext& c);
+ApiResponse GetMyItems(ApiContext& c);
+ApiResponse GetMyItem(ApiContext& c);
+ApiResponse PostWithdraw(ApiContext& c);
+ApiResponse PostResubmit(ApiContext& c);
+
+ApiResponse GetDoctorProgress(ApiContext& c);
+ApiResponse GetQueue(ApiContext& c);
+ApiResponse GetStaffItem(ApiContext& c);
+ApiResponse GetItemAudit(ApiContext& c);
+ApiResponse PostDecision(ApiContext& c);
+ApiResponse PostBulkApprove(ApiContext& c);
+ApiResponse GetDoctors(ApiContext& c);
+ApiResponse PostDoctor(ApiContext& c);
+ApiResponse PostPaperApplication(ApiContext& c);
+ApiResponse GetRoutingRule(ApiContext& c);
+ApiResponse PutRoutingRule(ApiContext& c);
+ApiResponse GetInstitutionDoctors(ApiContext& c);
+
+}  // namespace kakari::http

@@ -1,0 +1,178 @@
+// Dispatch: the one road every API request takes — authenticate (session
+// cookie with CSRF token, or bearer API token), check the body's type and
+// size, read the idempotency key, call the handler.
+#include <iostream>
+
+#include "http/api_context.hpp"
+#include "http/api_json.hpp"
+#include "http/error_status.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::http {
+
+namespace {
+
+constexpr const char* kSessionCookie = "kakari_session";
+
+std::string CookieValue(const std::string& header, std::string_view name) {
+  for (auto part : util::Split(header, ';')) {
+    part = util::Trim(part);
+    if (util::StartsWith(part, name) && part.size() > name.size() && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+  }
+  return "";
+}
+
+bool ChangesState(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+core::Error MakeError(core::ErrorCode code, std::string ja, std::string en,
+                      std::string field = {}) {
+  return core::Error{code, std::move(ja), std::move(en), "", std::move(field)};
+}
+
+// Fills ctx.caller from a bearer token or a session cookie (with CSRF check).
+core::Status Authenticate(ApiContext& ctx) {
+  std::string auth = ctx.req.Header("authorization");
+  if (util::StartsWith(auth, "Bearer ")) {
+    auto p = core::AuthenticateToken(ctx.deps, util::Trim(std::string_view(auth).substr(7)));
+    if (!p) return tl::unexpected(p.error());
+    ctx.caller.principal = *p;
+    return {};
+  }
+  auto s = core::AuthenticateSession(ctx.deps, ctx.config.auth.session,
+                                     CookieValue(ctx.req.Header("cookie"), kSessionCookie));
+  if (!s) return tl::unexpected(s.error());
+  if (ChangesState(ctx.req.method) &&
+      !core::CsrfMatches(ctx.deps, *s, ctx.req.Header("x-csrf-token"))) {
+    return tl::unexpected(MakeError(
+        core::ErrorCode::kPermissionDenied,
+        "画面を再読み込みしてからもう一度操作してください（CSRFトークンが一致しません）",
+        "reload the page and try again (the CSRF token does not match)", "X-CSRF-Token"));
+  }
+  ctx.caller.principal = s->principal;
+  ctx.session = *s;
+  return {};
+}
+
+core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
+  const ApiRequest& req = ctx.req;
+  if (kind == BodyKind::kNone || kind == BodyKind::kBinary) return {};
+  if (req.body.empty() && !ChangesState(req.method)) return {};
+  if (req.body.size() > ctx.config.max_json_bytes) {
+    return tl::unexpected(MakeError(core::ErrorCode::kPayloadTooLarge,
+                                    "送信内容が大きすぎます（64KBまで）",
+                                    "the request body is too large (64 KB at most)"));
+  }
+  std::string type = req.Header("content-type");
+  if (!util::StartsWith(type, "application/json")) {
+    return tl::unexpected(MakeError(core::ErrorCode::kUnsupportedMediaType,
+                                    "Content-Type は application/json にしてください",
+                                    "send Content-Type: application/json", "Content-Type"));
+  }
+  ctx.body = nlohmann::json::parse(req.body.empty() ? "{}" : req.body, nullptr, false);
+  if (ctx.body.is_discarded() || !ctx.body.is_object()) {
+    return tl::unexpected(MakeError(core::ErrorCode::kInvalidArgument,
+                                    "JSONの形式が正しくありません（オブジェクトを送ってください）",
+                                    "the body is not valid JSON (send an object)"));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ApiRequest::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? "" : it->second;
+}
+
+ApiResponse JsonResponse(int status, const nlohmann::json& body) {
+  ApiResponse r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+ApiResponse ErrorResponse(const core::Error& e) {
+  if (e.code == core::ErrorCode::kInternal || e.code == core::ErrorCode::kUnavailable) {
+    std::cerr << "kakari: " << core::ErrorCodeName(e.code) << ": " << e.detail << "\n";
+  }
+  ApiResponse r;
+  r.status = HttpStatus(e.code);
+  r.body = ErrorBody(e);
+  if (e.retry_after_seconds > 0) {
+    r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
+  }
+  return r;
+}
+
+ApiResponse Dispatch(const Route& route, const ApiRequest& req, const core::Deps& deps,
+                     const ApiConfig& config) {
+  ApiContext ctx{req, deps, config, {}, std::nullopt, nlohmann::json::object()};
+  ctx.caller.remote_address = req.remote_address;
+  if (route.access == Access::kAuthenticated) {
+    if (auto a = Authenticate(ctx); !a) return ErrorResponse(a.error());
+  }
+  if (auto b = ReadBody(ctx, route.body); !b) return ErrorResponse(b.error());
+  ctx.caller.idempotency_key = req.Header("idempotency-key");
+  if (!ctx.caller.idempotency_key.empty()) {
+    ctx.caller.fingerprint = deps.crypto.Sha256Hex(req.method + " " + req.path + "\n" + req.body);
+  }
+  return route.handler(ctx);
+}
+
+const std::vector<Route>& Routes() {
+  using A = Access;
+  using B = BodyKind;
+  static const std::vector<Route> routes = {
+      {"POST", "/api/v1/session", A::kPublic, B::kJson, true, PostSession},
+      {"GET", "/api/v1/session", A::kAuthenticated, B::kNone, false, GetSession},
+      {"DELETE", "/api/v1/session", A::kAuthenticated, B::kNone, false, DeleteSession},
+      {"POST", "/api/v1/session/one-time-code", A::kPublic, B::kJson, true, PostOneTimeCodeLogin},
+      {"POST", "/api/v1/me/password", A::kAuthenticated, B::kJson, true, PostPassword},
+      {"GET", "/api/v1/me/progress", A::kAuthenticated, B::kNone, false, GetMyProgress},
+      {"GET", "/api/v1/me/credits", A::kAuthenticated, B::kNone, false, GetMyCredits},
+      {"GET", "/api/v1/me/items", A::kAuthenticated, B::kNone, false, GetMyItems},
+      {"GET", "/api/v1/me/items/:kind/:id", A::kAuthenticated, B::kNone, false, GetMyItem},
+      {"POST", "/api/v1/me/items/:kind/:id/withdraw", A::kAuthenticated, B::kJson, false,
+       PostWithdraw},
+      {"POST", "/api/v1/me/items/:kind/:id/resubmit", A::kAuthenticated, B::kJson, false,
+       PostResubmit},
+      {"POST", "/api/v1/me/activities", A::kAuthenticated, B::kJson, false, PostActivity},
+      {"POST", "/api/v1/me/declarations", A::kAuthenticated, B::kJson, false, PostDeclaration},
+      {"POST", "/api/v1/me/applications", A::kAuthenticated, B::kJson, false, PostApplication},
+      {"GET", "/api/v1/activity-categories", A::kPublic, B::kNone, false, GetCategories},
+      {"POST", "/api/v1/files", A::kAuthenticated, B::kBinary, false, PostFile},
+      {"GET", "/api/v1/files/:id", A::kAuthenticated, B::kNone, false, GetFile},
+      {"GET", "/api/v1/doctors/:registry_number/progress", A::kAuthenticated, B::kNone, false,
+       GetDoctorProgress},
+      {"GET", "/api/v1/staff/queue", A::kAuthenticated, B::kNone, false, GetQueue},
+      {"GET", "/api/v1/staff/items/:kind/:id", A::kAuthenticated, B::kNone, false, GetStaffItem},
+      {"GET", "/api/v1/staff/items/:kind/:id/audit", A::kAuthenticated, B::kNone, false,
+       GetItemAudit},
+      {"POST", "/api/v1/staff/items/:kind/:id/decision", A::kAuthenticated, B::kJson, false,
+       PostDecision},
+      {"POST", "/api/v1/staff/bulk-approve", A::kAuthenticated, B::kJson, false, PostBulkApprove},
+      {"GET", "/api/v1/staff/doctors", A::kAuthenticated, B::kNone, false, GetDoctors},
+      {"POST", "/api/v1/staff/doctors", A::kAuthenticated, B::kJson, false, PostDoctor},
+      {"POST", "/api/v1/staff/paper-applications", A::kAuthenticated, B::kJson, false,
+       PostPaperApplication},
+      {"POST", "/api/v1/staff/one-time-codes", A::kAuthenticated, B::kJson, false,
+       PostOneTimeCode},
+      {"GET", "/api/v1/admin/routing/:prefecture", A::kAuthenticated, B::kNone, false,
+       GetRoutingRule},
+      {"PUT", "/api/v1/admin/routing/:prefecture", A::kAuthenticated, B::kJson, false,
+       PutRoutingRule},
+      {"GET", "/api/v1/admin/api-tokens", A::kAuthenticated, B::kNone, false, GetApiTokens},
+      {"POST", "/api/v1/admin/api-tokens", A::kAuthenticated, B::kJson, false, PostApiToken},
+      {"DELETE", "/api/v1/admin/api-tokens/:id", A::kAuthenticated, B::kNone, false,
+       DeleteApiToken},
+      {"GET", "/api/v1/institution/doctors", A::kAuthenticated, B::kNone, false,
+       GetInstitutionDoctors},
+  };
+  return routes;
+}
+
+}  // namespace kakari::http

@@ -1,0 +1,159 @@
+#include "http/json_input.hpp"
+
+#include "core/wareki.hpp"
+
+namespace kakari::http {
+
+using nlohmann::json;
+
+void BodyReader::FailField(const char* field, const std::string& ja, const std::string& en) {
+  if (error_) return;
+  error_ = core::Error{core::ErrorCode::kInvalidArgument, ja, en, "", field};
+}
+
+const json* BodyReader::Get(const char* field, bool required) {
+  known_.insert(field);
+  auto it = body_.find(field);
+  if (it == body_.end() || it->is_null()) {
+    if (required) {
+      FailField(field, std::string("「") + field + "」を入力してください",
+                std::string("\"") + field + "\" is required");
+    }
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> BodyReader::OptionalString(const char* field) {
+  const json* v = Get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    FailField(field, std::string("「") + field + "」は文字列で指定してください",
+              std::string("\"") + field + "\" must be a string");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::string BodyReader::String(const char* field, bool required) {
+  const json* v = Get(field, required);
+  if (!v) return "";
+  known_.erase(field);
+  return OptionalString(field).value_or("");
+}
+
+std::optional<int64_t> BodyReader::OptionalInt(const char* field) {
+  const json* v = Get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    FailField(field, std::string("「") + field + "」は整数で指定してください",
+              std::string("\"") + field + "\" must be an integer");
+    return std::nullopt;
+  }
+  return v->get<int64_t>();
+}
+
+int64_t BodyReader::Int(const char* field) {
+  if (!Get(field, true)) return 0;
+  return OptionalInt(field).value_or(0);
+}
+
+std::vector<int64_t> BodyReader::IdList(const char* field, bool required) {
+  const json* v = Get(field, required);
+  std::vector<int64_t> out;
+  if (!v) return out;
+  if (!v->is_array()) {
+    FailField(field, std::string("「") + field + "」は番号の配列で指定してください",
+              std::string("\"") + field + "\" must be an array of ids");
+    return out;
+  }
+  for (const auto& e : *v) {
+    if (!e.is_number_integer() || e.get<int64_t>() <= 0) {
+      FailField(field, std::string("「") + field + "」は正の整数の配列で指定してください",
+                std::string("\"") + field + "\" must hold positive integers");
+      return {};
+    }
+    out.push_back(e.get<int64_t>());
+  }
+  return out;
+}
+
+std::vector<std::string> BodyReader::StringList(const char* field) {
+  const json* v = Get(field, true);
+  std::vector<std::string> out;
+  if (!v) return out;
+  if (!v->is_array()) {
+    FailField(field, std::string("「") + field + "」は文字列の配列で指定してください",
+              std::string("\"") + field + "\" must be an array of strings");
+    return out;
+  }
+  for (const auto& e : *v) {
+    if (!e.is_string()) {
+      FailField(field, std::string("「") + field + "」は文字列の配列で指定してください",
+                std::string("\"") + field + "\" must be an array of strings");
+      return {};
+    }
+    out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<core::Date> BodyReader::DateField(const char* field, bool required) {
+  const json* v = Get(field, required);
+  if (!v) return std::nullopt;
+  std::optional<core::Date> d;
+  if (v->is_string()) {
+    auto parsed = core::ParseDate(v->get<std::string>());
+    if (parsed) d = *parsed;
+  }
+  if (!d) {
+    FailField(field, std::string("「") + field + "」は 2026-04-01 の形の日付で指定してください",
+              std::string("\"") + field + "\" must be a date like 2026-04-01");
+  }
+  return d;
+}
+
+std::optional<core::HalfUnits> BodyReader::Units(const char* field) {
+  const json* v = Get(field, true);
+  if (!v) return std::nullopt;
+  std::optional<core::HalfUnits> u;
+  if (v->is_number()) {
+    double x = v->get<double>();
+    double halves = x * 2;
+    if (halves == static_cast<double>(static_cast<int64_t>(halves)) && halves >= 0 &&
+        halves < 1e6) {
+      u = core::HalfUnits::FromHalves(static_cast<int64_t>(halves));
+    }
+  }
+  if (!u) {
+    FailField(field, std::string("「") + field + "」は0.5刻みの数で指定してください",
+              std::string("\"") + field + "\" must be a number in steps of 0.5");
+  }
+  return u;
+}
+
+const json* BodyReader::Object(const char* field) {
+  const json* v = Get(field, false);
+  if (v && !v->is_object()) {
+    FailField(field, std::string("「") + field + "」はオブジェクトで指定してください",
+              std::string("\"") + field + "\" must be an object");
+    return nullptr;
+  }
+  return v;
+}
+
+core::Status BodyReader::Finish() {
+  if (!error_ && body_.is_object()) {
+    for (const auto& [key, value] : body_.items()) {
+      if (!known_.count(key)) {
+        FailField(key.c_str(), "不明な項目「" + key + "」があります",
+                  "unknown field \"" + key + "\"");
+        break;
+      }
+    }
+  }
+  if (error_) return tl::unexpected(*error_);
+  return {};
+}
+
+}  // namespace kakari::http

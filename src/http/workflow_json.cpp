@@ -1,0 +1,95 @@
+#include "http/workflow_json.hpp"
+
+#include "core/auth_policy.hpp"
+
+namespace kakari::http {
+
+using nlohmann::json;
+
+// As in the progress body: a number, exact in 0.5 steps.
+json UnitsJson(core::HalfUnits u) { return static_cast<double>(u.halves()) / 2.0; }
+
+json ItemJson(const core::ReviewItem& it) {
+  return {{"kind", core::ReviewKindName(it.kind)},
+          {"id", it.id},
+          {"status", core::ReviewStatusName(it.status)},
+          {"version", it.version},
+          {"channel", it.channel},
+          {"submitted_at", it.submitted_at},
+          {"routed_to", it.routed_to_code},
+          {"last_reason", it.last_reason}};
+}
+
+json FileJson(const core::StoredFileMeta& f) {
+  return {{"id", f.id},          {"name", f.name},     {"content_type", f.content_type},
+          {"size", f.size},      {"sha256", f.sha256}, {"url", "/api/v1/files/" + std::to_string(f.id)}};
+}
+
+json DoctorJson(const core::Doctor& d) {
+  json out = {{"registry_number", d.registry_number},
+              {"name", d.name},
+              {"kana", d.kana},
+              {"birth_date", d.birth_date.ToIso()},
+              {"member", d.member_id.has_value()}};
+  return out;
+}
+
+namespace {
+
+json HistoryJson(const std::vector<core::HistoryEntry>& history) {
+  json out = json::array();
+  for (const auto& h : history) {
+    out.push_back({{"at", h.at},
+                   {"from", h.from ? json(core::ReviewStatusName(*h.from)) : json(nullptr)},
+                   {"to", core::ReviewStatusName(h.to)},
+                   {"action", h.action},
+                   {"actor_role", h.actor_role},
+                   {"reason", h.reason}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json ItemViewJson(const core::ItemView& v) {
+  json out = ItemJson(v.item);
+  out["doctor"] = DoctorJson(v.doctor);
+  if (v.activity) {
+    const auto& a = *v.activity;
+    out["activity"] = {{"category", a.category},
+                       {"description", a.description},
+                       {"started_on", a.started_on.ToIso()},
+                       {"ended_on", a.ended_on ? json(a.ended_on->ToIso()) : json(nullptr)},
+                       {"organisation", a.organisation}};
+  }
+  if (v.declaration) {
+    const auto& d = *v.declaration;
+    out["declaration"] = {{"taken_on", d.taken_on.ToIso()},
+                          {"units", UnitsJson(d.units)},
+                          {"title", d.title},
+                          {"organizer", d.organizer}};
+  }
+  if (v.snapshot) {
+    const auto& s = *v.snapshot;
+    out["snapshot"] = {{"lecture_units", UnitsJson(s.lecture_units)},
+                       {"activity_ids", s.activity_ids},
+                       {"total_units", UnitsJson(s.total_units)},
+                       {"routing_reason", s.routing_reason}};
+  }
+  json files = json::array();
+  for (const auto& f : v.files) files.push_back(FileJson(f));
+  out["files"] = files;
+  out["history"] = HistoryJson(v.history);
+  return out;
+}
+
+json QueueRowJson(const core::QueueRow& row) {
+  json out = ItemJson(row.item);
+  out["doctor"] = {{"name", row.doctor_name},
+                   {"kana", row.doctor_kana},
+                   {"registry_number", row.registry_number}};
+  out["association_name"] = row.association_name;
+  return out;
+}
+
+}  // namespace kakari::http
