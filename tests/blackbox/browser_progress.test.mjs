@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
-import { kakari, kakariJson, repoRoot, startServer, tempDir } from './helpers.mjs';
+import { kakari, kakariJson, login, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
@@ -16,7 +16,23 @@ async function demoSite(t) {
   const db = path.join(dir, 'demo.db');
   assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
   const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
-  return { db, base, browser: await launch(t) };
+  // The lookup by registry number is staff's view: a JMA administrator's session.
+  const jma = await login(base, 'jma-admin');
+  const browser = await launch(t);
+  const context = await browser.newContext();
+  const { hostname } = new URL(base);
+  await context.addCookies(jma.cookie.split('; ').map((c) => {
+    const [name, value] = c.split('=');
+    return { name, value, domain: hostname, path: '/' };
+  }));
+  return { db, base, browser: { newPage: (opts) => newPage(browser, context, opts) } };
+}
+
+// A page with the logged-in cookies and the requested viewport.
+async function newPage(_browser, context, opts = {}) {
+  const page = await context.newPage();
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  return page;
 }
 
 async function launch(t) {
@@ -71,6 +87,6 @@ test('a complete doctor, typed in full-width digits; an unknown number', async (
   await page.getByLabel('医籍登録番号').fill('9999999');
   await page.getByRole('button', { name: '表示する' }).click();
   await page.getByTestId('error').waitFor();
-  assert.match(await page.getByTestId('error').innerText(), /9999999 の医師は登録されていません/);
+  assert.match(await page.getByTestId('error').innerText(), /医師が見つかりません/);
   assert.equal(await page.getByLabel('医籍登録番号').inputValue(), '9999999', 'keeps what was typed');
 });

@@ -48,3 +48,49 @@ export async function startServer(t, db, extra = []) {
   }
   throw new Error(`server did not start: ${log}`);
 }
+
+export const DEMO_PASSWORD = 'kakari-demo-2026';
+
+// A logged-in API client: sends the session cookie, and the CSRF token on
+// every state-changing request.
+export class Client {
+  constructor(base, cookie, csrf, user) {
+    Object.assign(this, { base, cookie, csrf, user });
+  }
+
+  async request(method, urlPath, { json, body, headers = {} } = {}) {
+    const h = { cookie: this.cookie, ...headers };
+    if (method !== 'GET' && this.csrf && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    if (json !== undefined) {
+      h['content-type'] = 'application/json';
+      body = JSON.stringify(json);
+    }
+    const r = await fetch(`${this.base}${urlPath}`, { method, headers: h, body });
+    const type = r.headers.get('content-type') ?? '';
+    const text = type.includes('json') ? await r.text() : null;
+    return { status: r.status, headers: r.headers, body: text ? JSON.parse(text) : null, raw: r };
+  }
+
+  get(p, opts) { return this.request('GET', p, opts); }
+  post(p, json, headers) { return this.request('POST', p, { json, headers }); }
+}
+
+export async function login(base, loginId, password = DEMO_PASSWORD) {
+  const r = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: loginId, password }),
+  });
+  if (r.status !== 200) throw new Error(`login ${loginId}: ${r.status} ${await r.text()}`);
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = await r.json();
+  return new Client(base, cookie, body.csrf_token, body.user);
+}
+
+// The small demo database, made once per test file into `dir`.
+export function demoDb(dir) {
+  const db = path.join(dir, 'demo.db');
+  const r = kakari(['demo', '--scale', 'small', '--db', db]);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return db;
+}

@@ -1,8 +1,9 @@
-// The HTTP server as a client sees it: health, progress, errors, static files.
+// The HTTP server as a client sees it: health, progress (logged in), errors,
+// static files.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { kakari, kakariJson, startServer, tempDir } from './helpers.mjs';
+import { kakari, kakariJson, login, startServer, tempDir } from './helpers.mjs';
 
 test('progress endpoint answers what the CLI computes, errors are JSON', async (t) => {
   const dir = tempDir(t);
@@ -14,9 +15,13 @@ test('progress endpoint answers what the CLI computes, errors are JSON', async (
   assert.equal(health.status, 200);
   assert.deepEqual(await health.json(), { status: 'ok' });
 
+  const anonymous = await fetch(`${base}/api/v1/doctors/100001/progress`);
+  assert.equal(anonymous.status, 401);
+  const jma = await login(base, 'jma-admin');
+  const get = (p) => fetch(`${base}${p}`, { headers: { cookie: jma.cookie } });
   for (const reg of ['100001', '100002', '100003', '100004']) {
     const cli = kakariJson(['eligibility', '--doctor', reg, '--json', '--db', db]);
-    const r = await fetch(`${base}/api/v1/doctors/${reg}/progress`);
+    const r = await get(`/api/v1/doctors/${reg}/progress`);
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-type'), /application\/json/);
     const body = await r.json();
@@ -26,13 +31,13 @@ test('progress endpoint answers what the CLI computes, errors are JSON', async (
     assert.deepEqual(body.missing.map((m) => m.message_ja), cli.missing.map((m) => m.message_ja));
   }
 
-  const unknown = await fetch(`${base}/api/v1/doctors/9999999/progress`);
+  const unknown = await get('/api/v1/doctors/9999999/progress');
   assert.equal(unknown.status, 404);
   const err = (await unknown.json()).error;
   assert.equal(err.code, 'not_found');
   assert.ok(err.message_ja && err.message_en);
 
-  const bad = await fetch(`${base}/api/v1/doctors/12ab/progress`);
+  const bad = await get('/api/v1/doctors/12ab/progress');
   assert.equal(bad.status, 400);
   assert.equal((await bad.json()).error.field, 'registry_number');
 
