@@ -61,7 +61,10 @@ core::Status Statement::Run() {
   for (;;) {
     auto r = Step();
     if (!r) return tl::unexpected(r.error());
-    if (!*r) return {};
+    if (!*r) {
+      sqlite3_reset(stmt_);  // ready to bind again (a loop of Runs would repeat old values)
+      return {};
+    }
   }
 }
 
