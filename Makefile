@@ -15,6 +15,7 @@ run: build
 
 test: build
 	ctest --preset default
+	cd web && npx --no-install redocly lint --config ../redocly.yaml ../docs/openapi.yaml
 	node --test tests/blackbox/
 
 build: setup native web

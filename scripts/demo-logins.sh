@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Prints how to try the demo. Accounts and passwords come with the accounts
-# issue; until then the page looks doctors up by registry number.
+# Prints how to try the demo: its address and the demo logins.
 listen=${1:-127.0.0.1:8080}
 cat <<TEXT
 
 Kakari デモ / demo:  http://${listen}/
 
-デモ用の医師（医籍登録番号で表示）/ demo doctors (look up by registry number):
-  http://${listen}/?doctor=100001   髙橋 太郎 — 修了要件を満たす / complete (11.5 units)
-  http://${listen}/?doctor=100002   山﨑 花子 — 座学があと2.5単位 / 2.5 lecture units short
-  http://${listen}/?doctor=100003   𠮷田 健一 — 実地研修が未承認 / activity awaiting review
-  http://${listen}/?doctor=100004   勅使河原 寿々花之丞 — 座学が0単位 / no lecture units
+デモ用ログイン（パスワードはすべて kakari-demo-2026）/ demo logins (password: kakari-demo-2026):
+  医師 / doctor                        99100001  髙橋 太郎 — 修了要件を満たす、未申請 / complete, not applied
+  医師 / doctor                        99100003  𠮷田 健一 — 実地研修が審査待ち / activity awaiting review
+  郡市区医師会 審査担当 / county reviewer  reviewer-13001
+  都道府県医師会 管理者 / prefecture admin admin-13
+  日本医師会 管理者 / JMA administrator    jma-admin
+  医療機関 / institution user          institution-1
 
-ログイン機能は次の段階で追加されます / logins arrive with the accounts issue.
+API: docs/openapi.yaml（ログインは POST /api/v1/session / log in with POST /api/v1/session）
+画面（Web）はログイン後の機能を次の段階で追加します / the web screens for these logins come next.
 Ctrl+C で停止 / Ctrl+C stops the server.
 TEXT
