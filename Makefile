@@ -30,13 +30,16 @@ native:
 web:
 	cd web && npm run --silent build
 
-bench: bench-import bench-eligibility
+bench: bench-import bench-eligibility bench-http
 
 bench-import: build
 	bash bench/import_bench.sh
 
 bench-eligibility: build
 	bash bench/eligibility_bench.sh
+
+bench-http: build
+	bash bench/http_bench.sh
 
 clean:
 	rm -rf $(BUILD) web/dist test-artifacts

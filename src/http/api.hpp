@@ -42,7 +42,8 @@ struct ApiConfig {
 };
 
 enum class Access { kPublic, kAuthenticated };
-enum class BodyKind { kNone, kJson, kBinary };
+// kLargeJson: up to 1 MB (bulk approval of 10,000 items), else 64 KB.
+enum class BodyKind { kNone, kJson, kLargeJson, kBinary };
 
 struct ApiContext;
 using Handler = ApiResponse (*)(ApiContext&);

@@ -61,10 +61,13 @@ core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
   const ApiRequest& req = ctx.req;
   if (kind == BodyKind::kNone || kind == BodyKind::kBinary) return {};
   if (req.body.empty() && !ChangesState(req.method)) return {};
-  if (req.body.size() > ctx.config.max_json_bytes) {
+  size_t limit = kind == BodyKind::kLargeJson ? 16 * ctx.config.max_json_bytes
+                                               : ctx.config.max_json_bytes;
+  if (req.body.size() > limit) {
+    std::string kb = std::to_string(limit / 1024);
     return tl::unexpected(MakeError(core::ErrorCode::kPayloadTooLarge,
-                                    "送信内容が大きすぎます（64KBまで）",
-                                    "the request body is too large (64 KB at most)"));
+                                    "送信内容が大きすぎます（" + kb + "KBまで）",
+                                    "the request body is too large (" + kb + " KB at most)"));
   }
   std::string type = req.Header("content-type");
   if (!util::StartsWith(type, "application/json")) {
@@ -154,7 +157,8 @@ const std::vector<Route>& Routes() {
        GetItemAudit},
       {"POST", "/api/v1/staff/items/:kind/:id/decision", A::kAuthenticated, B::kJson, false,
        PostDecision},
-      {"POST", "/api/v1/staff/bulk-approve", A::kAuthenticated, B::kJson, false, PostBulkApprove},
+      {"POST", "/api/v1/staff/bulk-approve", A::kAuthenticated, B::kLargeJson, false,
+       PostBulkApprove},
       {"GET", "/api/v1/staff/doctors", A::kAuthenticated, B::kNone, false, GetDoctors},
       {"POST", "/api/v1/staff/doctors", A::kAuthenticated, B::kJson, false, PostDoctor},
       {"POST", "/api/v1/staff/paper-applications", A::kAuthenticated, B::kJson, false,

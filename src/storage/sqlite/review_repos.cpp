@@ -48,30 +48,50 @@ std::string ItemSelect(core::ReviewKind k) {
 }
 
 struct QuerySql {
-  std::string where;
-  std::vector<std::string> text_args;  // bound in order after the prefix
+  std::string arm_where;    // on each table, as t.
+  std::string outer_where;  // on the joined row (o., d.)
+  std::vector<std::string> text_args;  // bound in order after the prefix (?1)
+  std::vector<core::ReviewKind> kinds;
 };
 
+// Filters go into each arm of the union, so that SQLite uses each table's
+// (routed_to, status, submitted_at) index instead of materialising a view.
 QuerySql QueueWhere(const core::QueueFilter& f) {
   QuerySql q;
-  q.where = " WHERE r.routed_to IN (SELECT id FROM organisations WHERE code LIKE ?1 || '%')";
-  auto add = [&](const std::string& clause, std::string value) {
+  q.arm_where = " WHERE t.routed_to_association_id IN "
+                "(SELECT id FROM organisations WHERE code LIKE ?1 || '%')";
+  auto param = [&](std::string value) {
     q.text_args.push_back(std::move(value));
-    q.where += " AND " + clause + " ?" + std::to_string(q.text_args.size() + 1);
+    return "?" + std::to_string(q.text_args.size() + 1);
   };
-  if (f.kind) add("r.kind =", core::ReviewKindName(*f.kind));
-  if (f.status) add("r.status =", core::ReviewStatusName(*f.status));
-  if (f.channel) add("r.channel =", *f.channel);
-  if (f.association_code) add("o.code =", *f.association_code);
-  if (f.submitted_from) add("r.submitted_at >=", *f.submitted_from);
-  if (f.submitted_to) add("r.submitted_at <", *f.submitted_to + "T99");
+  if (f.status) q.arm_where += " AND t.status = " + param(core::ReviewStatusName(*f.status));
+  if (f.channel) q.arm_where += " AND t.channel = " + param(*f.channel);
+  if (f.submitted_from) q.arm_where += " AND t.submitted_at >= " + param(*f.submitted_from);
+  if (f.submitted_to) q.arm_where += " AND t.submitted_at < " + param(*f.submitted_to + "T99");
+  if (f.association_code) q.outer_where += " AND o.code = " + param(*f.association_code);
   if (!f.name_key.empty()) {
-    q.text_args.push_back(f.name_key);
-    std::string n = "?" + std::to_string(q.text_args.size() + 1);
-    q.where += " AND (instr(d.name_key, " + n + ") > 0 OR instr(d.kana_key, " + n +
-               ") > 0 OR d.registry_number = " + n + ")";
+    std::string n = param(f.name_key);
+    q.outer_where += " AND (instr(d.name_key, " + n + ") > 0 OR instr(d.kana_key, " + n +
+                     ") > 0 OR d.registry_number = " + n + ")";
+  }
+  if (f.kind) {
+    q.kinds = {*f.kind};
+  } else {
+    q.kinds = {core::ReviewKind::kApplication, core::ReviewKind::kActivity,
+               core::ReviewKind::kDeclaration};
   }
   return q;
+}
+
+std::string QueueFrom(const QuerySql& q) {
+  std::string from = " FROM (";
+  for (size_t i = 0; i < q.kinds.size(); ++i) {
+    if (i > 0) from += " UNION ALL ";
+    from += ItemSelect(q.kinds[i]) + q.arm_where;
+    if (q.kinds[i] != core::ReviewKind::kApplication) from += " AND t.status <> 'draft'";
+  }
+  return from + ") r JOIN organisations o ON o.id = r.routed_to JOIN doctors d ON d.id = " +
+         "r.doctor_id WHERE 1 = 1" + q.outer_where;
 }
 
 std::string QueueOrder(const core::QueueFilter& f) {
@@ -86,9 +106,6 @@ void BindQuery(Statement& st, const core::QueueFilter& f, const QuerySql& q) {
   for (size_t i = 0; i < q.text_args.size(); ++i) st.Bind(static_cast<int>(i + 2), q.text_args[i]);
 }
 
-constexpr const char* kQueueFrom =
-    " FROM review_items r JOIN organisations o ON o.id = r.routed_to "
-    "JOIN doctors d ON d.id = r.doctor_id";
 
 }  // namespace
 
@@ -154,14 +171,15 @@ Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kin
 Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
   QuerySql q = QueueWhere(f);
   core::QueuePage page;
-  KAKARI_TRY(count, c_.Prepare("SELECT COUNT(*)" + std::string(kQueueFrom) + q.where));
+  std::string from = QueueFrom(q);
+  KAKARI_TRY(count, c_.Prepare("SELECT COUNT(*)" + from));
   BindQuery(*count, f, q);
   KAKARI_TRY(counted, count->Step());
   if (counted) page.total = count->Int(0);
   count->Reset();
   KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) +
-                            ", d.name, d.kana, d.registry_number, o.name_ja" + kQueueFrom +
-                            q.where + QueueOrder(f) + " LIMIT ?" +
+                            ", d.name, d.kana, d.registry_number, o.name_ja" + from +
+                            QueueOrder(f) + " LIMIT ?" +
                             std::to_string(q.text_args.size() + 2) + " OFFSET ?" +
                             std::to_string(q.text_args.size() + 3)));
   BindQuery(*st, f, q);

@@ -11,8 +11,8 @@ namespace {
 // One transaction on one pooled connection; rolls back unless committed.
 class SqlUnitOfWork final : public core::UnitOfWork {
  public:
-  SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn)
-      : store_(store), conn_(std::move(conn)), orgs_(*conn_), doctors_(*conn_),
+  SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk)
+      : store_(store), conn_(std::move(conn)), bulk_(bulk), orgs_(*conn_), doctors_(*conn_),
         institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
         programmes_(*conn_), declarations_(*conn_), reviews_(*conn_), users_(*conn_),
         sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
@@ -20,7 +20,9 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
-    (void)conn_->Exec("PRAGMA foreign_keys=ON");
+    // Only then: a flag pragma expires every cached statement of the
+    // connection, which made every request prepare its SQL anew.
+    if (bulk_) (void)conn_->Exec("PRAGMA foreign_keys=ON");
     store_.Release(std::move(conn_));
   }
 
@@ -49,6 +51,7 @@ class SqlUnitOfWork final : public core::UnitOfWork {
  private:
   SqliteStore& store_;
   std::unique_ptr<Connection> conn_;
+  bool bulk_;
   bool done_ = false;
   SqlOrganisations orgs_;
   SqlDoctors doctors_;
@@ -99,7 +102,7 @@ void SqliteStore::Release(std::unique_ptr<Connection> conn) {
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
-    std::unique_ptr<Connection> conn, const char* begin_sql) {
+    std::unique_ptr<Connection> conn, const char* begin_sql, bool bulk) {
   if (auto s = conn->Exec(begin_sql); !s) {
     core::Error e = s.error();
     e.code = core::ErrorCode::kUnavailable;
@@ -109,13 +112,13 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
     Release(std::move(conn));
     return tl::unexpected(e);
   }
-  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn)));
+  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn), bulk));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {
   auto conn = Acquire();
   if (!conn) return tl::unexpected(conn.error());
-  return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN");
+  return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN", false);
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
@@ -126,7 +129,7 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
     Release(std::move(*conn));
     return tl::unexpected(s.error());
   }
-  return BeginOn(std::move(*conn), "BEGIN IMMEDIATE");
+  return BeginOn(std::move(*conn), "BEGIN IMMEDIATE", true);
 }
 
 core::Status SqliteStore::Checkpoint() {

@@ -34,7 +34,7 @@ class SqliteStore final : public core::Store {
   explicit SqliteStore(std::string path);
   core::Result<std::unique_ptr<Connection>> Acquire();
   core::Result<std::unique_ptr<core::UnitOfWork>> BeginOn(std::unique_ptr<Connection> conn,
-                                                          const char* begin_sql);
+                                                          const char* begin_sql, bool bulk);
 
   std::string path_;
   std::mutex mu_;
