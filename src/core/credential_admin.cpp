@@ -31,26 +31,15 @@ Result<UserRecord> AccountOf(UnitOfWork& uow, const Doctor& d) {
 Result<IssuedCode> IssueOneTimeCode(const Deps& deps, const Caller& caller,
                                     std::string_view registry_number) {
   if (!Allows(caller.principal, Permission::kAdminister)) return tl::unexpected(Forbidden());
-  auto reg = ValidateRegistryNumber(registry_number);
-  if (!reg) return tl::unexpected(reg.error());
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
-  auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+  auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
   if (!doctor) return tl::unexpected(doctor.error());
-  std::string home_code;
-  if (*doctor) {
-    auto home = (*uow)->Organisations().FindById((*doctor)->home_association_id);
-    if (!home) return tl::unexpected(home.error());
-    if (*home) home_code = (*home)->code;
-  }
-  if (!*doctor || !MaySeeDoctor(caller.principal, (*doctor)->id, home_code)) {
-    return tl::unexpected(NotFoundError("医師", "doctor"));
-  }
-  auto account = AccountOf(**uow, **doctor);
+  auto account = AccountOf(**uow, *doctor);
   if (!account) return tl::unexpected(account.error());
   IssuedCode out{account->login, FormatOneTimeCode(deps.crypto.RandomBytes(12)),
-                 deps.clock.NowUnixSeconds() + kOneTimeCodeLifetimeSeconds, (*doctor)->name,
-                 (*doctor)->registry_number};
+                 deps.clock.NowUnixSeconds() + kOneTimeCodeLifetimeSeconds, doctor->name,
+                 doctor->registry_number};
   OneTimeCodeRecord rec{0, account->id, deps.crypto.Sha256Hex(NormalizeOneTimeCode(out.code)),
                         out.expires_at, caller.principal.user_id};
   if (auto i = (*uow)->Credentials().InsertCode(rec); !i) return tl::unexpected(i.error());

@@ -20,12 +20,12 @@ Status Unprocessable(std::string ja, std::string en, std::string field) {
 Status CheckText(std::string_view value, size_t max_bytes, const char* field, const char* ja,
                  const char* en) {
   if (value.empty() || value.size() > max_bytes) {
-    return Fail(ErrorCode::kInvalidArgument,
-                std::string(ja) + "を入力してください（" + std::to_string(max_bytes / 3) +
-                    "文字まで）",
-                std::string("enter the ") + en + " (" + std::to_string(max_bytes / 3) +
-                    " characters at most)",
-                field);
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        std::string(ja) + "を入力してください（" + std::to_string(max_bytes / 3) + "文字まで）",
+        std::string("enter the ") + en + " (" + std::to_string(max_bytes / 3) +
+            " characters at most)",
+        field);
   }
   return {};
 }
@@ -37,9 +37,9 @@ Status AttachFiles(UnitOfWork& uow, const Caller& caller, const std::vector<Id>&
     auto meta = uow.Files().Find(f);
     if (!meta) return tl::unexpected(meta.error());
     if (!*meta || (*meta)->uploaded_by != caller.principal.user_id || (*meta)->attached_id) {
-      return Unprocessable("添付ファイル " + std::to_string(f) + " は使えません（未アップロードか使用済み）",
-                           "file " + std::to_string(f) + " is not an unused upload of yours",
-                           "file_ids");
+      return Unprocessable(
+          "添付ファイル " + std::to_string(f) + " は使えません（未アップロードか使用済み）",
+          "file " + std::to_string(f) + " is not an unused upload of yours", "file_ids");
     }
     if (auto a = uow.Files().Attach(f, kind, item_id, doctor_id); !a) return a;
   }
@@ -59,21 +59,10 @@ Status AddCreatedHistory(UnitOfWork& uow, const Deps& deps, const Caller& caller
                     ReviewKindName(kind), std::to_string(id));
 }
 
-// Runs `fn` in one write transaction under the caller's idempotency key.
-Result<Id> InWriteTransaction(const Deps& deps, const Caller& caller, std::string_view operation,
-                              const std::function<Result<Id>(UnitOfWork&)>& fn) {
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto id = Idempotent(**uow, caller, operation, [&] { return fn(**uow); });
-  if (!id) return id;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return id;
-}
-
 std::string MissingText(const Eligibility& e, bool ja) {
   std::string out;
-  for (const auto& m : e.missing) out += (out.empty() ? "" : ja ? "。" : "; ") +
-                                         (ja ? m.message_ja : m.message_en);
+  for (const auto& m : e.missing)
+    out += (out.empty() ? "" : ja ? "。" : "; ") + (ja ? m.message_ja : m.message_en);
   return out;
 }
 
@@ -114,7 +103,8 @@ Status ValidateActivity(const ActivityInput& in, Date today,
 
 Status ValidateDeclaration(const DeclarationInput& in, Date today) {
   if (in.units <= HalfUnits() || HalfUnits::FromUnits(100) < in.units) {
-    return Fail(ErrorCode::kInvalidArgument, "単位数は0.5から100の間で、0.5単位刻みで入力してください",
+    return Fail(ErrorCode::kInvalidArgument,
+                "単位数は0.5から100の間で、0.5単位刻みで入力してください",
                 "units must be between 0.5 and 100 in steps of 0.5", "units");
   }
   if (today < in.taken_on) {
@@ -137,13 +127,9 @@ Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
   if (!uow) return tl::unexpected(uow.error());
   auto doctor = CallerDoctor(**uow, caller.principal);
   if (!doctor) return tl::unexpected(doctor.error());
-  auto programme = (*uow)->Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
-  auto lecture = (*uow)->Credits().LectureUnits(doctor->id, programme->credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
-  auto approved = (*uow)->Activities().CountApproved(doctor->id);
-  if (!approved) return tl::unexpected(approved.error());
-  return DoctorProgress{*doctor, *programme, Evaluate(*programme, UnitTally{*lecture, *approved})};
+  auto standing = StandingOf(**uow, doctor->id);
+  if (!standing) return tl::unexpected(standing.error());
+  return DoctorProgress{*doctor, standing->programme, standing->eligibility};
 }
 
 Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year, int page,
@@ -210,8 +196,8 @@ Result<FileContent> ReadFileFor(const Deps& deps, const Caller& caller, Id file_
   const Principal& who = caller.principal;
   bool visible = *meta && (*meta)->uploaded_by == who.user_id;
   if (*meta && !visible && (*meta)->attached_kind && (*meta)->attached_id) {
-    visible = LoadVisibleItem(**uow, who, *(*meta)->attached_kind, *(*meta)->attached_id)
-                  .has_value();
+    visible =
+        LoadVisibleItem(**uow, who, *(*meta)->attached_kind, *(*meta)->attached_id).has_value();
   }
   if (!visible) return tl::unexpected(NotFoundError("ファイル", "file"));
   auto bytes = (*uow)->Files().Bytes(file_id);
@@ -267,8 +253,8 @@ Result<Id> DeclareCredits(const Deps& deps, const Caller& caller, const Declarat
     if (!route) return tl::unexpected(route.error());
     auto id = uow.Declarations().Submit(doctor->id, input, route->association_id);
     if (!id) return id;
-    if (auto f = AttachFiles(uow, caller, input.file_ids, ReviewKind::kDeclaration, *id,
-                             doctor->id);
+    if (auto f =
+            AttachFiles(uow, caller, input.file_ids, ReviewKind::kDeclaration, *id, doctor->id);
         !f) {
       return tl::unexpected(f.error());
     }
@@ -288,7 +274,8 @@ Result<ApplicationSnapshot> SnapshotForApplication(UnitOfWork& uow, const Doctor
   auto items = uow.Reviews().ListForDoctor(doctor.id);
   if (!items) return tl::unexpected(items.error());
   for (const auto& it : *items) {
-    if (it.kind != ReviewKind::kApplication || (except_application && it.id == *except_application)) {
+    if (it.kind != ReviewKind::kApplication ||
+        (except_application && it.id == *except_application)) {
       continue;
     }
     if (it.status == ReviewStatus::kApproved) {
@@ -332,8 +319,12 @@ Result<Id> Apply(const Deps& deps, const Caller& caller) {
     if (!route) return tl::unexpected(route.error());
     auto programme = uow.Programmes().Current();
     if (!programme) return tl::unexpected(programme.error());
-    NewApplication app{doctor->id, programme->code, "online", route->association_id,
-                       ReviewStatus::kSubmitted, deps.clock.TodayInJapan()};
+    NewApplication app{doctor->id,
+                       programme->code,
+                       "online",
+                       route->association_id,
+                       ReviewStatus::kSubmitted,
+                       deps.clock.TodayInJapan()};
     auto id = uow.Applications().Submit(app, *snap, std::nullopt);
     if (!id) return id;
     if (auto h = AddCreatedHistory(uow, deps, caller, ReviewKind::kApplication, *id); !h) {

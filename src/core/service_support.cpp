@@ -1,6 +1,7 @@
 #include "core/service_support.hpp"
 
 #include "core/auth_policy.hpp"
+#include "core/validation.hpp"
 
 namespace kakari::core {
 
@@ -9,17 +10,17 @@ Error NotFoundError(std::string_view what_ja, std::string_view what_en) {
                std::string(what_en) + " not found", "", ""};
 }
 
-Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller,
-                  std::string_view action, std::string_view subject_type,
-                  std::string_view subject_id, std::string_view detail) {
+Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller, std::string_view action,
+                  std::string_view subject_type, std::string_view subject_id,
+                  std::string_view detail) {
   auto tail = uow.Audit().Tail();
   if (!tail) return tl::unexpected(tail.error());
   AuditRecord r;
   r.id = tail->first + 1;
   r.at = FormatUtcIso(deps.clock.NowUnixSeconds());
   if (caller && caller->principal.user_id > 0) r.actor_user_id = caller->principal.user_id;
-  r.actor_role = caller && caller->principal.user_id > 0 ? RoleName(caller->principal.role)
-                                                         : "anonymous";
+  r.actor_role =
+      caller && caller->principal.user_id > 0 ? RoleName(caller->principal.role) : "anonymous";
   r.action = action;
   r.subject_type = subject_type;
   r.subject_id = subject_id;
@@ -57,18 +58,44 @@ Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller, std::string_view op
   return id;
 }
 
-Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who, ReviewKind kind,
-                                   Id id) {
+Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who, ReviewKind kind, Id id) {
   auto item = uow.Reviews().Find(kind, id);
   if (!item) return tl::unexpected(item.error());
   bool visible = false;
   if (*item) {
-    visible = who.role == Role::kDoctor
-                  ? who.doctor_id && *who.doctor_id == (*item)->doctor_id
-                  : CoversAssociation(who, (*item)->routed_to_code);
+    visible = who.role == Role::kDoctor ? who.doctor_id && *who.doctor_id == (*item)->doctor_id
+                                        : CoversAssociation(who, (*item)->routed_to_code);
   }
   if (!visible) return tl::unexpected(NotFoundError("申請・報告", "item"));
   return **item;
+}
+
+Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
+                                 std::string_view registry_number) {
+  auto reg = ValidateRegistryNumber(registry_number);
+  if (!reg) return tl::unexpected(reg.error());
+  auto doctor = uow.Doctors().FindByRegistryNumber(*reg);
+  if (!doctor) return tl::unexpected(doctor.error());
+  std::string home_code;
+  if (*doctor) {
+    auto home = uow.Organisations().FindById((*doctor)->home_association_id);
+    if (!home) return tl::unexpected(home.error());
+    if (*home) home_code = (*home)->code;
+  }
+  if (!*doctor || !MaySeeDoctor(who, (*doctor)->id, home_code)) {
+    return tl::unexpected(NotFoundError("医師", "doctor"));
+  }
+  return **doctor;
+}
+
+Result<Id> InWriteTransaction(const Deps& deps, const Caller& caller, std::string_view operation,
+                              const std::function<Result<Id>(UnitOfWork&)>& fn) {
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto id = Idempotent(**uow, caller, operation, [&] { return fn(**uow); });
+  if (!id) return id;
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return id;
 }
 
 Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,
@@ -133,7 +160,8 @@ Result<AuditCheck> VerifyAudit(const Deps& deps) {
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   AuditChainVerifier verifier(deps.crypto);
-  if (auto s = (*uow)->Audit().ForEach([&](const AuditRecord& r) { return verifier.Feed(r); }); !s) {
+  if (auto s = (*uow)->Audit().ForEach([&](const AuditRecord& r) { return verifier.Feed(r); });
+      !s) {
     return tl::unexpected(s.error());
   }
   return AuditCheck{verifier.checked(), verifier.first_broken(), verifier.reason()};

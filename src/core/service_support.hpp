@@ -45,6 +45,17 @@ struct Caller {
 [[nodiscard]] Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who,
                                                  ReviewKind kind, Id id);
 
+// The doctor with this registry number when the caller may see them;
+// kNotFound otherwise (also out of scope), kInvalidArgument for a bad number.
+[[nodiscard]] Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
+                                               std::string_view registry_number);
+
+// Runs `fn` in one write transaction under the caller's idempotency key and
+// commits it.
+[[nodiscard]] Result<Id> InWriteTransaction(const Deps& deps, const Caller& caller,
+                                            std::string_view operation,
+                                            const std::function<Result<Id>(UnitOfWork&)>& fn);
+
 // Moves `item` by `action`: checks the table and the version (kConflict when
 // another change came first), records history and audit.
 [[nodiscard]] Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,

@@ -2,9 +2,9 @@
 #include <algorithm>
 
 #include "core/text.hpp"
-#include "util/strings.hpp"
 #include "core/validation.hpp"
 #include "core/workflow_service.hpp"
+#include "util/strings.hpp"
 
 namespace kakari::core {
 
@@ -22,9 +22,10 @@ Status OnApprove(UnitOfWork& uow, const ReviewItem& item) {
     auto standing = StandingOf(uow, item.doctor_id);
     if (!standing) return tl::unexpected(standing.error());
     if (!standing->eligibility.complete) {
-      return Fail(ErrorCode::kUnprocessable,
-                  "この医師は現在、修了要件を満たしていません（承認済みの実地研修または単位が不足）",
-                  "the doctor no longer meets the requirements (approved activities or units)");
+      return Fail(
+          ErrorCode::kUnprocessable,
+          "この医師は現在、修了要件を満たしていません（承認済みの実地研修または単位が不足）",
+          "the doctor no longer meets the requirements (approved activities or units)");
     }
     return {};
   }
@@ -73,32 +74,21 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
 
 Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
                                          std::string_view registry_number) {
-  auto reg = ValidateRegistryNumber(registry_number);
-  if (!reg) return tl::unexpected(reg.error());
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
-  auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+  auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
   if (!doctor) return tl::unexpected(doctor.error());
-  std::string home_code;
-  if (*doctor) {
-    auto home = (*uow)->Organisations().FindById((*doctor)->home_association_id);
-    if (!home) return tl::unexpected(home.error());
-    if (*home) home_code = (*home)->code;
-  }
-  if (!*doctor || !MaySeeDoctor(caller.principal, (*doctor)->id, home_code)) {
-    return tl::unexpected(NotFoundError("医師", "doctor"));
-  }
-  auto standing = StandingOf(**uow, (*doctor)->id);
+  auto standing = StandingOf(**uow, doctor->id);
   if (!standing) return tl::unexpected(standing.error());
   if (caller.principal.role != Role::kDoctor) {
     if (auto a = WriteAudit(**uow, deps, &caller, "doctor.view", "doctor",
-                            std::to_string((*doctor)->id), "progress");
+                            std::to_string(doctor->id), "progress");
         !a) {
       return tl::unexpected(a.error());
     }
   }
   if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return DoctorProgress{**doctor, standing->programme, standing->eligibility};
+  return DoctorProgress{*doctor, standing->programme, standing->eligibility};
 }
 
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
@@ -131,17 +121,12 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
 Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                   const Decision& decision) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto done = Idempotent(**uow, caller, "decision", [&]() -> Result<Id> {
-    if (auto s = DecideIn(**uow, deps, caller, kind, id, decision); !s) {
+  return InWriteTransaction(deps, caller, "decision", [&](UnitOfWork& uow) -> Result<Id> {
+    if (auto s = DecideIn(uow, deps, caller, kind, id, decision); !s) {
       return tl::unexpected(s.error());
     }
     return id;
   });
-  if (!done) return done;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return done;
 }
 
 Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& caller,
@@ -163,11 +148,12 @@ Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& cal
   Decision approve{ReviewAction::kApprove, "", std::nullopt};
   for (const auto& [kind, id] : ordered) {
     auto s = DecideIn(**uow, deps, caller, kind, id, approve);
-    if (!s && (s.error().code == ErrorCode::kInternal || s.error().code == ErrorCode::kUnavailable)) {
+    if (!s &&
+        (s.error().code == ErrorCode::kInternal || s.error().code == ErrorCode::kUnavailable)) {
       return tl::unexpected(s.error());  // storage failure: the whole batch rolls back
     }
-    out.push_back(BulkOutcome{kind, id, s.has_value(),
-                              s ? std::nullopt : std::optional<Error>(s.error())});
+    out.push_back(
+        BulkOutcome{kind, id, s.has_value(), s ? std::nullopt : std::optional<Error>(s.error())});
   }
   if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
   return out;
@@ -217,8 +203,8 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor docto
     return tl::unexpected(e);
   }
   doctor.id = *id;
-  if (auto a = WriteAudit(**uow, deps, &caller, "doctor.create", "doctor", std::to_string(*id),
-                          "paper");
+  if (auto a =
+          WriteAudit(**uow, deps, &caller, "doctor.create", "doctor", std::to_string(*id), "paper");
       !a) {
     return tl::unexpected(a.error());
   }
@@ -229,64 +215,55 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor docto
 Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                                  const PaperApplication& paper) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
-  auto reg = ValidateRegistryNumber(paper.registry_number);
-  if (!reg) return tl::unexpected(reg.error());
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto id = Idempotent(**uow, caller, "paper.application", [&]() -> Result<Id> {
-    auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+  return InWriteTransaction(deps, caller, "paper.application", [&](UnitOfWork& uow) -> Result<Id> {
+    auto doctor = LoadVisibleDoctor(uow, caller.principal, paper.registry_number);
     if (!doctor) return tl::unexpected(doctor.error());
-    std::string home_code;
-    if (*doctor) {
-      auto home = (*uow)->Organisations().FindById((*doctor)->home_association_id);
-      if (!home) return tl::unexpected(home.error());
-      if (*home) home_code = (*home)->code;
-    }
-    if (!*doctor || !CoversAssociation(caller.principal, home_code)) {
-      return tl::unexpected(NotFoundError("医師", "doctor"));
-    }
-    auto scan = (*uow)->Files().Find(paper.scan_file_id);
+    auto scan = uow.Files().Find(paper.scan_file_id);
     if (!scan) return tl::unexpected(scan.error());
     if (!*scan || (*scan)->uploaded_by != caller.principal.user_id || (*scan)->attached_id) {
       return Fail(ErrorCode::kUnprocessable, "申請書のスキャンを先にアップロードしてください",
                   "upload the scanned form first", "scan_file_id");
     }
-    auto standing = StandingOf(**uow, (*doctor)->id);
+    auto standing = StandingOf(uow, doctor->id);
     if (!standing) return tl::unexpected(standing.error());
-    auto route = RouteFor(**uow, **doctor);
+    auto route = RouteFor(uow, *doctor);
     if (!route) return tl::unexpected(route.error());
-    ApplicationSnapshot snap{standing->eligibility.lecture_units,
-                             standing->approved_activity_ids, standing->eligibility.total_units,
-                             route->reason};
-    NewApplication app{(*doctor)->id, standing->programme.code, "paper", route->association_id,
-                       ReviewStatus::kSubmitted, deps.clock.TodayInJapan()};
-    auto app_id = (*uow)->Applications().Submit(app, snap, paper.scan_file_id);
+    ApplicationSnapshot snap{standing->eligibility.lecture_units, standing->approved_activity_ids,
+                             standing->eligibility.total_units, route->reason};
+    NewApplication app{doctor->id,
+                       standing->programme.code,
+                       "paper",
+                       route->association_id,
+                       ReviewStatus::kSubmitted,
+                       deps.clock.TodayInJapan()};
+    auto app_id = uow.Applications().Submit(app, snap, paper.scan_file_id);
     if (!app_id) return app_id;
-    if (auto f = (*uow)->Files().Attach(paper.scan_file_id, ReviewKind::kApplication, *app_id,
-                                        (*doctor)->id);
+    if (auto f =
+            uow.Files().Attach(paper.scan_file_id, ReviewKind::kApplication, *app_id, doctor->id);
         !f) {
       return tl::unexpected(f.error());
     }
-    HistoryEntry e{FormatUtcIso(deps.clock.NowUnixSeconds()), std::nullopt,
-                   ReviewStatus::kSubmitted, "submit", caller.principal.user_id,
-                   RoleName(caller.principal.role), "paper"};
-    if (auto h = (*uow)->Reviews().AddHistory(ReviewKind::kApplication, *app_id, e); !h) {
+    HistoryEntry e{FormatUtcIso(deps.clock.NowUnixSeconds()),
+                   std::nullopt,
+                   ReviewStatus::kSubmitted,
+                   "submit",
+                   caller.principal.user_id,
+                   RoleName(caller.principal.role),
+                   "paper"};
+    if (auto h = uow.Reviews().AddHistory(ReviewKind::kApplication, *app_id, e); !h) {
       return tl::unexpected(h.error());
     }
-    if (auto a = WriteAudit(**uow, deps, &caller, "application.paper_entry", "application",
+    if (auto a = WriteAudit(uow, deps, &caller, "application.paper_entry", "application",
                             std::to_string(*app_id));
         !a) {
       return tl::unexpected(a.error());
     }
     return app_id;
   });
-  if (!id) return id;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return id;
 }
 
-Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller,
-                                           ReviewKind kind, Id id) {
+Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller, ReviewKind kind,
+                                           Id id) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
@@ -319,10 +296,10 @@ Status PutRouting(const Deps& deps, const Caller& caller, const RoutingRule& rul
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
   if (auto s = (*uow)->Settings().PutRouting(rule); !s) return s;
-  if (auto a = WriteAudit(**uow, deps, &caller, "routing.update", "prefecture",
-                          rule.prefecture_code,
-                          std::string("members=") + ApprovingLevelName(rule.members) +
-                              " non_members=" + ApprovingLevelName(rule.non_members));
+  if (auto a =
+          WriteAudit(**uow, deps, &caller, "routing.update", "prefecture", rule.prefecture_code,
+                     std::string("members=") + ApprovingLevelName(rule.members) +
+                         " non_members=" + ApprovingLevelName(rule.non_members));
       !a) {
     return a;
   }
@@ -346,8 +323,8 @@ Result<std::vector<AffiliatedStatus>> InstitutionDoctors(const Deps& deps, const
     if (!items) return tl::unexpected(items.error());
     bool certified = false;
     for (const auto& it : *items) {
-      certified = certified || (it.kind == ReviewKind::kApplication &&
-                                it.status == ReviewStatus::kApproved);
+      certified = certified ||
+                  (it.kind == ReviewKind::kApplication && it.status == ReviewStatus::kApproved);
     }
     out.push_back({std::move(d), standing->eligibility.complete, certified});
   }
