@@ -67,10 +67,10 @@ ApiResponse GetSession(ApiContext& c) {
 }
 
 ApiResponse DeleteSession(ApiContext& c) {
-  if (!c.session) return JsonResponse(204, nullptr);
-  if (auto s = core::Logout(c.deps, c.caller, c.session->token_hash); !s) return Fails(s.error());
   ApiResponse r;
   r.status = 204;
+  if (!c.session) return r;  // a bearer token has no session to end
+  if (auto s = core::Logout(c.deps, c.caller, c.session->token_hash); !s) return Fails(s.error());
   r.headers.emplace_back("Set-Cookie", "kakari_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
   r.headers.emplace_back("Set-Cookie", "kakari_csrf=; Path=/; Max-Age=0; SameSite=Strict");
   return r;
