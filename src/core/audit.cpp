@@ -30,6 +30,12 @@ std::string AuditHash(const Hasher& hasher, const AuditRecord& r) {
   return hasher.Sha256Hex(text);
 }
 
+void ChainAfter(AuditRecord& r, Id tail_id, const std::string& tail_hash, const Hasher& hasher) {
+  r.id = tail_id + 1;
+  r.prev_hash = tail_hash;
+  r.hash = AuditHash(hasher, r);
+}
+
 bool AuditChainVerifier::Feed(const AuditRecord& r) {
   if (first_broken_) return false;
   ++checked_;

@@ -38,6 +38,9 @@ inline constexpr const char* kAuditGenesisHash =
 // The hash of `r` chained to r.prev_hash (r.hash is not read).
 std::string AuditHash(const Hasher& hasher, const AuditRecord& r);
 
+// Makes `r` the record after the tail (id, prev_hash, hash).
+void ChainAfter(AuditRecord& r, Id tail_id, const std::string& tail_hash, const Hasher& hasher);
+
 // Checks records fed in id order; remembers the first broken one.
 class AuditChainVerifier {
  public:

@@ -269,6 +269,14 @@ class Store {
   // was read or created inside this same transaction, so implementations may
   // skip per-row foreign-key lookups (SQLite's double an insert's cost).
   [[nodiscard]] virtual Result<std::unique_ptr<UnitOfWork>> BeginBulk() { return Begin(true); }
+  // Appends `record` to the audit chain in a write transaction of its own,
+  // committed when this returns. For views, which change nothing else: an
+  // implementation may let concurrent calls share one transaction (group
+  // commit), so that recording every view does not cost a commit each.
+  [[nodiscard]] virtual Status AppendAudit(AuditRecord record, const Hasher& hasher);
 };
+
+// Appends each record after the chain's tail inside `uow` (not committed).
+Status AppendChained(UnitOfWork& uow, std::span<AuditRecord* const> records, const Hasher& hasher);
 
 }  // namespace kakari::core

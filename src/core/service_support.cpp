@@ -10,13 +10,12 @@ Error NotFoundError(std::string_view what_ja, std::string_view what_en) {
                std::string(what_en) + " not found", "", ""};
 }
 
-Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller, std::string_view action,
-                  std::string_view subject_type, std::string_view subject_id,
-                  std::string_view detail) {
-  auto tail = uow.Audit().Tail();
-  if (!tail) return tl::unexpected(tail.error());
+namespace {
+
+AuditRecord RecordOf(const Deps& deps, const Caller* caller, std::string_view action,
+                     std::string_view subject_type, std::string_view subject_id,
+                     std::string_view detail) {
   AuditRecord r;
-  r.id = tail->first + 1;
   r.at = FormatUtcIso(deps.clock.NowUnixSeconds());
   if (caller && caller->principal.user_id > 0) r.actor_user_id = caller->principal.user_id;
   r.actor_role =
@@ -26,9 +25,24 @@ Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller, std::
   r.subject_id = subject_id;
   r.detail = detail;
   r.remote_address = caller ? caller->remote_address : "";
-  r.prev_hash = tail->second;
-  r.hash = AuditHash(deps.crypto, r);
-  return uow.Audit().Append(r);
+  return r;
+}
+
+}  // namespace
+
+Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller, std::string_view action,
+                  std::string_view subject_type, std::string_view subject_id,
+                  std::string_view detail) {
+  AuditRecord r = RecordOf(deps, caller, action, subject_type, subject_id, detail);
+  AuditRecord* one[] = {&r};
+  return AppendChained(uow, one, deps.crypto);
+}
+
+Status RecordView(const Deps& deps, const Caller& caller, std::string_view action,
+                  std::string_view subject_type, std::string_view subject_id,
+                  std::string_view detail) {
+  return deps.store.AppendAudit(
+      RecordOf(deps, &caller, action, subject_type, subject_id, detail), deps.crypto);
 }
 
 Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller, std::string_view operation,

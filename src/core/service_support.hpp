@@ -33,6 +33,13 @@ struct Caller {
                                 std::string_view action, std::string_view subject_type,
                                 std::string_view subject_id, std::string_view detail = {});
 
+// Records a read-only view of personal data in its own committed audit
+// record (which the store may group with concurrent ones); answer the view
+// only when this succeeds.
+Status RecordView(const Deps& deps, const Caller& caller, std::string_view action,
+                  std::string_view subject_type, std::string_view subject_id,
+                  std::string_view detail);
+
 // Runs `act` unless the caller's idempotency key was already used for the
 // same request, in which case the first result is returned and nothing runs
 // again. The same key with a different request is refused (422).

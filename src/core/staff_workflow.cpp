@@ -102,19 +102,22 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
   if (filter.association_prefix.empty() && caller.principal.role != Role::kJmaAdmin) {
     return tl::unexpected(NotFoundError("医師会", "association"));
   }
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto page = (*uow)->Reviews().Queue(filter);
+  // Read in a read transaction (readers run side by side), then record the
+  // view; the page is answered only once its audit record is committed.
+  Result<QueuePage> page = [&]() -> Result<QueuePage> {
+    auto reader = deps.store.Begin(false);
+    if (!reader) return tl::unexpected(reader.error());
+    return (*reader)->Reviews().Queue(filter);
+  }();
   if (!page) return page;
   std::string detail = "page=" + std::to_string(filter.page) +
                        (filter.name_key.empty() ? "" : " search") +
                        " rows=" + std::to_string(page->rows.size());
-  if (auto a = WriteAudit(**uow, deps, &caller, "queue.view", "association",
+  if (auto a = RecordView(deps, caller, "queue.view", "association",
                           caller.principal.organisation_code, detail);
       !a) {
     return tl::unexpected(a.error());
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
   return page;
 }
 

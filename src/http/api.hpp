@@ -45,6 +45,13 @@ enum class Access { kPublic, kAuthenticated };
 // kLargeJson: up to 1 MB (bulk approval of 10,000 items), else 64 KB.
 enum class BodyKind { kNone, kJson, kLargeJson, kBinary };
 
+// Where a route runs. kInline: on the I/O thread (cheap reads, no handoff).
+// kWorker: on a first-come-first-served worker pool, so that a burst of
+// heavier requests is answered in arrival order (the I/O loop alone let
+// some connections wait a second under load). kSlow: its own pool for
+// password hashing and throttling delays.
+enum class Lane { kInline, kWorker, kSlow };
+
 struct ApiContext;
 using Handler = ApiResponse (*)(ApiContext&);
 
@@ -53,7 +60,7 @@ struct Route {
   const char* pattern;  // express style: /api/v1/me/items/:kind/:id
   Access access;
   BodyKind body;
-  bool slow;  // runs password hashing or waits: keep it off the I/O threads
+  Lane lane;
   Handler handler;
 };
 

@@ -16,6 +16,7 @@
 #include "http/api.hpp"
 #include "http/api_json.hpp"
 #include "http/error_status.hpp"
+#include "http/route_match.hpp"
 #include "http/static_files.hpp"
 #include "util/strings.hpp"
 
@@ -23,13 +24,9 @@ namespace kakari::http {
 
 namespace {
 
-using Router = restinio::router::express_router_t<>;
 using Request = restinio::request_handle_t;
 using Status = restinio::request_handling_status_t;
-
-struct Traits : public restinio::default_traits_t {
-  using request_handler_t = Router;
-};
+using Traits = restinio::default_traits_t;
 
 void SecurityHeaders(restinio::response_builder_t<restinio::restinio_controlled_output_t>& r) {
   r.append_header("X-Content-Type-Options", "nosniff")
@@ -104,14 +101,14 @@ Status ServeStatic(const ServerConfig& config, const Request& req) {
   return r.done();
 }
 
-// Runs slow requests (password hashing, throttling delays) on their own
-// threads, so that the I/O threads keep answering everyone else.
-class SlowLane {
+// A first-come-first-served pool of threads for requests kept off the I/O
+// threads (see Lane in api.hpp).
+class WorkQueue {
  public:
-  explicit SlowLane(unsigned threads) {
+  explicit WorkQueue(unsigned threads) {
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
-  ~SlowLane() {
+  ~WorkQueue() {
     {
       std::lock_guard lock(mu_);
       stopping_ = true;
@@ -123,7 +120,7 @@ class SlowLane {
   bool Post(std::function<void()> task) {
     {
       std::lock_guard lock(mu_);
-      if (queue_.size() >= 256) return false;
+      if (queue_.size() >= 1024) return false;
       queue_.push_back(std::move(task));
     }
     cv_.notify_one();
@@ -151,30 +148,12 @@ class SlowLane {
   bool stopping_ = false;
 };
 
-restinio::http_method_id_t MethodOf(std::string_view m) {
-  if (m == "POST") return restinio::http_method_post();
-  if (m == "PUT") return restinio::http_method_put();
-  if (m == "DELETE") return restinio::http_method_delete();
-  return restinio::http_method_get();
-}
-
-std::vector<std::string> ParamNames(std::string_view pattern) {
-  std::vector<std::string> names;
-  for (auto part : util::Split(pattern, '/')) {
-    if (util::StartsWith(part, ":")) names.emplace_back(part.substr(1));
-  }
-  return names;
-}
-
 // The library-free request; nullopt when the query string is malformed.
-std::optional<ApiRequest> ToApiRequest(const Request& req, const Route& route,
-                                       const restinio::router::route_params_t& params) {
+std::optional<ApiRequest> ToApiRequest(const Request& req, RouteMatch& match) {
   ApiRequest a;
-  a.method = route.method;
+  a.method = match.route->method;
   a.path = std::string(req->header().path());
-  for (const auto& name : ParamNames(route.pattern)) {
-    a.params[name] = restinio::cast_to<std::string>(params[name]);
-  }
+  a.params = std::move(match.params);
   try {
     for (const auto& [k, v] : restinio::parse_query(req->header().query())) {
       a.query[std::string(k)] = std::string(v);
@@ -207,18 +186,22 @@ struct ServerParts {
   core::Store& store;
   core::Deps deps;
   ApiConfig api;
-  SlowLane slow{2};
+  WorkQueue workers{2};
+  WorkQueue slow{2};
 };
 
-Status HandleRoute(ServerParts& parts, const Route& route, const Request& req,
-                   const restinio::router::route_params_t& params) {
-  auto api_req = ToApiRequest(req, route, params);
+Status HandleRoute(ServerParts& parts, RouteMatch match, const Request& req) {
+  auto api_req = ToApiRequest(req, match);
   if (!api_req) {
     return Error(req, {core::ErrorCode::kInvalidArgument, "URLの検索条件が正しくありません",
                        "the query string is malformed", "", ""});
   }
-  if (!route.slow) return Respond(req, Dispatch(route, *api_req, parts.deps, parts.api));
-  bool queued = parts.slow.Post([&parts, &route, req, a = std::move(*api_req)] {
+  const Route& route = *match.route;
+  if (route.lane == Lane::kInline) {
+    return Respond(req, Dispatch(route, *api_req, parts.deps, parts.api));
+  }
+  WorkQueue& queue = route.lane == Lane::kSlow ? parts.slow : parts.workers;
+  bool queued = queue.Post([&parts, &route, req, a = std::move(*api_req)] {
     ApiResponse r;
     try {
       r = Dispatch(route, a, parts.deps, parts.api);
@@ -236,30 +219,23 @@ Status HandleRoute(ServerParts& parts, const Route& route, const Request& req,
   return restinio::request_accepted();
 }
 
-std::unique_ptr<Router> MakeRouter(const ServerConfig& config, ServerParts& parts) {
-  auto router = std::make_unique<Router>();
-  router->http_get("/healthz", [&parts](const Request& req, auto) {
-    return Guarded(req, [&] {
-      auto uow = parts.store.Begin(false);
-      if (!uow) return Error(req, uow.error());
-      return Json(req, 200, R"({"status":"ok"})");
-    });
-  });
-  for (const Route& route : Routes()) {
-    router->add_handler(MethodOf(route.method), route.pattern,
-                        [&parts, &route](const Request& req, auto params) {
-                          return Guarded(req, [&] { return HandleRoute(parts, route, req, params); });
-                        });
-  }
-  router->non_matched_request_handler([config](const Request& req) {
+auto MakeHandler(const ServerConfig& config, ServerParts& parts) {
+  return [&config, &parts](const Request& req) {
     return Guarded(req, [&] {
       std::string_view path = req->header().path();
-      bool api = util::StartsWith(path, "/api/");
-      if (api || req->header().method() != restinio::http_method_get()) return NotFound(req);
+      std::string_view method = req->header().method().c_str();
+      if (path == "/healthz" && method == "GET") {
+        auto uow = parts.store.Begin(false);
+        if (!uow) return Error(req, uow.error());
+        return Json(req, 200, R"({"status":"ok"})");
+      }
+      if (auto match = MatchRoute(Routes(), method, path)) {
+        return HandleRoute(parts, std::move(*match), req);
+      }
+      if (util::StartsWith(path, "/api/") || method != "GET") return NotFound(req);
       return ServeStatic(config, req);
     });
-  });
-  return router;
+  };
 }
 
 // Blocks SIGINT and SIGTERM in every thread, so that the main thread can
@@ -307,7 +283,7 @@ core::Status Serve(const ServerConfig& config, core::Store& store, const core::C
             .max_pipelined_requests(4)
             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
                 core::kMaxProofBytes + 1024 * 1024))
-            .request_handler(MakeRouter(config, parts)),
+            .request_handler(MakeHandler(config, parts)),
         config.threads);
     std::cerr << "kakari: serving http://" << config.host << ":" << config.port << "/\n";
     int sig = 0;

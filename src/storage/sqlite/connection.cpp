@@ -135,6 +135,12 @@ core::Status Connection::Exec(std::string_view sql) {
   return {};
 }
 
+core::Status Connection::Run(std::string_view sql) {
+  auto st = Prepare(sql);
+  if (!st) return tl::unexpected(st.error());
+  return (*st)->Run();
+}
+
 core::Result<Statement*> Connection::Prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);

@@ -58,6 +58,9 @@ class Connection {
   ~Connection();
 
   [[nodiscard]] core::Status Exec(std::string_view sql);
+  // One statement through the statement cache: for the BEGIN, COMMIT and
+  // ROLLBACK of every request, which sqlite3_exec would parse each time.
+  [[nodiscard]] core::Status Run(std::string_view sql);
   // A cached prepared statement, reset and ready to bind.
   [[nodiscard]] core::Result<Statement*> Prepare(std::string_view sql);
   int64_t LastInsertId() const;

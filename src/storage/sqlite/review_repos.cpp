@@ -54,12 +54,14 @@ struct QuerySql {
   std::vector<core::ReviewKind> kinds;
 };
 
+// Association codes are digits, so the codes under a prefix are the range
+// [prefix, prefix + '~'), found on the unique index of organisations.code.
 // Filters go into each arm of the union, so that SQLite uses each table's
 // (routed_to, status, submitted_at) index instead of materialising a view.
 QuerySql QueueWhere(const core::QueueFilter& f) {
   QuerySql q;
   q.arm_where = " WHERE t.routed_to_association_id IN "
-                "(SELECT id FROM organisations WHERE code LIKE ?1 || '%')";
+                "(SELECT id FROM organisations WHERE code >= ?1 AND code < ?1 || '~')";
   auto param = [&](std::string value) {
     q.text_args.push_back(std::move(value));
     return "?" + std::to_string(q.text_args.size() + 1);
@@ -83,22 +85,73 @@ QuerySql QueueWhere(const core::QueueFilter& f) {
   return q;
 }
 
-std::string QueueFrom(const QuerySql& q) {
-  std::string from = " FROM (";
+// The union of the three tables' arms, each filtered on its own index.
+// `columns` picks the full item (ItemSelect) or only what the queue index
+// covers (KeySelect), which spares a table lookup per matching row.
+std::string QueueArms(const QuerySql& q, std::string (*select)(core::ReviewKind)) {
+  std::string arms;
   for (size_t i = 0; i < q.kinds.size(); ++i) {
-    if (i > 0) from += " UNION ALL ";
-    from += ItemSelect(q.kinds[i]) + q.arm_where;
-    if (q.kinds[i] != core::ReviewKind::kApplication) from += " AND t.status <> 'draft'";
+    if (i > 0) arms += " UNION ALL ";
+    arms += select(q.kinds[i]) + q.arm_where;
+    if (q.kinds[i] != core::ReviewKind::kApplication) arms += " AND t.status <> 'draft'";
   }
-  return from + ") r JOIN organisations o ON o.id = r.routed_to JOIN doctors d ON d.id = " +
-         "r.doctor_id WHERE 1 = 1" + q.outer_where;
+  return arms;
 }
 
+std::string KeySelect(core::ReviewKind k) {
+  return std::string("SELECT '") + core::ReviewKindName(k) +
+         "' AS kind, t.id, t.status, t.submitted_at FROM " + TableOf(k) + " t";
+}
+
+// The full items of one page whose keys are in the CTE `page`.
+std::string PageItems(const QuerySql& q) {
+  std::string items;
+  for (size_t i = 0; i < q.kinds.size(); ++i) {
+    if (i > 0) items += " UNION ALL ";
+    items += ItemSelect(q.kinds[i]) + " JOIN page p ON p.id = t.id AND p.kind = '" +
+             core::ReviewKindName(q.kinds[i]) + "'";
+  }
+  return items;
+}
+
+std::string JoinNames(const std::string& items) {
+  return " FROM (" + items + ") r JOIN organisations o ON o.id = r.routed_to " +
+         "JOIN doctors d ON d.id = r.doctor_id";
+}
+
+// The ORDER BY on the item alone (r.) or, for a name sort, on the doctor.
 std::string QueueOrder(const core::QueueFilter& f) {
   std::string dir = f.descending ? " DESC" : "";
   if (f.sort == "name") return " ORDER BY d.kana_key" + dir + ", r.id";
   if (f.sort == "status") return " ORDER BY r.status" + dir + ", r.submitted_at, r.id";
   return " ORDER BY r.submitted_at" + dir + ", r.kind, r.id";
+}
+
+// Counting and paging touch only the items unless a filter or the sort
+// needs the doctor or the association: then the join is made for all rows;
+// otherwise only the page's rows are joined (50 lookups instead of every
+// matching row's).
+bool NeedsJoinedRows(const core::QueueFilter& f, const QuerySql& q) {
+  return !q.outer_where.empty() || f.sort == "name";
+}
+
+std::string CountSql(const core::QueueFilter& f, const QuerySql& q) {
+  if (!NeedsJoinedRows(f, q)) return "SELECT COUNT(*) FROM (" + QueueArms(q, KeySelect) + ")";
+  return "SELECT COUNT(*)" + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" +
+         q.outer_where;
+}
+
+std::string PageSql(const core::QueueFilter& f, const QuerySql& q) {
+  std::string n = std::to_string(q.text_args.size() + 2);
+  std::string limit = " LIMIT ?" + n + " OFFSET ?" + std::to_string(q.text_args.size() + 3);
+  std::string select = "SELECT " + std::string(kItemColumns) + ", d.name, d.kana, " +
+                       "d.registry_number, o.name_ja";
+  if (NeedsJoinedRows(f, q)) {
+    return select + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" + q.outer_where +
+           QueueOrder(f) + limit;
+  }
+  return "WITH page AS MATERIALIZED (SELECT * FROM (" + QueueArms(q, KeySelect) + ") r" +
+         QueueOrder(f) + limit + ") " + select + JoinNames(PageItems(q)) + QueueOrder(f);
 }
 
 void BindQuery(Statement& st, const core::QueueFilter& f, const QuerySql& q) {
@@ -171,17 +224,12 @@ Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kin
 Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
   QuerySql q = QueueWhere(f);
   core::QueuePage page;
-  std::string from = QueueFrom(q);
-  KAKARI_TRY(count, c_.Prepare("SELECT COUNT(*)" + from));
+  KAKARI_TRY(count, c_.Prepare(CountSql(f, q)));
   BindQuery(*count, f, q);
   KAKARI_TRY(counted, count->Step());
   if (counted) page.total = count->Int(0);
   count->Reset();
-  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) +
-                            ", d.name, d.kana, d.registry_number, o.name_ja" + from +
-                            QueueOrder(f) + " LIMIT ?" +
-                            std::to_string(q.text_args.size() + 2) + " OFFSET ?" +
-                            std::to_string(q.text_args.size() + 3)));
+  KAKARI_TRY(st, c_.Prepare(PageSql(f, q)));
   BindQuery(*st, f, q);
   int n = static_cast<int>(q.text_args.size());
   st->Bind(n + 2, f.per_page).Bind(n + 3, static_cast<int64_t>(f.page - 1) * f.per_page);

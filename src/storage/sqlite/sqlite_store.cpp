@@ -11,14 +11,16 @@ namespace {
 // One transaction on one pooled connection; rolls back unless committed.
 class SqlUnitOfWork final : public core::UnitOfWork {
  public:
-  SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk)
-      : store_(store), conn_(std::move(conn)), bulk_(bulk), orgs_(*conn_), doctors_(*conn_),
+  SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk,
+                std::unique_lock<std::mutex> writer)
+      : store_(store), writer_(std::move(writer)), conn_(std::move(conn)), bulk_(bulk),
+        orgs_(*conn_), doctors_(*conn_),
         institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
         programmes_(*conn_), declarations_(*conn_), reviews_(*conn_), users_(*conn_),
         sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
         settings_(*conn_) {}
   ~SqlUnitOfWork() override {
-    if (!done_) (void)conn_->Exec("ROLLBACK");
+    if (!done_) (void)conn_->Run("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
     // Only then: a flag pragma expires every cached statement of the
     // connection, which made every request prepare its SQL anew.
@@ -43,13 +45,14 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   core::SettingsRepository& Settings() override { return settings_; }
 
   core::Status Commit() override {
-    auto s = conn_->Exec("COMMIT");
+    auto s = conn_->Run("COMMIT");
     if (s) done_ = true;
     return s;
   }
 
  private:
   SqliteStore& store_;
+  std::unique_lock<std::mutex> writer_;  // released after the connection is back
   std::unique_ptr<Connection> conn_;
   bool bulk_;
   bool done_ = false;
@@ -102,8 +105,9 @@ void SqliteStore::Release(std::unique_ptr<Connection> conn) {
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
-    std::unique_ptr<Connection> conn, const char* begin_sql, bool bulk) {
-  if (auto s = conn->Exec(begin_sql); !s) {
+    std::unique_ptr<Connection> conn, const char* begin_sql, bool bulk,
+    std::unique_lock<std::mutex> writer) {
+  if (auto s = conn->Run(begin_sql); !s) {
     core::Error e = s.error();
     e.code = core::ErrorCode::kUnavailable;
     e.message_ja = "データベースが使用中です。しばらくしてからもう一度お試しください";
@@ -112,16 +116,19 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
     Release(std::move(conn));
     return tl::unexpected(e);
   }
-  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn), bulk));
+  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn), bulk, std::move(writer)));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {
+  std::unique_lock<std::mutex> writer;
+  if (write) writer = std::unique_lock(write_mu_);
   auto conn = Acquire();
   if (!conn) return tl::unexpected(conn.error());
-  return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN", false);
+  return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN", false, std::move(writer));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
+  std::unique_lock writer(write_mu_);
   auto conn = Acquire();
   if (!conn) return tl::unexpected(conn.error());
   // Takes effect only outside a transaction, hence before BEGIN.
@@ -129,7 +136,50 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
     Release(std::move(*conn));
     return tl::unexpected(s.error());
   }
-  return BeginOn(std::move(*conn), "BEGIN IMMEDIATE", true);
+  return BeginOn(std::move(*conn), "BEGIN IMMEDIATE", true, std::move(writer));
+}
+
+struct SqliteStore::PendingAudit {
+  core::AuditRecord record;
+  const core::Hasher* hasher;
+  core::Status status;
+  bool done = false;
+};
+
+core::Status SqliteStore::AppendAudit(core::AuditRecord record, const core::Hasher& hasher) {
+  PendingAudit mine{std::move(record), &hasher, {}, false};
+  std::unique_lock lock(audit_mu_);
+  audit_queue_.push_back(&mine);
+  while (!mine.done) {
+    if (audit_writing_) {
+      audit_cv_.wait(lock);
+      continue;
+    }
+    audit_writing_ = true;
+    std::vector<PendingAudit*> batch;
+    batch.swap(audit_queue_);
+    lock.unlock();
+    core::Status written = WriteAuditBatch(batch);
+    lock.lock();
+    for (PendingAudit* p : batch) {
+      p->status = written;
+      p->done = true;
+    }
+    audit_writing_ = false;
+    audit_cv_.notify_all();
+  }
+  return mine.status;
+}
+
+core::Status SqliteStore::WriteAuditBatch(const std::vector<PendingAudit*>& batch) {
+  auto uow = Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  std::vector<core::AuditRecord*> records;
+  records.reserve(batch.size());
+  for (PendingAudit* p : batch) records.push_back(&p->record);
+  // Every caller passes the service deps' one crypto, so the first hasher serves all.
+  if (auto a = core::AppendChained(**uow, records, *batch.front()->hasher); !a) return a;
+  return (*uow)->Commit();
 }
 
 core::Status SqliteStore::Checkpoint() {
