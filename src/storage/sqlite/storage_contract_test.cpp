@@ -3,10 +3,15 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <atomic>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "core/progress_service.hpp"
 #include "core/registry_setup.hpp"
+#include "core/snapshot_store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -174,6 +179,86 @@ TYPED_TEST(StorageContractTest, SummaryCountsEveryDoctorOnce) {
   EXPECT_EQ(summary->complete, 1);
   EXPECT_EQ(summary->lecture_only_short, 1);
   EXPECT_EQ(summary->practical_missing, 2);
+}
+
+// Not a cryptographic hash: enough to tell records apart in a chain test.
+class TestHasher final : public core::Hasher {
+ public:
+  std::string Sha256Hex(std::string_view data) const override {
+    char hex[65];
+    size_t h = std::hash<std::string_view>{}(data);
+    std::snprintf(hex, sizeof hex, "%064zx", h);
+    return hex;
+  }
+};
+
+TYPED_TEST(StorageContractTest, ConcurrentAuditAppendsFormOneUnbrokenChain) {
+  TestHasher hasher;
+  constexpr int kThreads = 6;
+  constexpr int kEach = 40;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        core::AuditRecord r;
+        r.at = "2026-11-21T00:00:00Z";
+        r.action = "queue.view";
+        r.subject_type = "association";
+        r.subject_id = std::to_string(t) + "-" + std::to_string(i);
+        if (!this->store_->AppendAudit(r, hasher)) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto uow = *this->store_->Begin(false);
+  core::AuditChainVerifier verifier(hasher);
+  std::set<std::string> subjects;
+  ASSERT_TRUE(uow->Audit().ForEach([&](const core::AuditRecord& r) {
+    subjects.insert(r.subject_id);
+    return verifier.Feed(r);
+  }).has_value());
+  EXPECT_FALSE(verifier.first_broken().has_value()) << verifier.reason();
+  EXPECT_EQ(verifier.checked(), kThreads * kEach);
+  EXPECT_EQ(subjects.size(), static_cast<size_t>(kThreads * kEach));
+}
+
+TYPED_TEST(StorageContractTest, ConcurrentWritersAllCommit) {
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto uow = this->store_->Begin(true);
+        if (!uow) { ++failures; continue; }
+        auto tokyo = *(*uow)->Organisations().FindByCode("13");
+        core::Doctor d{0, std::to_string(100000 + t * 1000 + i), "髙橋　太郎", "タカハシ　タロウ",
+                       std::nullopt, Date{1970, 4, 1}, tokyo->id, "", "", ""};
+        if (!(*uow)->Doctors().Insert(d) || !(*uow)->Commit()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto uow = *this->store_->Begin(false);
+  auto found = uow->Doctors().FindByRegistryNumber("103024");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->has_value());
+}
+
+TYPED_TEST(StorageContractTest, SnapshotStoreReadsShareOneTransaction) {
+  core::SnapshotStore snapshot(*this->store_);
+  {
+    auto first = *snapshot.Begin(false);
+    EXPECT_FALSE((*first->Doctors().FindByRegistryNumber("200001")).has_value());
+  }
+  this->AddDoctor("200001");  // committed through the real store meanwhile
+  auto again = *snapshot.Begin(false);
+  EXPECT_FALSE((*again->Doctors().FindByRegistryNumber("200001")).has_value())
+      << "a second read of the same request must see the same snapshot";
+  auto fresh = *this->store_->Begin(false);
+  EXPECT_TRUE((*fresh->Doctors().FindByRegistryNumber("200001")).has_value());
 }
 
 TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
