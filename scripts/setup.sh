@@ -18,6 +18,8 @@ DEB_PACKAGES=(
   libgtest-dev libgmock-dev
   chromium
   fonts-ipaexfont fonts-noto-cjk
+  libcairo2-dev libpango1.0-dev libqrencode-dev
+  zbar-tools poppler-utils qpdf
 )
 
 as_root() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,10 +30,29 @@ class Crypto : public Hasher {
   virtual bool VerifyPassword(std::string_view hash, std::string_view password) const = 0;
   // `n` bytes from the system's secure random source.
   virtual std::string RandomBytes(size_t n) const = 0;
+  // True when `signature` is the Ed25519 signature of `message` by the
+  // 32-byte `public_key`.
+  virtual bool VerifySignature(std::string_view public_key, std::string_view message,
+                               std::string_view signature) const = 0;
+};
+
+// Ed25519 signing with the key that signs new certificates. The private keys
+// live outside the database (src/crypto: key files); their public halves are
+// published in the store so that anyone can verify.
+class Signer {
+ public:
+  virtual ~Signer() = default;
+  // The current key's id; empty when no key has been generated.
+  virtual std::string CurrentKeyId() const = 0;
+  // The 64-byte detached signature of `message` with the current key.
+  virtual std::string Sign(std::string_view message) const = 0;
 };
 
 // Lower-case hex; URL-safe base64 without padding (for tokens in cookies).
 std::string HexEncode(std::string_view bytes);
 std::string Base64Url(std::string_view bytes);
+// The inverse of Base64Url; nullopt on a character outside its alphabet or
+// an impossible length.
+std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 }  // namespace kakari::core

@@ -42,4 +42,15 @@ std::string SodiumCrypto::RandomBytes(size_t n) const {
   return out;
 }
 
+bool SodiumCrypto::VerifySignature(std::string_view public_key, std::string_view message,
+                                   std::string_view signature) const {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) {
+    return false;
+  }
+  return crypto_sign_verify_detached(
+             reinterpret_cast<const unsigned char*>(signature.data()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+             reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
+}
+
 }  // namespace kakari::crypto

@@ -15,6 +15,8 @@ class SodiumCrypto final : public core::Crypto {
   std::string HashPassword(std::string_view password) const override;
   bool VerifyPassword(std::string_view hash, std::string_view password) const override;
   std::string RandomBytes(size_t n) const override;
+  bool VerifySignature(std::string_view public_key, std::string_view message,
+                       std::string_view signature) const override;
 };
 
 }  // namespace kakari::crypto

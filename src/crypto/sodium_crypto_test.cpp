@@ -1,5 +1,12 @@
 #include "crypto/sodium_crypto.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "crypto/key_files.hpp"
+
 #include <gtest/gtest.h>
 
 namespace kakari::crypto {
@@ -25,6 +32,45 @@ TEST(SodiumCrypto, RandomBytesDiffer) {
   EXPECT_EQ(c.RandomBytes(32).size(), 32u);
   EXPECT_NE(c.RandomBytes(32), c.RandomBytes(32));
   EXPECT_EQ(core::Base64Url("\xfb\xff"), "-_8");
+}
+
+TEST(KeyFiles, SignVerifyRotateAndReopen) {
+  SodiumCrypto c;
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("kakari-keys-" + std::to_string(::getpid()))).string();
+  std::filesystem::remove_all(dir);
+  auto empty = KeyFiles::Open(dir);
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(empty->CurrentKeyId(), "");
+
+  auto first = KeyFiles::Generate(dir);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->id, KeyIdOf(first->public_key));
+  struct stat st{};
+  ASSERT_EQ(::stat((dir + "/" + first->id + ".key").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  auto keys = KeyFiles::Open(dir);
+  ASSERT_TRUE(keys.has_value());
+  EXPECT_EQ(keys->CurrentKeyId(), first->id);
+  std::string sig = keys->Sign("第K2026-000001号");
+  EXPECT_TRUE(c.VerifySignature(first->public_key, "第K2026-000001号", sig));
+  EXPECT_FALSE(c.VerifySignature(first->public_key, "第K2026-000002号", sig));
+  std::string flipped = sig;
+  flipped[10] ^= 1;
+  EXPECT_FALSE(c.VerifySignature(first->public_key, "第K2026-000001号", flipped));
+  EXPECT_FALSE(c.VerifySignature(first->public_key, "第K2026-000001号", sig.substr(0, 63)));
+
+  auto second = KeyFiles::Generate(dir);  // rotate
+  ASSERT_TRUE(second.has_value());
+  auto rotated = KeyFiles::Open(dir);
+  ASSERT_TRUE(rotated.has_value());
+  EXPECT_EQ(rotated->CurrentKeyId(), second->id);
+  EXPECT_EQ(rotated->PublicKeys().size(), 2u);
+  EXPECT_EQ(rotated->PublicKeys().at(first->id), first->public_key);
+  EXPECT_TRUE(c.VerifySignature(first->public_key, "第K2026-000001号", sig));  // still verifies
+  EXPECT_FALSE(c.VerifySignature(second->public_key, "第K2026-000001号", sig));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,0 +1,42 @@
+// Ed25519 signing keys kept as files outside the database: DIR/<id>.key
+// holds one key's 32-byte seed in hex (mode 0600), DIR/current names the key
+// that signs new certificates. A key's id is the first 8 hex digits of the
+// SHA-256 of its public key. Rotation adds a key and moves `current`; older
+// keys stay so that what they signed still verifies (their public halves are
+// also published in the database).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/result.hpp"
+#include "core/system_ports.hpp"
+
+namespace kakari::crypto {
+
+struct PublicKey {
+  std::string id;
+  std::string public_key;  // 32 bytes
+};
+
+class KeyFiles final : public core::Signer {
+ public:
+  // Reads every key in `dir`; an absent directory is an empty key ring.
+  [[nodiscard]] static core::Result<KeyFiles> Open(const std::string& dir);
+  // Creates a new key in `dir` (created 0700 if needed) and makes it current.
+  [[nodiscard]] static core::Result<PublicKey> Generate(const std::string& dir);
+
+  std::string CurrentKeyId() const override { return current_; }
+  std::string Sign(std::string_view message) const override;
+  // The public half of every key in the directory, by id.
+  std::map<std::string, std::string> PublicKeys() const;
+
+ private:
+  std::map<std::string, std::string> secret_keys_;  // id -> 64-byte libsodium secret key
+  std::string current_;
+};
+
+// The id of a public key (see above).
+std::string KeyIdOf(std::string_view public_key);
+
+}  // namespace kakari::crypto
