@@ -8,11 +8,13 @@
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "crypto/key_files.hpp"
 #include "crypto/sodium_crypto.hpp"
 #include "http/server.hpp"
 #include "io/csv_source.hpp"
 #include "io/encoding.hpp"
 #include "io/files.hpp"
+#include "pdf/cairo_renderer.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -54,13 +56,39 @@ const SystemClock& SystemClockInstance() {
   return clock;
 }
 
+const kakari::pdf::CairoRenderer& Renderer() {
+  static const kakari::pdf::CairoRenderer renderer;
+  return renderer;
+}
+
+// Where verification links point: the public address of this deployment.
+std::string PublicUrl() {
+  const char* url = std::getenv("KAKARI_PUBLIC_URL");
+  return url && *url ? url : "http://127.0.0.1:8080";
+}
+
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
   if (!config) return tl::unexpected(config.error());
   config->web_root = options.web_root;
   const char* secure = std::getenv("KAKARI_SECURE_COOKIES");
   config->api.secure_cookies = secure && std::string(secure) == "1";
+  config->signer = options.signer;
+  config->api.renderer = &Renderer();
+  config->api.public_url = PublicUrl();
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
+}
+
+Result<std::unique_ptr<kakari::core::Signer>> OpenKeys(const std::string& dir) {
+  auto keys = kakari::crypto::KeyFiles::Open(dir);
+  if (!keys) return tl::unexpected(keys.error());
+  return std::unique_ptr<kakari::core::Signer>(new kakari::crypto::KeyFiles(std::move(*keys)));
+}
+
+Result<kakari::cli::NewKey> GenerateKey(const std::string& dir) {
+  auto key = kakari::crypto::KeyFiles::Generate(dir);
+  if (!key) return tl::unexpected(key.error());
+  return kakari::cli::NewKey{key->id, key->public_key};
 }
 
 // Today in Japan: credits and deadlines follow the Japanese calendar day.
@@ -94,6 +122,15 @@ int main(int argc, char** argv) {
   env.today = TodayInJapan;
   env.crypto = &Crypto();
   env.clock = &SystemClockInstance();
+  env.open_keys = OpenKeys;
+  env.generate_key = GenerateKey;
+  env.renderer = &Renderer();
+  env.embedded_payload = kakari::pdf::EmbeddedPayload;
+  env.read_file = kakari::io::ReadFile;
+  env.write_file = kakari::io::WriteFileAtomically;
+  env.public_url = PublicUrl();
+  const char* keys = std::getenv("KAKARI_KEYS");
+  env.default_key_dir = keys && *keys ? keys : "";
   const char* db = std::getenv("KAKARI_DB");
   env.default_db = db && *db ? db : "kakari.db";
   env.default_web_root = DefaultWebRoot();

@@ -25,8 +25,15 @@ const std::vector<Command>& Table() {
                "[--association CODE] [--institution CODE] [--registry NUMBER]",
        "利用者を作成します（パスワードは標準入力の1行目）",
        {"login", "role", "association", "institution", "registry"}, {}, RunUserAdd},
-      {"serve", "serve [--listen 127.0.0.1:8080] [--web DIR]",
-       "Webアプリと API を提供します", {"listen", "web"}, {}, RunServe},
+      {"keys", "keys generate|rotate|list [--keys DIR] [--json]",
+       "修了証の署名鍵を作成・更新・一覧します（古い鍵も検証に使われます）", {"keys", "json"},
+       {"json"}, RunKeys},
+      {"cert", "cert list [--json] | cert pdf NUMBER --out FILE.pdf [--version N] | "
+               "cert verify FILE.pdf|PAYLOAD [--json]",
+       "修了証の一覧・PDF出力・真正性の確認（正規で取消しでなければ終了コード0）",
+       {"json", "out", "version", "keys"}, {"json"}, RunCert},
+      {"serve", "serve [--listen 127.0.0.1:8080] [--web DIR] [--keys DIR]",
+       "Webアプリと API を提供します", {"listen", "web", "keys"}, {}, RunServe},
   };
   return kCommands;
 }
@@ -44,6 +51,12 @@ std::span<const Command> Commands() { return Table(); }
 
 std::string DbPath(const Args& args, const Environment& env) {
   return args.Option("db").value_or(env.default_db);
+}
+
+std::string KeyDir(const Args& args, const Environment& env) {
+  if (auto k = args.Option("keys")) return *k;
+  if (!env.default_key_dir.empty()) return env.default_key_dir;
+  return DbPath(args, env) + ".keys";
 }
 
 std::unique_ptr<core::Store> OpenStoreOrReport(const Args& args, Environment& env) {

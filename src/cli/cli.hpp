@@ -40,5 +40,13 @@ int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
 int RunAudit(const Args& args, Environment& env);
 int RunUserAdd(const Args& args, Environment& env);
+int RunKeys(const Args& args, Environment& env);
+int RunCert(const Args& args, Environment& env);
+
+// The signing-key directory: --keys, else $KAKARI_KEYS, else <db>.keys.
+std::string KeyDir(const Args& args, const Environment& env);
+// Generates and publishes a first key when the directory has none.
+[[nodiscard]] core::Status EnsureSigningKey(const Args& args, Environment& env,
+                                            core::Store& store);
 
 }  // namespace kakari::cli

@@ -15,6 +15,7 @@ int RunInit(const Args& args, Environment& env) {
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
   if (auto s = core::SeedRegistry(*store); !s) return PrintError(env, s.error());
+  if (auto k = EnsureSigningKey(args, env, *store); !k) return PrintError(env, k.error());
   *env.out << "データベースを準備しました / database ready: " << DbPath(args, env) << "\n";
   return kExitOk;
 }
@@ -54,6 +55,7 @@ int RunDemo(const Args& args, Environment& env) {
   for (const auto& d : result->showcase) {
     *env.out << "  " << d.registry_number << "  " << d.name << "  — " << d.what << "\n";
   }
+  if (auto k = EnsureSigningKey(args, env, *store); !k) return PrintError(env, k.error());
   auto logins = core::CreateDemoAccounts(core::Deps{*store, *env.crypto, *env.clock});
   if (!logins) return PrintError(env, logins.error());
   *env.out << "\nデモ用ログイン（パスワード共通: " << core::kDemoPassword

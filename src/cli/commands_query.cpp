@@ -63,6 +63,13 @@ int RunServe(const Args& args, Environment& env) {
   options.listen = args.Option("listen").value_or("127.0.0.1:8080");
   options.web_root = args.Option("web").value_or(env.default_web_root);
   options.db_path = DbPath(args, env);
+  auto keys = env.open_keys(KeyDir(args, env));
+  if (!keys) return PrintError(env, keys.error());
+  if ((*keys)->CurrentKeyId().empty()) {
+    *env.err << "注意: 署名鍵がないため修了証を発行できません（kakari keys generate）\n"
+                "Note: no signing key, so no certificate can be issued (kakari keys generate)\n";
+  }
+  options.signer = keys->get();
   if (auto s = env.serve(options, *store); !s) return PrintError(env, s.error(), true);
   return kExitOk;
 }

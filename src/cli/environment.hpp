@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "core/documents.hpp"
 #include "core/ports.hpp"
 #include "core/row_source.hpp"
 #include "core/system_ports.hpp"
@@ -24,6 +25,12 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web_root;  // folder of the built web app; empty serves the API only
   std::string db_path;
+  const core::Signer* signer = nullptr;
+};
+
+struct NewKey {
+  std::string id;
+  std::string public_key;
 };
 
 struct Environment {
@@ -33,10 +40,20 @@ struct Environment {
   std::function<core::Result<TableFile>(const std::string& path)> open_table;
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
   std::function<core::Date()> today;
+  // Signing keys in a directory (see src/crypto/key_files.hpp).
+  std::function<core::Result<std::unique_ptr<core::Signer>>(const std::string& dir)> open_keys;
+  std::function<core::Result<NewKey>(const std::string& dir)> generate_key;
+  const core::DocumentRenderer* renderer = nullptr;
+  // The signed payload a certificate PDF carries, or empty.
+  std::function<std::string(std::string_view pdf)> embedded_payload;
+  std::function<core::Result<std::string>(const std::string& path)> read_file;
+  std::function<core::Status(const std::string& path, const std::string& data)> write_file;
+  std::string public_url;  // base of verification URLs, from KAKARI_PUBLIC_URL
   const core::Crypto* crypto = nullptr;
   const core::Clock* clock = nullptr;
   std::string default_db;      // from KAKARI_DB, else "kakari.db"
   std::string default_web_root;
+  std::string default_key_dir;  // from KAKARI_KEYS; empty: <db>.keys
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
   bool err_is_terminal = false;

@@ -131,9 +131,10 @@ std::string PayloadBody(const PayloadFields& f) {
   return body;
 }
 
-PayloadFields PayloadFieldsOf(const CertificateSnapshot& s, std::string_view key_id) {
+PayloadFields PayloadFieldsOf(const CertificateSnapshot& s, std::string_view programme_code,
+                              std::string_view key_id) {
   return PayloadFields{std::string(key_id), s.number, s.version, s.issued_on, s.name,
-                       s.programme_name};
+                       std::string(programme_code)};
 }
 
 std::string EncodePayload(std::string_view body, std::string_view signature) {

@@ -59,7 +59,7 @@ struct Certificate {
   Id id = 0;
   Id application_id = 0;
   Id doctor_id = 0;
-  Id programme_id = 0;
+  std::string programme_code;
   CertificateSnapshot issued;
   CertificateStatus status = CertificateStatus::kValid;
   std::string revoked_reason;
@@ -77,12 +77,13 @@ struct PayloadFields {
   int version = 1;
   Date issued_on;
   std::string name;
-  std::string programme;
+  std::string programme;  // the programme's code (short, keeps the QR code small)
 };
 
 // "KK1" + fields separated by U+001F; signed as these exact bytes.
 std::string PayloadBody(const PayloadFields& f);
-PayloadFields PayloadFieldsOf(const CertificateSnapshot& s, std::string_view key_id);
+PayloadFields PayloadFieldsOf(const CertificateSnapshot& s, std::string_view programme_code,
+                              std::string_view key_id);
 // base64url(body) "." base64url(signature).
 std::string EncodePayload(std::string_view body, std::string_view signature);
 
@@ -94,6 +95,22 @@ struct SplitPayload {
 // Decodes and parses a payload; the error says what is wrong with it
 // (not base64url, truncated, wrong format version, malformed field).
 [[nodiscard]] Result<SplitPayload> DecodePayload(std::string_view payload);
+
+// How certificates look; JMA staff change these.
+struct CertificateSettings {
+  std::string number_pattern = kDefaultNumberPattern;
+  bool show_birth_date = true;
+  bool show_registry_number = true;
+  bool show_western_date = true;
+};
+
+// A published public key; retired keys still verify what they signed.
+struct SigningKeyRecord {
+  std::string id;
+  std::string public_key;
+  std::string created_at;
+  std::optional<std::string> retired_at;
+};
 
 // The verdict on a presented certificate.
 enum class Verdict { kValid, kSuperseded, kRevoked, kNotGenuine, kUnknown };

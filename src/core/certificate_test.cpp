@@ -66,7 +66,7 @@ TEST(Signatory, SealMustBePngOrJpeg) {
 
 PayloadFields Sample() {
   return PayloadFields{"a1b2c3d4", "第K2026-000123号", 2, Date{2026, 1, 15}, "𠮷田　髙﨑",
-                       "かかりつけ医機能報告制度にかかる研修"};
+                       "kakari-2025"};
 }
 
 TEST(Payload, RoundTripsEveryField) {
@@ -81,7 +81,7 @@ TEST(Payload, RoundTripsEveryField) {
   EXPECT_EQ(f.version, 2);
   EXPECT_EQ(f.issued_on, (Date{2026, 1, 15}));
   EXPECT_EQ(f.name, "𠮷田　髙﨑");
-  EXPECT_EQ(f.programme, "かかりつけ医機能報告制度にかかる研修");
+  EXPECT_EQ(f.programme, "kakari-2025");
 }
 
 TEST(Payload, RefusesDamageWithItsReason) {

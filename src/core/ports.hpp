@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/audit.hpp"
+#include "core/certificate.hpp"
 #include "core/entities.hpp"
 #include "core/programme.hpp"
 #include "core/result.hpp"
@@ -239,6 +240,32 @@ class ProgrammeRepository {
   [[nodiscard]] virtual Result<Programme> Current() = 0;
 };
 
+class CertificateRepository {
+ public:
+  virtual ~CertificateRepository() = default;
+  // The next number in the (programme, year) sequence; the increment is part
+  // of the transaction, so a rollback leaves no gap.
+  [[nodiscard]] virtual Result<int64_t> NextSequence(std::string_view programme_code,
+                                                     int year) = 0;
+  [[nodiscard]] virtual Result<Id> Insert(const Certificate& c) = 0;
+  // The given version, or the latest when `version` is nullopt.
+  [[nodiscard]] virtual Result<std::optional<Certificate>> Find(std::string_view number,
+                                                                std::optional<int> version) = 0;
+  [[nodiscard]] virtual Result<std::optional<Certificate>> FindById(Id id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Certificate>> ForDoctor(Id doctor_id) = 0;
+  // Newest first.
+  [[nodiscard]] virtual Result<std::vector<Certificate>> List(int64_t limit, int64_t offset) = 0;
+  [[nodiscard]] virtual Status SetStatus(Id id, CertificateStatus status,
+                                         std::string_view reason) = 0;
+  [[nodiscard]] virtual Result<CertificateSettings> Settings() = 0;
+  [[nodiscard]] virtual Status PutSettings(const CertificateSettings& s) = 0;
+  [[nodiscard]] virtual Result<std::vector<Signatory>> Signatories() = 0;
+  [[nodiscard]] virtual Result<Id> AddSignatory(const Signatory& s) = 0;
+  [[nodiscard]] virtual Result<std::vector<SigningKeyRecord>> Keys() = 0;
+  // Publishes a new current key and marks every other key retired.
+  [[nodiscard]] virtual Status PublishKey(std::string_view id, std::string_view public_key) = 0;
+};
+
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;
@@ -257,6 +284,7 @@ class UnitOfWork {
   virtual FileRepository& Files() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual SettingsRepository& Settings() = 0;
+  virtual CertificateRepository& Certificates() = 0;
   [[nodiscard]] virtual Status Commit() = 0;
 };
 

@@ -18,6 +18,9 @@ struct Deps {
   Store& store;
   const Crypto& crypto;
   const Clock& clock;
+  // Signs new certificates; without it (or without a key) approving an
+  // application fails with a message saying to generate a key.
+  const Signer* signer = nullptr;
 };
 
 struct Caller {

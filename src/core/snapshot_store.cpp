@@ -23,6 +23,7 @@ class SharedView final : public UnitOfWork {
   FileRepository& Files() override { return s_.Files(); }
   AuditRepository& Audit() override { return s_.Audit(); }
   SettingsRepository& Settings() override { return s_.Settings(); }
+  CertificateRepository& Certificates() override { return s_.Certificates(); }
   Status Commit() override { return {}; }  // a read: nothing to commit
 
  private:

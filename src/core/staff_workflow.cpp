@@ -4,6 +4,8 @@
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "core/workflow_service.hpp"
+
+#include "core/certificate_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -17,7 +19,7 @@ Status RequireReview(const Principal& who) {
 }
 
 // Side effects of an approval, checked again at decision time.
-Status OnApprove(UnitOfWork& uow, const ReviewItem& item) {
+Status OnApprove(UnitOfWork& uow, const Deps& deps, const ReviewItem& item) {
   if (item.kind == ReviewKind::kApplication) {
     auto standing = StandingOf(uow, item.doctor_id);
     if (!standing) return tl::unexpected(standing.error());
@@ -27,6 +29,9 @@ Status OnApprove(UnitOfWork& uow, const ReviewItem& item) {
           "この医師は現在、修了要件を満たしていません（承認済みの実地研修または単位が不足）",
           "the doctor no longer meets the requirements (approved activities or units)");
     }
+    // The certificate is issued in the approving transaction: both or neither.
+    auto cert = IssueInApproval(uow, deps, item.id, item.doctor_id, item.channel == "paper");
+    if (!cert) return tl::unexpected(cert.error());
     return {};
   }
   if (item.kind == ReviewKind::kDeclaration) {
@@ -65,7 +70,7 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
   }
   if (auto t = Transition(item->status, d.action); !t) return tl::unexpected(t.error());
   if (d.action == ReviewAction::kApprove) {
-    if (auto s = OnApprove(uow, *item); !s) return s;
+    if (auto s = OnApprove(uow, deps, *item); !s) return s;
   }
   return ApplyTransition(uow, deps, caller, *item, d.action, util::Trim(d.reason));
 }

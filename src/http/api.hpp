@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/auth_service.hpp"
+#include "core/documents.hpp"
 #include "core/service_support.hpp"
 
 namespace kakari::http {
@@ -39,6 +40,8 @@ struct ApiConfig {
   core::AuthPolicies auth;
   bool secure_cookies = false;  // also set when X-Forwarded-Proto is https
   size_t max_json_bytes = 64 * 1024;
+  const core::DocumentRenderer* renderer = nullptr;  // certificate PDFs
+  std::string public_url = "http://127.0.0.1:8080";  // base of verification links
 };
 
 enum class Access { kPublic, kAuthenticated };

@@ -17,6 +17,7 @@ struct ServerConfig {
   std::string web_root;  // empty: API only
   unsigned threads = 2;
   ApiConfig api;
+  const core::Signer* signer = nullptr;  // signs certificates on approval
 };
 
 // Parses "127.0.0.1:8080" or "[::1]:8080" into host and port.

@@ -14,6 +14,7 @@ std::string_view Trim(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 
 bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
 
 // True when every byte is an ASCII digit and s is not empty.
 bool IsAsciiDigits(std::string_view s);

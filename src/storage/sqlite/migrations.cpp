@@ -407,7 +407,83 @@ CREATE VIEW review_items AS
     FROM credit_declarations WHERE status <> 'draft';
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// 4: certificates: numbering, snapshot as issued, signatories with their
+// history, published signing keys, mail batches; the audit log's subject
+// index.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE certificate_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  number_pattern TEXT NOT NULL,
+  show_birth_date INTEGER NOT NULL DEFAULT 1,
+  show_registry_number INTEGER NOT NULL DEFAULT 1,
+  show_western_date INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+INSERT INTO certificate_settings(id, number_pattern) VALUES (1, '第K{year}-{seq:6}号');
+
+-- Gap-free: the increment is part of the approving transaction.
+CREATE TABLE certificate_counters (
+  programme_code TEXT NOT NULL REFERENCES programmes(code),
+  year INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY (programme_code, year)
+);
+
+CREATE TABLE signatories (
+  id INTEGER PRIMARY KEY,
+  effective_from TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  name TEXT NOT NULL,
+  seal_image BLOB,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql()
+;
+INSERT INTO signatories(effective_from, title, name) VALUES ('2022-06-25', '日本医師会長', '松本　吉郎');
+
+CREATE TABLE signing_keys (
+  id TEXT PRIMARY KEY,
+  public_key BLOB NOT NULL,
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  retired_at TEXT
+);
+
+CREATE TABLE mail_batches (
+  id INTEGER PRIMARY KEY,
+  association_id INTEGER NOT NULL REFERENCES organisations(id),
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL DEFAULT )sql" KAKARI_NOW R"sql(,
+  sent_at TEXT
+);
+
+ALTER TABLE certificates ADD COLUMN doctor_id INTEGER REFERENCES doctors(id);
+ALTER TABLE certificates ADD COLUMN programme_code TEXT REFERENCES programmes(code);
+ALTER TABLE certificates ADD COLUMN kana TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN birth_date TEXT;
+ALTER TABLE certificates ADD COLUMN registry_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN programme_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN signatory_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN signatory_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN payload TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN delivery TEXT NOT NULL DEFAULT 'download'
+  CHECK (delivery IN ('download', 'mail'));
+ALTER TABLE certificates ADD COLUMN mail_batch_id INTEGER REFERENCES mail_batches(id);
+CREATE INDEX certificates_doctor ON certificates(doctor_id);
+CREATE INDEX certificates_mail ON certificates(delivery, mail_batch_id);
+
+-- What a certificate shows never changes once issued: a reissue is a new
+-- version; only status, reason and mailing move.
+CREATE TRIGGER certificates_as_issued BEFORE UPDATE OF application_id, number, version,
+  issued_on, name_snapshot, doctor_id, programme_code, kana, birth_date, registry_number,
+  programme_name, signatory_title, signatory_name, key_id, payload ON certificates
+  BEGIN SELECT RAISE(ABORT, 'an issued certificate is immutable'); END;
+CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates
+  BEGIN SELECT RAISE(ABORT, 'certificates are never deleted'); END;
+
+CREATE INDEX audit_log_subject ON audit_log(subject_type, subject_id);
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4};
 
 }  // namespace
 

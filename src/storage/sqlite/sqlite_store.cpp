@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include "storage/sqlite/certificate_repo.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/repos.hpp"
@@ -18,7 +19,7 @@ class SqlUnitOfWork final : public core::UnitOfWork {
         institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
         programmes_(*conn_), declarations_(*conn_), reviews_(*conn_), users_(*conn_),
         sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
-        settings_(*conn_) {}
+        settings_(*conn_), certificates_(*conn_) {}
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Run("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
@@ -43,6 +44,7 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   core::FileRepository& Files() override { return files_; }
   core::AuditRepository& Audit() override { return audit_; }
   core::SettingsRepository& Settings() override { return settings_; }
+  core::CertificateRepository& Certificates() override { return certificates_; }
 
   core::Status Commit() override {
     auto s = conn_->Run("COMMIT");
@@ -71,6 +73,7 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   SqlFiles files_;
   SqlAudit audit_;
   SqlSettings settings_;
+  SqlCertificates certificates_;
 };
 
 }  // namespace

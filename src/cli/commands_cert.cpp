@@ -1,0 +1,188 @@
+// kakari keys and cert: signing keys, certificate listing, PDF output and
+// verification of a PDF or a payload.
+#include <ostream>
+
+#include "cli/cli.hpp"
+#include "cli/output.hpp"
+#include "core/certificate_service.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::cli {
+
+namespace {
+
+int Usage(Environment& env, const char* usage) {
+  *env.err << "使い方 / usage: kakari " << usage << "\n";
+  return kExitUsage;
+}
+
+core::Status Publish(core::Store& store, const NewKey& key) {
+  auto uow = store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  if (auto p = (*uow)->Certificates().PublishKey(key.id, key.public_key); !p) return p;
+  return (*uow)->Commit();
+}
+
+int ListKeys(const Args& args, Environment& env, core::Store& store, const core::Signer& keys) {
+  auto uow = store.Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto list = (*uow)->Certificates().Keys();
+  if (!list) return PrintError(env, list.error());
+  bool json = args.Flag("json");
+  if (json) *env.out << "[";
+  for (size_t i = 0; i < list->size(); ++i) {
+    const auto& k = (*list)[i];
+    bool current = k.id == keys.CurrentKeyId();
+    if (json) {
+      *env.out << (i ? "," : "") << "{\"id\":\"" << k.id << "\",\"public_key\":\""
+               << core::Base64Url(k.public_key) << "\",\"created_at\":\"" << k.created_at
+               << "\",\"retired_at\":"
+               << (k.retired_at ? "\"" + *k.retired_at + "\"" : std::string("null"))
+               << ",\"current\":" << (current ? "true" : "false") << "}";
+    } else {
+      *env.out << k.id << "  " << core::Base64Url(k.public_key) << "  " << k.created_at
+               << (k.retired_at ? "  retired " + *k.retired_at : "")
+               << (current ? "  (current / 現在の鍵)" : "") << "\n";
+    }
+  }
+  if (json) *env.out << "]\n";
+  return kExitOk;
+}
+
+std::string CertificateJson(const core::Certificate& c) {
+  return "{\"number\":\"" + util::JsonEscape(c.issued.number) +
+         "\",\"version\":" + std::to_string(c.issued.version) + ",\"registry_number\":\"" +
+         c.issued.registry_number + "\",\"status\":\"" +
+         std::string(core::CertificateStatusName(c.status)) + "\",\"issued_on\":\"" +
+         c.issued.issued_on.ToIso() + "\"}";
+}
+
+int ListCertificates(const Args& args, Environment& env, core::Store& store) {
+  auto uow = store.Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto list = (*uow)->Certificates().List(1000000, 0);
+  if (!list) return PrintError(env, list.error());
+  bool json = args.Flag("json");
+  if (json) *env.out << "[";
+  for (size_t i = 0; i < list->size(); ++i) {
+    const auto& c = (*list)[i];
+    if (json) {
+      *env.out << (i ? "," : "") << CertificateJson(c);
+    } else {
+      *env.out << c.issued.number << "  v" << c.issued.version << "  " << c.issued.registry_number
+               << "  " << core::CertificateStatusName(c.status) << "  "
+               << c.issued.issued_on.ToIso() << "\n";
+    }
+  }
+  if (json) *env.out << "]\n";
+  return kExitOk;
+}
+
+int WritePdf(const Args& args, Environment& env, core::Store& store, const std::string& number) {
+  auto out = args.Option("out");
+  if (!out || out->empty()) return Usage(env, "cert pdf NUMBER --out FILE.pdf [--version N]");
+  std::optional<int> version;
+  if (auto v = args.Option("version")) {
+    if (!util::IsAsciiDigits(*v) || v->size() > 6) {
+      return Usage(env, "cert pdf NUMBER --out FILE.pdf [--version N]");
+    }
+    version = std::stoi(*v);
+  }
+  auto uow = store.Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto cert = (*uow)->Certificates().Find(number, version);
+  if (!cert) return PrintError(env, cert.error());
+  if (!*cert) {
+    return PrintError(env, core::Error{core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
+                                       "no certificate " + number, "", "number"});
+  }
+  auto doc = core::DocumentFor(**uow, **cert, env.public_url);
+  if (!doc) return PrintError(env, doc.error());
+  auto pdf = env.renderer->Certificates(std::span(&*doc, 1));
+  if (!pdf) return PrintError(env, pdf.error());
+  if (auto w = env.write_file(*out, *pdf); !w) return PrintError(env, w.error());
+  *env.out << *out << " (" << pdf->size() << " bytes)\n";
+  return kExitOk;
+}
+
+int Verify(const Args& args, Environment& env, core::Store& store, const std::string& what) {
+  std::string payload = what;
+  if (util::EndsWith(what, ".pdf") || util::EndsWith(what, ".PDF")) {
+    auto bytes = env.read_file(what);
+    if (!bytes) return PrintError(env, bytes.error());
+    payload = env.embedded_payload(*bytes);
+    if (payload.empty()) {
+      return PrintError(env, core::Error{core::ErrorCode::kInvalidArgument,
+                                         "このPDFには検証用の署名データがありません",
+                                         "this PDF carries no signed payload", "", "file"});
+    }
+  }
+  auto answer = core::VerifyPayload(core::Deps{store, *env.crypto, *env.clock}, payload);
+  if (!answer) return PrintError(env, answer.error());
+  bool ok = answer->verdict == core::Verdict::kValid || answer->verdict == core::Verdict::kSuperseded;
+  if (args.Flag("json")) {
+    *env.out << "{\"verdict\":\"" << core::VerdictName(answer->verdict) << "\",\"number\":\""
+             << util::JsonEscape(answer->number) << "\",\"version\":" << answer->version
+             << ",\"name\":\"" << util::JsonEscape(answer->name) << "\",\"issued_on\":"
+             << (answer->issued_on ? "\"" + answer->issued_on->ToIso() + "\"" : std::string("null"))
+             << ",\"revoked_reason\":\"" << util::JsonEscape(answer->revoked_reason) << "\"}\n";
+  } else {
+    *env.out << "判定 / verdict: " << core::VerdictName(answer->verdict) << "\n";
+    if (!answer->number.empty()) {
+      *env.out << answer->number << " 第" << answer->version << "版  " << answer->name << "  "
+               << (answer->issued_on ? answer->issued_on->ToIso() : "") << "\n";
+    }
+    if (!answer->revoked_reason.empty()) *env.out << "取消理由 / reason: " << answer->revoked_reason << "\n";
+  }
+  return ok ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+core::Status EnsureSigningKey(const Args& args, Environment& env, core::Store& store) {
+  auto keys = env.open_keys(KeyDir(args, env));
+  if (!keys) return tl::unexpected(keys.error());
+  if (!(*keys)->CurrentKeyId().empty()) return {};
+  auto key = env.generate_key(KeyDir(args, env));
+  if (!key) return tl::unexpected(key.error());
+  return Publish(store, *key);
+}
+
+int RunKeys(const Args& args, Environment& env) {
+  const auto& pos = args.positional();
+  const char* usage = "keys generate|rotate|list [--keys DIR] [--json]";
+  if (pos.size() != 1) return Usage(env, usage);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  std::string dir = KeyDir(args, env);
+  auto keys = env.open_keys(dir);
+  if (!keys) return PrintError(env, keys.error());
+  if (pos[0] == "list") return ListKeys(args, env, *store, **keys);
+  if (pos[0] != "generate" && pos[0] != "rotate") return Usage(env, usage);
+  if (pos[0] == "generate" && !(*keys)->CurrentKeyId().empty()) {
+    return PrintError(env, core::Error{core::ErrorCode::kConflict,
+                                       "署名鍵はすでにあります。更新は keys rotate です",
+                                       "a signing key exists already; use keys rotate", "", ""});
+  }
+  auto key = env.generate_key(dir);
+  if (!key) return PrintError(env, key.error());
+  if (auto p = Publish(*store, *key); !p) return PrintError(env, p.error());
+  *env.out << "新しい署名鍵 / new signing key: " << key->id << "  "
+           << core::Base64Url(key->public_key) << "\n（実行中のサーバーは再起動すると新しい鍵で署名します"
+           << " / restart running servers to sign with it）\n";
+  return kExitOk;
+}
+
+int RunCert(const Args& args, Environment& env) {
+  const auto& pos = args.positional();
+  const char* usage = "cert list [--json] | cert pdf NUMBER --out FILE.pdf | cert verify FILE.pdf|PAYLOAD";
+  if (pos.empty()) return Usage(env, usage);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  if (pos[0] == "list" && pos.size() == 1) return ListCertificates(args, env, *store);
+  if (pos[0] == "pdf" && pos.size() == 2) return WritePdf(args, env, *store, pos[1]);
+  if (pos[0] == "verify" && pos.size() == 2) return Verify(args, env, *store, pos[1]);
+  return Usage(env, usage);
+}
+
+}  // namespace kakari::cli

@@ -1,0 +1,38 @@
+// Printable documents as data, and the port that renders them to PDF
+// (src/pdf: cairo and pango). Core decides every word; the renderer lays out.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace kakari::core {
+
+struct CertificateDocument {
+  std::string title = "修了証";
+  std::string name;
+  std::vector<std::string> personal_lines;  // birth date, registry number (as configured)
+  std::string programme;
+  std::string statement;
+  std::string issued_wareki;   // 令和8年1月15日
+  std::string issued_western;  // （2026年1月15日）, may be empty
+  std::string signatory_title;
+  std::string signatory_name;
+  std::string number;
+  std::string version_note;  // for a reissue
+  std::string qr_text;       // the verification URL with the signed payload
+  std::string short_url;     // printed under the QR code
+  std::string seal_image;    // PNG or JPEG bytes, may be empty
+};
+
+class DocumentRenderer {
+ public:
+  virtual ~DocumentRenderer() = default;
+  // One A4 portrait page per certificate, in order, as one PDF.
+  [[nodiscard]] virtual Result<std::string> Certificates(
+      std::span<const CertificateDocument> docs) const = 0;
+};
+
+}  // namespace kakari::core

@@ -1,0 +1,34 @@
+// core::CertificateRepository on SQLite (schema 4).
+#pragma once
+
+#include "core/ports.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace kakari::storage::sqlite {
+
+class SqlCertificates final : public core::CertificateRepository {
+ public:
+  explicit SqlCertificates(Connection& c) : c_(c) {}
+  core::Result<int64_t> NextSequence(std::string_view programme_code, int year) override;
+  core::Result<core::Id> Insert(const core::Certificate& c) override;
+  core::Result<std::optional<core::Certificate>> Find(std::string_view number,
+                                                      std::optional<int> version) override;
+  core::Result<std::optional<core::Certificate>> FindById(core::Id id) override;
+  core::Result<std::vector<core::Certificate>> ForDoctor(core::Id doctor_id) override;
+  core::Result<std::vector<core::Certificate>> List(int64_t limit, int64_t offset) override;
+  core::Status SetStatus(core::Id id, core::CertificateStatus status,
+                         std::string_view reason) override;
+  core::Result<core::CertificateSettings> Settings() override;
+  core::Status PutSettings(const core::CertificateSettings& s) override;
+  core::Result<std::vector<core::Signatory>> Signatories() override;
+  core::Result<core::Id> AddSignatory(const core::Signatory& s) override;
+  core::Result<std::vector<core::SigningKeyRecord>> Keys() override;
+  core::Status PublishKey(std::string_view id, std::string_view public_key) override;
+
+ private:
+  core::Result<std::vector<core::Certificate>> Select(const std::string& where_order,
+                                                      const std::function<void(Statement&)>& bind);
+  Connection& c_;
+};
+
+}  // namespace kakari::storage::sqlite
