@@ -149,13 +149,11 @@ Result<SplitPayload> DecodePayload(std::string_view payload) {
                                      "no signature part (truncated)"));
   }
   auto body = Base64UrlDecode(payload.substr(0, dot));
+  if (!body) return tl::unexpected(BadPayload("使えない文字が含まれています", "not base64url"));
   auto sig = Base64UrlDecode(payload.substr(dot + 1));
-  if (!body || !sig) {
-    return tl::unexpected(BadPayload("使えない文字が含まれています", "not base64url"));
-  }
-  if (sig->size() != kSignatureBytes) {
-    return tl::unexpected(BadPayload("署名の長さが違います（途中で切れています）",
-                                     "the signature has the wrong length (truncated)"));
+  if (!sig || sig->size() != kSignatureBytes) {
+    return tl::unexpected(BadPayload("署名の部分が壊れているか、途中で切れています",
+                                     "the signature is damaged or truncated"));
   }
   auto parts = util::Split(*body, kSep);
   if (parts.empty() || parts[0] != kPayloadMagic) {

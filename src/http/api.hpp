@@ -42,6 +42,7 @@ struct ApiConfig {
   size_t max_json_bytes = 64 * 1024;
   const core::DocumentRenderer* renderer = nullptr;  // certificate PDFs
   std::string public_url = "http://127.0.0.1:8080";  // base of verification links
+  int verify_per_minute = 30;  // verification requests per address and minute
 };
 
 enum class Access { kPublic, kAuthenticated };

@@ -64,5 +64,11 @@ ApiResponse PostPaperApplication(ApiContext& c);
 ApiResponse GetRoutingRule(ApiContext& c);
 ApiResponse PutRoutingRule(ApiContext& c);
 ApiResponse GetInstitutionDoctors(ApiContext& c);
+ApiResponse GetMyCertificates(ApiContext& c);
+ApiResponse GetCertificatePdf(ApiContext& c);
+ApiResponse PostReissue(ApiContext& c);
+ApiResponse PostRevoke(ApiContext& c);
+ApiResponse GetVerify(ApiContext& c);
+ApiResponse GetVerifyPage(ApiContext& c);
 
 }  // namespace kakari::http

@@ -198,6 +198,16 @@ const std::vector<Route>& Routes() {
        DeleteApiToken},
       {"GET", "/api/v1/institution/doctors", A::kAuthenticated, B::kNone, L::kWorker,
        GetInstitutionDoctors},
+      {"GET", "/api/v1/me/certificates", A::kAuthenticated, B::kNone, L::kInline,
+       GetMyCertificates},
+      {"GET", "/api/v1/certificates/:number/pdf", A::kAuthenticated, B::kNone, L::kWorker,
+       GetCertificatePdf},
+      {"POST", "/api/v1/staff/certificates/:number/reissue", A::kAuthenticated, B::kJson,
+       L::kWorker, PostReissue},
+      {"POST", "/api/v1/staff/certificates/:number/revoke", A::kAuthenticated, B::kJson,
+       L::kWorker, PostRevoke},
+      {"GET", "/api/v1/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerify},
+      {"GET", "/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerifyPage},
   };
   return routes;
 }
