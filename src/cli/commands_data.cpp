@@ -63,6 +63,14 @@ int RunDemo(const Args& args, Environment& env) {
   for (const auto& l : *logins) {
     *env.out << "  " << l.login << "  " << l.who_ja << " / " << l.who_en << "\n";
   }
+  auto keys = env.open_keys(KeyDir(args, env));
+  if (!keys) return PrintError(env, keys.error());
+  auto certs = core::CreateDemoCertificates(
+      core::Deps{*store, *env.crypto, *env.clock, keys->get()});
+  if (!certs) return PrintError(env, certs.error());
+  *env.out << "\nデモ用の修了証 / demo certificates (kakari cert list):";
+  for (const auto& n : *certs) *env.out << " " << n;
+  *env.out << "\n";
   return kExitOk;
 }
 

@@ -21,4 +21,9 @@ struct DemoLogin {
 // REQUIRES: GenerateDemo ran on this store (showcase doctors, 13001, institutions).
 [[nodiscard]] Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps);
 
+// Certificates for up to three approved demo applications: the first valid,
+// the second reissued (version 2), the third revoked. Needs deps.signer.
+// Returns their numbers. Run after CreateDemoAccounts (uses jma-admin).
+[[nodiscard]] Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps);
+
 }  // namespace kakari::core
