@@ -17,7 +17,7 @@ DEB_PACKAGES=(
   libsodium-dev
   libgtest-dev libgmock-dev
   chromium
-  fonts-ipaexfont fonts-noto-cjk
+  fonts-ipaexfont fonts-ipamj-mincho fonts-noto-cjk
   libcairo2-dev libpango1.0-dev libqrencode-dev
   zbar-tools poppler-utils qpdf
 )

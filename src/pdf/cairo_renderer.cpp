@@ -7,6 +7,12 @@ namespace kakari::pdf {
 namespace {
 
 constexpr const char* kPayloadKeyword = "kakari-payload:";
+// IPAex first; for what it lacks (𠮷 and other name characters outside JIS
+// X 0213) IPAmj Mincho, the font made for the names of family registers,
+// then Noto CJK. (A Noto glyph alone added ~60 KB: cairo embeds the CFF
+// font's global subroutines whole; IPAmj is TrueType and subsets small.)
+constexpr const char* kMincho = "IPAexMincho,IPAmjMincho,Noto Serif CJK JP";
+constexpr const char* kGothic = "IPAexGothic,Noto Sans CJK JP";
 constexpr double kMargin = 56;
 constexpr double kInner = kA4Width - 2 * kMargin;
 
@@ -20,7 +26,7 @@ std::string PayloadOf(const core::CertificateDocument& d) {
 core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
   c.Rect(28, 28, kA4Width - 56, kA4Height - 56, 2.4);
   c.Rect(36, 36, kA4Width - 72, kA4Height - 72, 0.6);
-  TextStyle small{"IPAexGothic", 10, false, Align::kRight, kInner, false, 0};
+  TextStyle small{kGothic, 10, false, Align::kRight, kInner, false, 0};
   auto try_text = [&](double x, double y, const std::string& t, const TextStyle& s) {
     return c.Text(x, y, t, s);
   };
@@ -30,35 +36,35 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
       return tl::unexpected(r.error());
     }
   }
-  TextStyle title{"IPAexMincho", 44, false, Align::kCenter, kInner, false, 18};
+  TextStyle title{kMincho, 44, false, Align::kCenter, kInner, false, 18};
   if (auto r = try_text(kMargin, 120, d.title, title); !r) return tl::unexpected(r.error());
 
-  TextStyle name{"IPAexMincho", 28, false, Align::kCenter, kInner - 40, true, 2};
+  TextStyle name{kMincho, 28, false, Align::kCenter, kInner - 40, true, 2};
   if (auto r = try_text(kMargin + 20, 235, d.name + "　殿", name); !r) {
     return tl::unexpected(r.error());
   }
   double y = 285;
-  TextStyle personal{"IPAexMincho", 12, false, Align::kCenter, kInner, false, 0};
+  TextStyle personal{kMincho, 12, false, Align::kCenter, kInner, false, 0};
   for (const auto& line : d.personal_lines) {
     auto h = try_text(kMargin, y, line, personal);
     if (!h) return tl::unexpected(h.error());
     y += *h + 4;
   }
-  TextStyle body{"IPAexMincho", 16, false, Align::kLeft, kInner - 60, false, 0};
+  TextStyle body{kMincho, 16, false, Align::kLeft, kInner - 60, false, 0};
   if (auto r = try_text(kMargin + 30, 380, "　" + d.statement, body); !r) {
     return tl::unexpected(r.error());
   }
-  TextStyle date{"IPAexMincho", 15, false, Align::kLeft, 0, false, 0};
+  TextStyle date{kMincho, 15, false, Align::kLeft, 0, false, 0};
   if (auto r = try_text(kMargin + 30, 520, d.issued_wareki, date); !r) {
     return tl::unexpected(r.error());
   }
   if (!d.issued_western.empty()) {
-    TextStyle western{"IPAexMincho", 11, false, Align::kLeft, 0, false, 0};
+    TextStyle western{kMincho, 11, false, Align::kLeft, 0, false, 0};
     if (auto r = try_text(kMargin + 30, 542, d.issued_western, western); !r) {
       return tl::unexpected(r.error());
     }
   }
-  TextStyle signatory{"IPAexMincho", 18, false, Align::kRight, kInner - 90, false, 2};
+  TextStyle signatory{kMincho, 18, false, Align::kRight, kInner - 90, false, 2};
   if (auto r = try_text(kMargin, 600, d.signatory_title + "　" + d.signatory_name, signatory);
       !r) {
     return tl::unexpected(r.error());
@@ -68,7 +74,7 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
   }
   double qr_y = kA4Height - 190;
   if (auto s = c.Qr(kMargin - 8, qr_y, 132, d.qr_text); !s) return s;
-  TextStyle caption{"IPAexGothic", 9, false, Align::kLeft, kInner - 140, false, 0};
+  TextStyle caption{kGothic, 9, false, Align::kLeft, kInner - 140, false, 0};
   if (auto r = try_text(kMargin + 134, qr_y + 40,
                         "この修了証の真正性は、QRコードまたは次のアドレスで確認できます。",
                         caption);

@@ -1,6 +1,6 @@
 // core::DocumentRenderer on cairo's PDF surface with pango for Japanese text
-// (IPAex Mincho and Gothic from Debian's fonts-ipaexfont, embedded as
-// subsets by cairo) and libqrencode for the QR code. A page whose text
+// (IPAex Mincho and Gothic from Debian's fonts-ipaexfont, IPAmj Mincho for
+// rare name characters, embedded as subsets by cairo) and libqrencode for the QR code. A page whose text
 // would need a glyph no installed font has is refused, never printed with a
 // blank box. Thread-safe: each call makes its own surface.
 #pragma once
