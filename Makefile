@@ -6,7 +6,7 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test build setup native web bench bench-import bench-eligibility clean
+.PHONY: run test build setup native web bench bench-import bench-eligibility bench-http bench-cert clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
@@ -30,7 +30,7 @@ native:
 web:
 	cd web && npm run --silent build
 
-bench: bench-import bench-eligibility bench-http
+bench: bench-import bench-eligibility bench-http bench-cert
 
 bench-import: build
 	bash bench/import_bench.sh
@@ -43,3 +43,6 @@ bench-http: build
 
 clean:
 	rm -rf $(BUILD) web/dist test-artifacts
+
+bench-cert: build
+	bash bench/cert_bench.sh

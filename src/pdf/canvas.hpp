@@ -12,6 +12,7 @@
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
+typedef struct _PangoContext PangoContext;
 
 namespace kakari::pdf {
 
@@ -59,6 +60,7 @@ class Canvas {
   std::string out_;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
+  PangoContext* pango_ = nullptr;  // one per document: creating it per text was slow
 };
 
 }  // namespace kakari::pdf
