@@ -112,6 +112,16 @@ struct SigningKeyRecord {
   std::optional<std::string> retired_at;
 };
 
+// Certificates printed and mailed together by one association.
+struct MailBatch {
+  Id id = 0;
+  Id association_id = 0;
+  std::string association_code;
+  std::string created_at;
+  std::optional<std::string> sent_at;
+  int count = 0;
+};
+
 // The verdict on a presented certificate.
 enum class Verdict { kValid, kSuperseded, kRevoked, kNotGenuine, kUnknown };
 std::string_view VerdictName(Verdict v);

@@ -27,12 +27,21 @@ struct CertificateDocument {
   std::string seal_image;    // PNG or JPEG bytes, may be empty
 };
 
+// One address label (Japanese postal layout: 〒, address, name + 様).
+struct MailLabel {
+  std::string postal_code;  // "100-0001"
+  std::string address;
+  std::string name;
+};
+
 class DocumentRenderer {
  public:
   virtual ~DocumentRenderer() = default;
   // One A4 portrait page per certificate, in order, as one PDF.
   [[nodiscard]] virtual Result<std::string> Certificates(
       std::span<const CertificateDocument> docs) const = 0;
+  // A4 label sheets, 12 labels per page (2 columns × 6 rows), in order.
+  [[nodiscard]] virtual Result<std::string> Labels(std::span<const MailLabel> labels) const = 0;
 };
 
 }  // namespace kakari::core

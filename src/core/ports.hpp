@@ -264,6 +264,17 @@ class CertificateRepository {
   [[nodiscard]] virtual Result<std::vector<SigningKeyRecord>> Keys() = 0;
   // Publishes a new current key and marks every other key retired.
   [[nodiscard]] virtual Status PublishKey(std::string_view id, std::string_view public_key) = 0;
+  // Valid certificates to mail, not yet in a batch, of doctors whose home
+  // association code starts with `association_prefix`.
+  [[nodiscard]] virtual Result<std::vector<Certificate>> PendingMail(
+      std::string_view association_prefix) = 0;
+  [[nodiscard]] virtual Result<Id> CreateMailBatch(Id association_id, Id created_by,
+                                                   std::span<const Id> certificate_ids) = 0;
+  [[nodiscard]] virtual Result<std::optional<MailBatch>> FindMailBatch(Id id) = 0;
+  [[nodiscard]] virtual Result<std::vector<MailBatch>> MailBatches(
+      std::string_view association_prefix) = 0;
+  [[nodiscard]] virtual Result<std::vector<Certificate>> BatchCertificates(Id batch_id) = 0;
+  [[nodiscard]] virtual Status MarkBatchSent(Id batch_id) = 0;
 };
 
 class UnitOfWork {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/certificate.hpp"
 #include "http/api.hpp"
 #include "http/json_input.hpp"
 
@@ -27,6 +28,10 @@ inline ApiResponse Fails(const core::Error& e) { return ErrorResponse(e); }
 // The (kind, id) of /items/:kind/:id; none when malformed.
 std::optional<std::pair<core::ReviewKind, core::Id>> ItemRef(const ApiContext& c);
 core::Error ItemNotFound();
+
+// Shared by the certificate and mail handlers.
+nlohmann::json CertificateJson(const core::Certificate& cert);
+ApiResponse PdfResponse(std::string pdf, const std::string& filename);
 
 // Handlers of each resource (handlers_*.cpp).
 ApiResponse PostSession(ApiContext& c);
@@ -70,5 +75,12 @@ ApiResponse PostReissue(ApiContext& c);
 ApiResponse PostRevoke(ApiContext& c);
 ApiResponse GetVerify(ApiContext& c);
 ApiResponse GetVerifyPage(ApiContext& c);
+ApiResponse GetPendingMail(ApiContext& c);
+ApiResponse GetMailBatches(ApiContext& c);
+ApiResponse PostMailBatch(ApiContext& c);
+ApiResponse GetMailBatchCertificates(ApiContext& c);
+ApiResponse GetMailBatchLabels(ApiContext& c);
+ApiResponse PostMailBatchSent(ApiContext& c);
+ApiResponse PostMergedCertificates(ApiContext& c);
 
 }  // namespace kakari::http

@@ -52,20 +52,6 @@ std::optional<core::Error> RateLimited(const ApiContext& c) {
   return e;
 }
 
-nlohmann::json CertificateJson(const core::Certificate& cert) {
-  nlohmann::json j{{"number", cert.issued.number},
-                   {"version", cert.issued.version},
-                   {"status", core::CertificateStatusName(cert.status)},
-                   {"issued_on", cert.issued.issued_on.ToIso()},
-                   {"issued_on_wareki", core::FormatWareki(cert.issued.issued_on)},
-                   {"name", cert.issued.name},
-                   {"programme", cert.issued.programme_name},
-                   {"delivery", cert.delivery},
-                   {"mailed_at", cert.mailed_at ? nlohmann::json(*cert.mailed_at) : nullptr}};
-  if (cert.status == core::CertificateStatus::kRevoked) j["revoked_reason"] = cert.revoked_reason;
-  return j;
-}
-
 nlohmann::json AnswerJson(const core::VerifyAnswer& a) {
   nlohmann::json j{{"verdict", core::VerdictName(a.verdict)}};
   if (a.verdict == core::Verdict::kNotGenuine) return j;  // nothing about any certificate
@@ -175,6 +161,29 @@ core::Result<core::VerifyAnswer> Answer(const ApiContext& c) {
 
 }  // namespace
 
+nlohmann::json CertificateJson(const core::Certificate& cert) {
+  nlohmann::json j{{"number", cert.issued.number},
+                   {"version", cert.issued.version},
+                   {"status", core::CertificateStatusName(cert.status)},
+                   {"issued_on", cert.issued.issued_on.ToIso()},
+                   {"issued_on_wareki", core::FormatWareki(cert.issued.issued_on)},
+                   {"name", cert.issued.name},
+                   {"programme", cert.issued.programme_name},
+                   {"delivery", cert.delivery},
+                   {"mailed_at", cert.mailed_at ? nlohmann::json(*cert.mailed_at) : nullptr}};
+  if (cert.status == core::CertificateStatus::kRevoked) j["revoked_reason"] = cert.revoked_reason;
+  return j;
+}
+
+ApiResponse PdfResponse(std::string pdf, const std::string& filename) {
+  ApiResponse r;
+  r.content_type = "application/pdf";
+  r.body = std::move(pdf);
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename*=UTF-8''" + util::PercentEncode(filename));
+  return r;
+}
+
 ApiResponse GetMyCertificates(ApiContext& c) {
   auto list = core::MyCertificates(c.deps, c.caller);
   if (!list) return Fails(list.error());
@@ -192,13 +201,7 @@ ApiResponse GetCertificatePdf(ApiContext& c) {
   if (!doc) return Fails(doc.error());
   auto pdf = c.config.renderer->Certificates(std::span(&*doc, 1));
   if (!pdf) return Fails(pdf.error());
-  ApiResponse r;
-  r.content_type = "application/pdf";
-  r.body = std::move(*pdf);
-  r.headers.emplace_back("Content-Disposition",
-                         "attachment; filename*=UTF-8''" +
-                             util::PercentEncode("修了証_" + cert->issued.number + ".pdf"));
-  return r;
+  return PdfResponse(std::move(*pdf), "修了証_" + cert->issued.number + ".pdf");
 }
 
 ApiResponse PostReissue(ApiContext& c) {

@@ -13,6 +13,8 @@ class CairoRenderer final : public core::DocumentRenderer {
  public:
   [[nodiscard]] core::Result<std::string> Certificates(
       std::span<const core::CertificateDocument> docs) const override;
+  [[nodiscard]] core::Result<std::string> Labels(
+      std::span<const core::MailLabel> labels) const override;
 };
 
 // The payload embedded in a Kakari certificate PDF's metadata (Keywords

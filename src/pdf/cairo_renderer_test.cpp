@@ -58,6 +58,29 @@ TEST(CairoRenderer, ABatchIsOnePagePerCertificate) {
   EXPECT_EQ(EmbeddedPayload(*three), "");  // only single certificates carry one
 }
 
+size_t Pages(const std::string& pdf) {
+  size_t n = 0;
+  for (size_t at = pdf.find("/Type /Page"); at != std::string::npos;
+       at = pdf.find("/Type /Page", at + 1)) {
+    if (pdf.compare(at, 12, "/Type /Pages") != 0) ++n;
+  }
+  return n;
+}
+
+TEST(CairoRenderer, LabelsAreTwelveToAPage) {
+  CairoRenderer r;
+  std::vector<core::MailLabel> labels;
+  for (int i = 0; i < 13; ++i) {
+    labels.push_back({"113-8621", "東京都文京区本駒込二丁目28番16号", "𠮷田　健一"});
+  }
+  auto twelve = r.Labels(std::span(labels).first(12));
+  auto thirteen = r.Labels(labels);
+  ASSERT_TRUE(twelve && thirteen);
+  EXPECT_EQ(Pages(*twelve), 1u);
+  EXPECT_EQ(Pages(*thirteen), 2u);
+  EXPECT_FALSE(r.Labels({}).has_value());
+}
+
 TEST(CairoRenderer, NoCertificateIsAnError) {
   CairoRenderer r;
   EXPECT_FALSE(r.Certificates({}).has_value());

@@ -205,4 +205,75 @@ core::Status SqlCertificates::PublishKey(std::string_view id, std::string_view p
   return st->Run();
 }
 
+core::Result<std::vector<core::Certificate>> SqlCertificates::PendingMail(
+    std::string_view association_prefix) {
+  return Select(
+      "WHERE delivery = 'mail' AND mail_batch_id IS NULL AND status = 'valid' AND doctor_id IN "
+      "(SELECT d.id FROM doctors d JOIN organisations o ON o.id = d.home_association_id "
+      "WHERE o.code >= ?1 AND o.code < ?1 || '~') ORDER BY id",
+      [&](Statement& st) { st.Bind(1, association_prefix); });
+}
+
+core::Result<core::Id> SqlCertificates::CreateMailBatch(core::Id association_id,
+                                                        core::Id created_by,
+                                                        std::span<const core::Id> ids) {
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO mail_batches(association_id, created_by) VALUES (?, ?)"));
+  st->Bind(1, association_id);
+  if (created_by > 0) st->Bind(2, created_by); else st->BindNull(2);
+  if (auto r = st->Run(); !r) return tl::unexpected(r.error());
+  core::Id batch = c_.LastInsertId();
+  KAKARI_TRY(assign, c_.Prepare("UPDATE certificates SET mail_batch_id = ? WHERE id = ? AND "
+                                "mail_batch_id IS NULL"));
+  for (core::Id id : ids) {
+    assign->Bind(1, batch).Bind(2, id);
+    if (auto r = assign->Run(); !r) return tl::unexpected(r.error());
+  }
+  return batch;
+}
+
+core::Result<std::vector<core::MailBatch>> SqlCertificates::SelectBatches(
+    const std::string& where, const std::function<void(Statement&)>& bind) {
+  KAKARI_TRY(st, c_.Prepare(
+      "SELECT b.id, b.association_id, o.code, b.created_at, b.sent_at, "
+      "(SELECT COUNT(*) FROM certificates c WHERE c.mail_batch_id = b.id) FROM mail_batches b "
+      "JOIN organisations o ON o.id = b.association_id " + where));
+  bind(*st);
+  std::vector<core::MailBatch> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    core::MailBatch b{st->Int(0), st->Int(1), st->Text(2), st->Text(3), std::nullopt,
+                      static_cast<int>(st->Int(5))};
+    if (!st->IsNull(4)) b.sent_at = st->Text(4);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+core::Result<std::optional<core::MailBatch>> SqlCertificates::FindMailBatch(core::Id id) {
+  auto rows = SelectBatches("WHERE b.id = ?", [&](Statement& st) { st.Bind(1, id); });
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return std::optional<core::MailBatch>();
+  return std::optional<core::MailBatch>(rows->front());
+}
+
+core::Result<std::vector<core::MailBatch>> SqlCertificates::MailBatches(
+    std::string_view association_prefix) {
+  return SelectBatches("WHERE o.code >= ?1 AND o.code < ?1 || '~' ORDER BY b.id DESC",
+                       [&](Statement& st) { st.Bind(1, association_prefix); });
+}
+
+core::Result<std::vector<core::Certificate>> SqlCertificates::BatchCertificates(
+    core::Id batch_id) {
+  return Select("WHERE mail_batch_id = ? ORDER BY id",
+                [&](Statement& st) { st.Bind(1, batch_id); });
+}
+
+core::Status SqlCertificates::MarkBatchSent(core::Id batch_id) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE mail_batches SET sent_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
+                            "'now') WHERE id = ? AND sent_at IS NULL"));
+  st->Bind(1, batch_id);
+  return st->Run();
+}
+
 }  // namespace kakari::storage::sqlite

@@ -24,8 +24,19 @@ class SqlCertificates final : public core::CertificateRepository {
   core::Result<core::Id> AddSignatory(const core::Signatory& s) override;
   core::Result<std::vector<core::SigningKeyRecord>> Keys() override;
   core::Status PublishKey(std::string_view id, std::string_view public_key) override;
+  core::Result<std::vector<core::Certificate>> PendingMail(
+      std::string_view association_prefix) override;
+  core::Result<core::Id> CreateMailBatch(core::Id association_id, core::Id created_by,
+                                         std::span<const core::Id> certificate_ids) override;
+  core::Result<std::optional<core::MailBatch>> FindMailBatch(core::Id id) override;
+  core::Result<std::vector<core::MailBatch>> MailBatches(
+      std::string_view association_prefix) override;
+  core::Result<std::vector<core::Certificate>> BatchCertificates(core::Id batch_id) override;
+  core::Status MarkBatchSent(core::Id batch_id) override;
 
  private:
+  core::Result<std::vector<core::MailBatch>> SelectBatches(
+      const std::string& where, const std::function<void(Statement&)>& bind);
   core::Result<std::vector<core::Certificate>> Select(const std::string& where_order,
                                                       const std::function<void(Statement&)>& bind);
   Connection& c_;

@@ -1,0 +1,110 @@
+// Mail batches and merged certificate PDFs for association staff.
+#include "core/mail_service.hpp"
+#include "http/api_context.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::http {
+
+namespace {
+
+nlohmann::json BatchJson(const core::MailBatch& b) {
+  return {{"id", b.id},
+          {"association", b.association_code},
+          {"created_at", b.created_at},
+          {"sent_at", b.sent_at ? nlohmann::json(*b.sent_at) : nullptr},
+          {"count", b.count}};
+}
+
+nlohmann::json CertificatesJson(const std::vector<core::Certificate>& certs) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : certs) items.push_back(CertificateJson(c));
+  return items;
+}
+
+std::optional<core::Id> BatchId(const ApiContext& c) {
+  const std::string& raw = c.Param("id");
+  if (!util::IsAsciiDigits(raw) || raw.empty() || raw.size() > 12) return std::nullopt;
+  return std::stoll(raw);
+}
+
+core::Error NoBatch() {
+  return core::Error{core::ErrorCode::kNotFound, "郵送バッチが見つかりません",
+                     "mail batch not found", "", "id"};
+}
+
+ApiResponse CertificatesPdf(ApiContext& c, const std::vector<core::Certificate>& certs,
+                            const std::string& filename) {
+  auto docs = core::DocumentsFor(c.deps, certs, c.config.public_url);
+  if (!docs) return Fails(docs.error());
+  auto pdf = c.config.renderer->Certificates(*docs);
+  if (!pdf) return Fails(pdf.error());
+  return PdfResponse(std::move(*pdf), filename);
+}
+
+}  // namespace
+
+ApiResponse GetPendingMail(ApiContext& c) {
+  auto pending = core::PendingMail(c.deps, c.caller);
+  if (!pending) return Fails(pending.error());
+  return JsonResponse(200, {{"items", CertificatesJson(*pending)}});
+}
+
+ApiResponse GetMailBatches(ApiContext& c) {
+  auto batches = core::ListMailBatches(c.deps, c.caller);
+  if (!batches) return Fails(batches.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& b : *batches) items.push_back(BatchJson(b));
+  return JsonResponse(200, {{"items", items}});
+}
+
+ApiResponse PostMailBatch(ApiContext& c) {
+  BodyReader in(c.body);
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  auto batch = core::CreateMailBatch(c.deps, c.caller);
+  if (!batch) return Fails(batch.error());
+  nlohmann::json j = BatchJson(batch->batch);
+  j["certificates"] = CertificatesJson(batch->certificates);
+  return JsonResponse(201, j);
+}
+
+ApiResponse GetMailBatchCertificates(ApiContext& c) {
+  auto id = BatchId(c);
+  if (!id) return Fails(NoBatch());
+  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
+  if (!batch) return Fails(batch.error());
+  return CertificatesPdf(c, batch->certificates, "修了証_郵送" + std::to_string(*id) + ".pdf");
+}
+
+ApiResponse GetMailBatchLabels(ApiContext& c) {
+  auto id = BatchId(c);
+  if (!id) return Fails(NoBatch());
+  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
+  if (!batch) return Fails(batch.error());
+  auto labels = core::LabelsFor(c.deps, batch->certificates);
+  if (!labels) return Fails(labels.error());
+  auto pdf = c.config.renderer->Labels(*labels);
+  if (!pdf) return Fails(pdf.error());
+  return PdfResponse(std::move(*pdf), "宛名ラベル_郵送" + std::to_string(*id) + ".pdf");
+}
+
+ApiResponse PostMailBatchSent(ApiContext& c) {
+  auto id = BatchId(c);
+  if (!id) return Fails(NoBatch());
+  BodyReader in(c.body);
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  if (auto s = core::MarkBatchSent(c.deps, c.caller, *id); !s) return Fails(s.error());
+  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
+  if (!batch) return Fails(batch.error());
+  return JsonResponse(200, BatchJson(batch->batch));
+}
+
+ApiResponse PostMergedCertificates(ApiContext& c) {
+  BodyReader in(c.body);
+  std::vector<std::string> numbers = in.StringList("numbers");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  auto certs = core::SelectedCertificates(c.deps, c.caller, numbers);
+  if (!certs) return Fails(certs.error());
+  return CertificatesPdf(c, *certs, "修了証_" + std::to_string(certs->size()) + "件.pdf");
+}
+
+}  // namespace kakari::http

@@ -1,0 +1,106 @@
+// Delivery by mail: a paper application entered by staff is approved, its
+// certificate waits for mailing, staff batch it, print the certificates and
+// the 12-up address labels (checked with pdftotext and pdfinfo), mark the
+// batch sent, and the doctor sees the date. Plus a merged selection.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { demoDb, kakari, login, startServer, tempDir } from './helpers.mjs';
+
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function savePdf(response, dir, name) {
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  const file = path.join(dir, name);
+  writeFileSync(file, Buffer.from(await response.raw.arrayBuffer()));
+  assert.equal(spawnSync('qpdf', ['--check', file]).status, 0);
+  return file;
+}
+
+const text = (file) => spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+const pages = (file) => Number(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout
+  .match(/Pages:\s+(\d+)/)[1]);
+
+test('paper application → certificate by mail → batch, certificates and labels → sent', async (t) => {
+  const dir = tempDir(t);
+  const db = demoDb(dir);
+  const { base } = await startServer(t, db);
+  const reviewer = await login(base, 'reviewer-13001');
+  const doctor = await login(base, '99100001');
+
+  const scan = await reviewer.request('POST', '/api/v1/files', {
+    body: SCAN,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('修了申請書.pdf') },
+  });
+  assert.equal(scan.status, 201);
+  const paper = await reviewer.post('/api/v1/staff/paper-applications',
+    { registry_number: '100001', scan_file_id: scan.body.id });
+  assert.equal(paper.status, 201, JSON.stringify(paper.body));
+  const approved = await reviewer.post(`/api/v1/staff/items/application/${paper.body.id}/decision`,
+    { action: 'approve' });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+
+  const pending = await reviewer.get('/api/v1/staff/mail/pending');
+  assert.equal(pending.status, 200);
+  assert.equal(pending.body.items.length, 1);
+  const cert = pending.body.items[0];
+  assert.equal(cert.delivery, 'mail');
+  assert.equal(cert.mailed_at, null);
+
+  const batch = await reviewer.post('/api/v1/staff/mail/batches', {});
+  assert.equal(batch.status, 201, JSON.stringify(batch.body));
+  assert.equal(batch.body.count, 1);
+  assert.equal(batch.body.sent_at, null);
+  assert.equal((await reviewer.get('/api/v1/staff/mail/pending')).body.items.length, 0);
+  const empty = await reviewer.post('/api/v1/staff/mail/batches', {});
+  assert.equal(empty.status, 422, 'nothing left to batch');
+
+  const certs = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/certificates`), dir, 'batch.pdf');
+  assert.match(text(certs).replace(/\s+/g, ''), /髙橋太郎/);
+  const labels = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/labels`), dir, 'labels.pdf');
+  const labelText = text(labels).replace(/\s+/g, '');
+  for (const want of ['〒113-8621', '東京都文京区本駒込2-28-16', '髙橋太郎様']) {
+    assert.ok(labelText.includes(want), `label shows ${want}: ${labelText}`);
+  }
+
+  // Not yet sent: the doctor sees no date; after marking, the date.
+  const before = await doctor.get('/api/v1/me/certificates');
+  assert.equal(before.body.items[0].mailed_at, null);
+  const sent = await reviewer.post(`/api/v1/staff/mail/batches/${batch.body.id}/sent`, {});
+  assert.equal(sent.status, 200, JSON.stringify(sent.body));
+  assert.match(sent.body.sent_at, /^\d{4}-\d{2}-\d{2}T/);
+  const after = await doctor.get('/api/v1/me/certificates');
+  assert.equal(after.body.items[0].mailed_at, sent.body.sent_at);
+  assert.equal((await reviewer.post(`/api/v1/staff/mail/batches/${batch.body.id}/sent`, {})).status, 409);
+  const listed = await reviewer.get('/api/v1/staff/mail/batches');
+  assert.equal(listed.body.items[0].id, batch.body.id);
+
+  // Out of scope: another prefecture's admin, a doctor, an unknown batch.
+  const osaka = kakari(['user', 'add', '--login', 'admin-27', '--role', 'admin', '--association', '27', '--db', db],
+    { input: 'osaka-admin-password\n' });
+  assert.equal(osaka.status, 0, osaka.stderr);
+  const other = await login(base, 'admin-27', 'osaka-admin-password');
+  assert.equal((await other.get(`/api/v1/staff/mail/batches/${batch.body.id}/labels`)).status, 404);
+  assert.equal((await other.post(`/api/v1/staff/mail/batches/${batch.body.id}/sent`, {})).status, 404);
+  assert.equal((await doctor.get('/api/v1/staff/mail/pending')).status, 403);
+  assert.equal((await reviewer.get('/api/v1/staff/mail/batches/999999/labels')).status, 404);
+});
+
+test('any selection of certificates as one merged PDF, each in scope', async (t) => {
+  const dir = tempDir(t);
+  const db = demoDb(dir);
+  const { base } = await startServer(t, db);
+  const all = JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout);
+  const numbers = [...new Set(all.map((c) => c.number))];
+  assert.ok(numbers.length >= 2);
+  const jma = await login(base, 'jma-admin');
+  const merged = await savePdf(await jma.post('/api/v1/staff/certificates/merged', { numbers }), dir, 'merged.pdf');
+  assert.equal(pages(merged), numbers.length);
+  const tokyo = await login(base, 'admin-13');  // the demo's certificates are outside Tokyo
+  assert.equal((await tokyo.post('/api/v1/staff/certificates/merged', { numbers })).status, 404);
+  assert.equal((await jma.post('/api/v1/staff/certificates/merged', { numbers: [] })).status, 400);
+  assert.equal((await jma.post('/api/v1/staff/certificates/merged', { numbers: 'x' })).status, 400);
+});
