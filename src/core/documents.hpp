@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -34,6 +35,22 @@ struct MailLabel {
   std::string name;
 };
 
+// A paper form (blank or pre-filled): labelled fields, one table, a
+// declaration and a signature line. Empty values print as blank boxes.
+struct PaperForm {
+  std::string title;       // 修了申請書
+  std::string addressee;   // 〇〇医師会長　殿
+  std::string intro;
+  std::vector<std::pair<std::string, std::string>> fields;  // label, value
+  std::string table_title;
+  std::vector<std::string> table_headers;
+  std::vector<double> table_widths;  // fractions of the width, one per header
+  std::vector<std::vector<std::string>> table_rows;
+  int blank_rows = 0;  // empty rows after the filled ones
+  std::string declaration;
+  std::string footer;
+};
+
 class DocumentRenderer {
  public:
   virtual ~DocumentRenderer() = default;
@@ -42,6 +59,8 @@ class DocumentRenderer {
       std::span<const CertificateDocument> docs) const = 0;
   // A4 label sheets, 12 labels per page (2 columns × 6 rows), in order.
   [[nodiscard]] virtual Result<std::string> Labels(std::span<const MailLabel> labels) const = 0;
+  // One A4 form (more pages when the table needs them).
+  [[nodiscard]] virtual Result<std::string> Form(const PaperForm& form) const = 0;
 };
 
 }  // namespace kakari::core

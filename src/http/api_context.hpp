@@ -82,5 +82,8 @@ ApiResponse GetMailBatchCertificates(ApiContext& c);
 ApiResponse GetMailBatchLabels(ApiContext& c);
 ApiResponse PostMailBatchSent(ApiContext& c);
 ApiResponse PostMergedCertificates(ApiContext& c);
+ApiResponse GetBlankForm(ApiContext& c);
+ApiResponse GetMyForm(ApiContext& c);
+ApiResponse GetDoctorForm(ApiContext& c);
 
 }  // namespace kakari::http

@@ -220,6 +220,10 @@ const std::vector<Route>& Routes() {
        PostMailBatchSent},
       {"POST", "/api/v1/staff/certificates/merged", A::kAuthenticated, B::kJson, L::kWorker,
        PostMergedCertificates},
+      {"GET", "/api/v1/forms/:kind", A::kPublic, B::kNone, L::kWorker, GetBlankForm},
+      {"GET", "/api/v1/me/forms/:kind", A::kAuthenticated, B::kNone, L::kWorker, GetMyForm},
+      {"GET", "/api/v1/staff/doctors/:registry_number/forms/:kind", A::kAuthenticated, B::kNone,
+       L::kWorker, GetDoctorForm},
       {"GET", "/api/v1/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerify},
       {"GET", "/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerifyPage},
   };

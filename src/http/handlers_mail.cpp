@@ -1,5 +1,6 @@
-// Mail batches and merged certificate PDFs for association staff.
+// Printed matter: mail batches, merged certificate PDFs and paper forms.
 #include "core/mail_service.hpp"
+#include "core/paper_forms.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
 
@@ -105,6 +106,45 @@ ApiResponse PostMergedCertificates(ApiContext& c) {
   auto certs = core::SelectedCertificates(c.deps, c.caller, numbers);
   if (!certs) return Fails(certs.error());
   return CertificatesPdf(c, *certs, "修了証_" + std::to_string(certs->size()) + "件.pdf");
+}
+
+namespace {
+
+ApiResponse FormPdf(ApiContext& c, const core::Result<core::PaperForm>& form) {
+  if (!form) return Fails(form.error());
+  auto pdf = c.config.renderer->Form(*form);
+  if (!pdf) return Fails(pdf.error());
+  return PdfResponse(std::move(*pdf), form->title + ".pdf");
+}
+
+std::optional<core::FormKind> KindParam(const ApiContext& c) {
+  return core::ParseFormKind(c.Param("kind"));
+}
+
+core::Error NoForm() {
+  return core::Error{core::ErrorCode::kNotFound,
+                     "様式は application・practical-report・declaration のいずれかです",
+                     "forms are application, practical-report or declaration", "", "kind"};
+}
+
+}  // namespace
+
+ApiResponse GetBlankForm(ApiContext& c) {
+  auto kind = KindParam(c);
+  if (!kind) return Fails(NoForm());
+  return FormPdf(c, core::BlankForm(c.deps, *kind));
+}
+
+ApiResponse GetMyForm(ApiContext& c) {
+  auto kind = KindParam(c);
+  if (!kind) return Fails(NoForm());
+  return FormPdf(c, core::FilledForm(c.deps, c.caller, *kind, ""));
+}
+
+ApiResponse GetDoctorForm(ApiContext& c) {
+  auto kind = KindParam(c);
+  if (!kind) return Fails(NoForm());
+  return FormPdf(c, core::FilledForm(c.deps, c.caller, *kind, c.Param("registry_number")));
 }
 
 }  // namespace kakari::http

@@ -15,6 +15,7 @@ class CairoRenderer final : public core::DocumentRenderer {
       std::span<const core::CertificateDocument> docs) const override;
   [[nodiscard]] core::Result<std::string> Labels(
       std::span<const core::MailLabel> labels) const override;
+  [[nodiscard]] core::Result<std::string> Form(const core::PaperForm& form) const override;
 };
 
 // The payload embedded in a Kakari certificate PDF's metadata (Keywords

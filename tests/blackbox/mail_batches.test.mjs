@@ -104,3 +104,43 @@ test('any selection of certificates as one merged PDF, each in scope', async (t)
   assert.equal((await jma.post('/api/v1/staff/certificates/merged', { numbers: [] })).status, 400);
   assert.equal((await jma.post('/api/v1/staff/certificates/merged', { numbers: 'x' })).status, 400);
 });
+
+test('paper forms: blank for anyone, pre-filled for the doctor and for staff in scope', async (t) => {
+  const dir = tempDir(t);
+  const db = demoDb(dir);
+  const { base } = await startServer(t, db);
+  const titles = {
+    application: '修了申請書',
+    'practical-report': '実地研修（経験）報告書',
+    declaration: '単位追加申告書',
+  };
+  for (const [kind, title] of Object.entries(titles)) {
+    const r = await fetch(`${base}/api/v1/forms/${kind}`);
+    assert.equal(r.status, 200, kind);
+    const file = path.join(dir, `${kind}.pdf`);
+    writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+    const body = text(file).replace(/\s+/g, '');
+    assert.ok(body.includes(title), `${kind}: ${title}`);
+    for (const field of ['氏名', 'フリガナ', '生年月日', '医籍登録番号', '所属医師会', '署名']) {
+      assert.ok(body.includes(field), `${kind} has ${field}`);
+    }
+  }
+  assert.equal((await fetch(`${base}/api/v1/forms/unknown`)).status, 404);
+
+  const doctor = await login(base, '99100001');
+  const mine = await savePdf(await doctor.get('/api/v1/me/forms/application'), dir, 'mine.pdf');
+  const filled = text(mine).replace(/\s+/g, '');
+  for (const want of ['髙橋', '太郎', 'タカハシ', 'タロウ', '100001', '6.5単位', '学校医']) {
+    assert.ok(filled.includes(want), `pre-filled: ${want}`);
+  }
+  assert.equal((await doctor.get('/api/v1/staff/doctors/100001/forms/application')).status, 403);
+
+  const reviewer = await login(base, 'reviewer-13001');
+  const staff = await savePdf(await reviewer.get('/api/v1/staff/doctors/100001/forms/declaration'), dir, 'staff.pdf');
+  assert.ok(text(staff).replace(/\s+/g, '').includes('髙橋太郎'));
+  const osaka = kakari(['user', 'add', '--login', 'admin-27', '--role', 'admin', '--association', '27', '--db', db],
+    { input: 'osaka-admin-password\n' });
+  assert.equal(osaka.status, 0, osaka.stderr);
+  const other = await login(base, 'admin-27', 'osaka-admin-password');
+  assert.equal((await other.get('/api/v1/staff/doctors/100001/forms/application')).status, 404);
+});
