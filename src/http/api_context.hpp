@@ -85,5 +85,9 @@ ApiResponse PostMergedCertificates(ApiContext& c);
 ApiResponse GetBlankForm(ApiContext& c);
 ApiResponse GetMyForm(ApiContext& c);
 ApiResponse GetDoctorForm(ApiContext& c);
+ApiResponse GetCertificateSettings(ApiContext& c);
+ApiResponse PutCertificateSettings(ApiContext& c);
+ApiResponse GetSignatories(ApiContext& c);
+ApiResponse PostSignatory(ApiContext& c);
 
 }  // namespace kakari::http

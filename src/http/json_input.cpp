@@ -53,6 +53,17 @@ std::optional<int64_t> BodyReader::OptionalInt(const char* field) {
   return v->get<int64_t>();
 }
 
+bool BodyReader::Bool(const char* field) {
+  const json* v = Get(field, true);
+  if (!v) return false;
+  if (!v->is_boolean()) {
+    FailField(field, std::string("「") + field + "」は true か false で指定してください",
+              std::string("\"") + field + "\" must be true or false");
+    return false;
+  }
+  return v->get<bool>();
+}
+
 int64_t BodyReader::Int(const char* field) {
   if (!Get(field, true)) return 0;
   return OptionalInt(field).value_or(0);

@@ -23,6 +23,7 @@ class BodyReader {
   std::optional<std::string> OptionalString(const char* field);
   std::optional<int64_t> OptionalInt(const char* field);
   int64_t Int(const char* field);
+  bool Bool(const char* field);
   std::vector<int64_t> IdList(const char* field, bool required = false);
   std::vector<std::string> StringList(const char* field);
   // "2026-04-01" (also 令和8年4月1日, R8.4.1); required unless `optional`.

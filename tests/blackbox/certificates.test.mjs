@@ -161,3 +161,66 @@ test('verification is rate-limited per address', async (t) => {
   assert.ok(limited, 'refused with 429 within 40 requests');
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
 });
+
+const SEAL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAL0lEQVR4nO3OIQEAAAgDsCd5/yi0ghiYifll2v0UAQEBAQEBAQEBAQEBAQGB78ABU20MeTVK9EEAAAAASUVORK5CYII=', 'base64');
+const NOT_AN_IMAGE = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function upload(client, bytes, name) {
+  return client.request('POST', '/api/v1/files', {
+    body: bytes,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
+  });
+}
+
+test('numbering, display and signatory settings: JMA only, checked, and older certificates keep theirs', async (t) => {
+  const dir = tempDir(t);
+  const db = demoDb(dir);
+  const { base } = await startServer(t, db);
+  const jma = await login(base, 'jma-admin');
+  const tokyo = await login(base, 'admin-13');
+
+  const before = await jma.get('/api/v1/admin/certificate-settings');
+  assert.equal(before.body.number_pattern, '第K{year}-{seq:6}号');
+  const settings = { number_pattern: 'KK{year}/{seq:4}', show_birth_date: false, show_registry_number: true, show_western_date: false };
+  assert.equal((await tokyo.request('PUT', '/api/v1/admin/certificate-settings', { json: settings })).status, 403);
+  const bad = await jma.request('PUT', '/api/v1/admin/certificate-settings', { json: { ...settings, number_pattern: '第{seq}号' } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'pattern');
+  assert.equal((await jma.request('PUT', '/api/v1/admin/certificate-settings', { json: { ...settings, show_birth_date: 'no' } })).status, 400);
+  assert.equal((await jma.request('PUT', '/api/v1/admin/certificate-settings', { json: settings })).status, 200);
+
+  // The seal must be PNG or JPEG; the new signatory must start after the current one.
+  const pdfSeal = await upload(jma, NOT_AN_IMAGE, 'seal.pdf');
+  const today = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
+  const refused = await jma.post('/api/v1/admin/signatories', { effective_from: today, title: '日本医師会長', name: '後任　次郎', seal_file_id: pdfSeal.body.id });
+  assert.equal(refused.status, 415);
+  const png = await upload(jma, SEAL_PNG, 'seal.png');
+  const early = await jma.post('/api/v1/admin/signatories', { effective_from: '2020-01-01', title: '日本医師会長', name: '後任　次郎', seal_file_id: png.body.id });
+  assert.equal(early.status, 422);
+  assert.equal((await tokyo.post('/api/v1/admin/signatories', { effective_from: today, title: '日本医師会長', name: 'x' })).status, 403);
+  const added = await jma.post('/api/v1/admin/signatories', { effective_from: today, title: '日本医師会長', name: '後任　次郎', seal_file_id: png.body.id });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.equal(added.body.has_seal, true);
+  assert.equal((await jma.get('/api/v1/admin/signatories')).body.items.length, 2);
+
+  // A certificate issued now: new pattern, new signatory with the seal, no birth date.
+  const doctor = await login(base, '99100001');
+  const applied = await doctor.post('/api/v1/me/applications', {});
+  assert.equal((await tokyo.post(`/api/v1/staff/items/application/${applied.body.id}/decision`, { action: 'approve' })).status, 200);
+  const cert = (await doctor.get('/api/v1/me/certificates')).body.items[0];
+  assert.match(cert.number, /^KK\d{4}\/\d{4}$/);
+  const pdf = await pdfOf(doctor, cert.number, dir, 'new.pdf');
+  const text = tool('pdftotext', [pdf, '-']).stdout.replace(/\s+/g, '');
+  assert.ok(text.includes('後任次郎'));
+  assert.ok(!text.includes('生年月日'), 'birth date hidden by the setting');
+  const images = tool('pdfimages', ['-list', pdf]).stdout.trim().split('\n').slice(2);
+  assert.equal(images.length, 2, 'the QR code and the seal');
+  const url = decodeQr(pdf, dir);
+  assert.equal((await (await fetch(url.replace('/verify/', '/api/v1/verify/'))).json()).verdict, 'valid');
+
+  // A certificate issued before keeps the signatory in office then.
+  const older = JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout).find((c) => c.number.startsWith('第K'));
+  const olderPdf = path.join(dir, 'older.pdf');
+  assert.equal(kakari(['cert', 'pdf', older.number, '--out', olderPdf, '--db', db]).status, 0);
+  assert.ok(tool('pdftotext', [olderPdf, '-']).stdout.replace(/\s+/g, '').includes('松本吉郎'));
+});

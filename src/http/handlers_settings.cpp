@@ -1,0 +1,74 @@
+// JMA administration of certificates: numbering and display settings, and
+// the signatories with their seal images.
+#include "core/certificate_settings.hpp"
+#include "core/workflow_service.hpp"
+#include "http/api_context.hpp"
+
+namespace kakari::http {
+
+namespace {
+
+nlohmann::json SettingsJson(const core::CertificateSettings& s) {
+  return {{"number_pattern", s.number_pattern},
+          {"show_birth_date", s.show_birth_date},
+          {"show_registry_number", s.show_registry_number},
+          {"show_western_date", s.show_western_date}};
+}
+
+nlohmann::json SignatoryJson(const core::Signatory& s) {
+  return {{"id", s.id},
+          {"effective_from", s.effective_from.ToIso()},
+          {"title", s.title},
+          {"name", s.name},
+          {"has_seal", !s.seal_image.empty()}};
+}
+
+}  // namespace
+
+ApiResponse GetCertificateSettings(ApiContext& c) {
+  auto s = core::GetCertificateSettings(c.deps, c.caller);
+  if (!s) return Fails(s.error());
+  return JsonResponse(200, SettingsJson(*s));
+}
+
+ApiResponse PutCertificateSettings(ApiContext& c) {
+  BodyReader in(c.body);
+  core::CertificateSettings s;
+  s.number_pattern = in.String("number_pattern");
+  s.show_birth_date = in.Bool("show_birth_date");
+  s.show_registry_number = in.Bool("show_registry_number");
+  s.show_western_date = in.Bool("show_western_date");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  if (auto p = core::PutCertificateSettings(c.deps, c.caller, s); !p) return Fails(p.error());
+  return JsonResponse(200, SettingsJson(s));
+}
+
+ApiResponse GetSignatories(ApiContext& c) {
+  auto list = core::ListSignatories(c.deps, c.caller);
+  if (!list) return Fails(list.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : *list) items.push_back(SignatoryJson(s));
+  return JsonResponse(200, {{"items", items}});
+}
+
+ApiResponse PostSignatory(ApiContext& c) {
+  BodyReader in(c.body);
+  core::Signatory s;
+  auto from = in.DateField("effective_from");
+  s.title = in.String("title");
+  s.name = in.String("name");
+  auto seal = in.OptionalInt("seal_file_id");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  s.effective_from = from.value_or(core::Date{});
+  if (seal) {
+    auto file = core::ReadFileFor(c.deps, c.caller, *seal);
+    if (!file) return Fails(file.error());
+    s.seal_image = std::move(file->bytes);
+  }
+  auto id = core::AddSignatory(c.deps, c.caller, s);
+  if (!id) return Fails(id.error());
+  s.id = *id;
+  return JsonResponse(201, SignatoryJson(s));
+}
+
+}  // namespace kakari::http
