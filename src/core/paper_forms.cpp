@@ -102,10 +102,7 @@ Result<PaperForm> BlankForm(const Deps& deps, FormKind kind) {
 Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind kind,
                              std::string_view registry_number) {
   bool own = registry_number.empty();
-  if (own && !caller.principal.doctor_id) {
-    return tl::unexpected(NotFoundError("医師の記録", "doctor record"));
-  }
-  if (!own && !Allows(caller.principal, Permission::kReview)) {
+  if (!Allows(caller.principal, own ? Permission::kOwnRecord : Permission::kReview)) {
     return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
                 "you are not allowed to do this");
   }

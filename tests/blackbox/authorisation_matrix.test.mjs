@@ -38,6 +38,14 @@ test('every role against every endpoint, in and out of scope', async (t) => {
   const elsewhere = (await users.jma.get('/api/v1/staff/queue?association=27001&per_page=1')).body.items[0];
   assert.ok(elsewhere, 'the demo has an item routed to 27001');
   const ownItem = `/api/v1/staff/items/activity/${own.id}`;
+  // Certificates: doctor 100001's (Tokyo, 13001), and a demo one elsewhere.
+  const demoCerts = JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout);
+  const applied = await users.doctorOwn.post('/api/v1/me/applications', {});
+  assert.equal((await users.prefectureAdmin.post(`/api/v1/staff/items/application/${applied.body.id}/decision`,
+    { action: 'approve' })).status, 200);
+  const ownCert = encodeURIComponent((await users.doctorOwn.get('/api/v1/me/certificates')).body.items[0].number);
+  const otherCert = encodeURIComponent(demoCerts.find((c) => c.status === 'valid').number);
+  const settings = (await users.jma.get('/api/v1/admin/certificate-settings')).body;
   const otherItem = `/api/v1/staff/items/${elsewhere.kind}/${elsewhere.id}`;
 
   const G = (path) => ({ method: 'GET', path });
@@ -68,6 +76,20 @@ test('every role against every endpoint, in and out of scope', async (t) => {
     [P(`${otherItem}/decision`, { action: 'reject', reason: 'matrix' }), 401, 403, 403, 404, null, 404, null, 403],
     [P('/api/v1/me/applications', {}), 401, null, 422, 403, 403, 403, 403, 403],
     [P(`/api/v1/me/items/activity/${own.id}/withdraw`, {}), 401, null, 404, 403, 403, 403, 403, 403],
+    [G('/api/v1/me/certificates'), 401, 200, 200, 403, 403, 403, 403, 403],
+    [G(`/api/v1/certificates/${ownCert}/pdf`), 401, 200, 404, 200, 404, 200, 200, 403],
+    [G(`/api/v1/certificates/${otherCert}/pdf`), 401, 404, 404, 404, 404, 404, 200, 403],
+    [P(`/api/v1/staff/certificates/${ownCert}/reissue`, { reason: 'matrix' }), 401, 403, 403, null, 404, null, null, 403],
+    [P(`/api/v1/staff/certificates/${otherCert}/revoke`, { reason: 'matrix' }), 401, 403, 403, 403, 403, 404, null, 403],
+    [P('/api/v1/staff/certificates/merged', { numbers: [decodeURIComponent(ownCert)] }), 401, 403, 403, 200, 404, 200, 200, 403],
+    [G('/api/v1/staff/mail/pending'), 401, 403, 403, 200, 200, 200, 200, 403],
+    [G('/api/v1/staff/mail/batches'), 401, 403, 403, 200, 200, 200, 200, 403],
+    [G('/api/v1/admin/certificate-settings'), 401, 403, 403, 200, 200, 200, 200, 403],
+    [P('/api/v1/admin/certificate-settings', settings, 'PUT'), 401, 403, 403, 403, 403, 403, 200, 403],
+    [G('/api/v1/admin/signatories'), 401, 403, 403, 200, 200, 200, 200, 403],
+    [G('/api/v1/forms/application'), 200, 200, 200, 200, 200, 200, 200, 200],
+    [G('/api/v1/me/forms/application'), 401, 200, 200, 403, 403, 403, 403, 403],
+    [G('/api/v1/staff/doctors/100001/forms/application'), 401, 403, 403, 200, 404, 200, 200, 403],
   ];
   const roles = Object.keys(users);
   let checked = 0;
@@ -76,7 +98,7 @@ test('every role against every endpoint, in and out of scope', async (t) => {
       if (expected[i] === null) continue;  // an allowed write, exercised in workflow_api
       const r = await users[roles[i]].request(req.method, req.path, req.json ? { json: req.json } : {});
       assert.equal(r.status, expected[i], `${roles[i]} ${req.method} ${req.path}: ${JSON.stringify(r.body)}`);
-      if (r.status >= 400) assert.ok(r.body.error.code && r.body.error.message_ja, 'JSON error body');
+      if (r.status >= 400) assert.ok(r.body?.error?.code && r.body.error.message_ja, `JSON error body: ${req.path}`);
       checked++;
     }
   }
