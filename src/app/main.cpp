@@ -76,6 +76,13 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
   config->signer = options.signer;
   config->api.renderer = &Renderer();
   config->api.public_url = PublicUrl();
+  config->api.open_csv = [](std::string bytes) -> Result<std::unique_ptr<kakari::core::RowSource>> {
+    auto text = kakari::io::DecodeToUtf8(std::move(bytes));
+    if (!text) return tl::unexpected(text.error());
+    auto rows = kakari::io::CsvRowSource::Create(std::move(text->utf8));
+    if (!rows) return tl::unexpected(rows.error());
+    return std::unique_ptr<kakari::core::RowSource>(std::move(*rows));
+  };
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 

@@ -206,3 +206,25 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
 }
 
 }  // namespace kakari::core
+
+namespace kakari::core {
+
+Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller, RowSource& source) {
+  if (!Allows(caller.principal, Permission::kImportCredits)) {
+    return Fail(ErrorCode::kPermissionDenied,
+                "単位の取り込みには credits:import のAPIトークンが必要です",
+                "importing credits needs an API token with the credits:import scope");
+  }
+  auto report = ImportCredits(deps.store, source, deps.clock.TodayInJapan());
+  if (!report) return report;
+  // The import commits in its own bulk transaction; its record follows it.
+  std::string detail = "imported=" + std::to_string(report->imported) +
+                       " duplicates=" + std::to_string(report->duplicates) +
+                       " rejected=" + std::to_string(report->rejected.size());
+  if (auto a = RecordView(deps, caller, "credits.import", "credits", "api", detail); !a) {
+    return tl::unexpected(a.error());
+  }
+  return report;
+}
+
+}  // namespace kakari::core

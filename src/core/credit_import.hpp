@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/half_units.hpp"
 #include "core/import_report.hpp"
+#include "core/service_support.hpp"
 #include "core/ports.hpp"
 #include "core/row_source.hpp"
 
@@ -37,5 +38,11 @@ std::span<const ColumnSpec> CreditColumns();
 [[nodiscard]] Result<ImportReport> ImportCredits(Store& store, RowSource& source,
                                                  const Date& today,
                                                  const ProgressFn& progress = {});
+
+// The machine import (a nightly job with an API token of scope
+// credits:import): the same import, allowed by that permission and recorded
+// in the audit log with its counts once committed.
+[[nodiscard]] Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller,
+                                                   RowSource& source);
 
 }  // namespace kakari::core

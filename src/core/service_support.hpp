@@ -36,9 +36,10 @@ struct Caller {
                                 std::string_view action, std::string_view subject_type,
                                 std::string_view subject_id, std::string_view detail = {});
 
-// Records a read-only view of personal data in its own committed audit
-// record (which the store may group with concurrent ones); answer the view
-// only when this succeeds.
+// Records a read-only view of personal data (or an event whose change was
+// committed on its own, like a bulk import) in its own committed audit
+// record, which the store may group with concurrent ones; answer only when
+// this succeeds.
 Status RecordView(const Deps& deps, const Caller& caller, std::string_view action,
                   std::string_view subject_type, std::string_view subject_id,
                   std::string_view detail);

@@ -6,12 +6,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/auth_service.hpp"
 #include "core/documents.hpp"
+#include "core/row_source.hpp"
 #include "core/service_support.hpp"
 
 namespace kakari::http {
@@ -43,6 +45,8 @@ struct ApiConfig {
   const core::DocumentRenderer* renderer = nullptr;  // certificate PDFs
   std::string public_url = "http://127.0.0.1:8080";  // base of verification links
   int verify_per_minute = 30;  // verification requests per address and minute
+  // Reads an uploaded CSV (UTF-8 or CP932) as rows; wired to src/io by the app.
+  std::function<core::Result<std::unique_ptr<core::RowSource>>(std::string bytes)> open_csv;
 };
 
 enum class Access { kPublic, kAuthenticated };

@@ -89,5 +89,6 @@ ApiResponse GetCertificateSettings(ApiContext& c);
 ApiResponse PutCertificateSettings(ApiContext& c);
 ApiResponse GetSignatories(ApiContext& c);
 ApiResponse PostSignatory(ApiContext& c);
+ApiResponse PostCreditImport(ApiContext& c);
 
 }  // namespace kakari::http

@@ -174,7 +174,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/files/:id", A::kAuthenticated, B::kNone, L::kWorker, GetFile},
       {"GET", "/api/v1/doctors/:registry_number/progress", A::kAuthenticated, B::kNone, L::kInline,
        GetDoctorProgress},
-      {"GET", "/api/v1/staff/queue", A::kAuthenticated, B::kNone, L::kSlow, GetQueue},
+      {"GET", "/api/v1/staff/queue", A::kAuthenticated, B::kNone, L::kWorker, GetQueue},
       {"GET", "/api/v1/staff/items/:kind/:id", A::kAuthenticated, B::kNone, L::kWorker, GetStaffItem},
       {"GET", "/api/v1/staff/items/:kind/:id/audit", A::kAuthenticated, B::kNone, L::kWorker,
        GetItemAudit},
@@ -232,6 +232,8 @@ const std::vector<Route>& Routes() {
        GetSignatories},
       {"POST", "/api/v1/admin/signatories", A::kAuthenticated, B::kJson, L::kWorker,
        PostSignatory},
+      {"POST", "/api/v1/imports/credits", A::kAuthenticated, B::kBinary, L::kSlow,
+       PostCreditImport},
       {"GET", "/api/v1/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerify},
       {"GET", "/verify/:number", A::kPublic, B::kNone, L::kInline, GetVerifyPage},
   };
