@@ -1,3 +1,4 @@
+#include "http/json_writer.hpp"
 #include "http/api_json.hpp"
 
 #include <gtest/gtest.h>
@@ -41,6 +42,27 @@ TEST(ErrorStatusTest, Table) {
   EXPECT_EQ(HttpStatus(core::ErrorCode::kConflict), 409);
   EXPECT_EQ(HttpStatus(core::ErrorCode::kRateLimited), 429);
   EXPECT_EQ(HttpStatus(core::ErrorCode::kInternal), 500);
+}
+
+}  // namespace
+}  // namespace kakari::http
+
+namespace kakari::http {
+namespace {
+
+TEST(JsonWriter, WritesValidJsonWithEscapes) {
+  JsonWriter w;
+  w.Open('{').Field("n", int64_t{-3}).Field("s", "a\"b\\c\n\x01𠮷");
+  w.Key("list").Open('[').Open('{').Field("x", int64_t{1}).Close('}').Open('{').Close('}').Close(']');
+  w.Key("empty").Open('[').Close(']');
+  w.Close('}');
+  auto parsed = nlohmann::json::parse(w.Take());
+  EXPECT_EQ(parsed["n"], -3);
+  EXPECT_EQ(parsed["s"], "a\"b\\c\n\x01𠮷");
+  EXPECT_EQ(parsed["list"].size(), 2u);
+  EXPECT_EQ(parsed["list"][0]["x"], 1);
+  EXPECT_TRUE(parsed["list"][1].empty());
+  EXPECT_TRUE(parsed["empty"].is_array() && parsed["empty"].empty());
 }
 
 }  // namespace

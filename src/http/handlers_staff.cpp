@@ -92,10 +92,9 @@ ApiResponse GetQueue(ApiContext& c) {
   if (auto e = ReadFilter(c.req.query, f)) return Fails(*e);
   auto page = core::ReviewQueue(c.deps, c.caller, f);
   if (!page) return Fails(page.error());
-  json rows = json::array();
-  for (const auto& r : page->rows) rows.push_back(QueueRowJson(r));
-  return JsonResponse(200, {{"total", page->total}, {"page", f.page}, {"per_page", f.per_page},
-                            {"items", rows}});
+  ApiResponse r;
+  r.body = QueuePageJson(*page, f.page, f.per_page);
+  return r;
 }
 
 ApiResponse GetStaffItem(ApiContext& c) {

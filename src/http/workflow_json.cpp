@@ -1,6 +1,7 @@
 #include "http/workflow_json.hpp"
 
 #include "core/auth_policy.hpp"
+#include "http/json_writer.hpp"
 
 namespace kakari::http {
 
@@ -83,13 +84,31 @@ json ItemViewJson(const core::ItemView& v) {
   return out;
 }
 
-json QueueRowJson(const core::QueueRow& row) {
-  json out = ItemJson(row.item);
-  out["doctor"] = {{"name", row.doctor_name},
-                   {"kana", row.doctor_kana},
-                   {"registry_number", row.registry_number}};
-  out["association_name"] = row.association_name;
-  return out;
+std::string QueuePageJson(const core::QueuePage& page, int page_number, int per_page) {
+  JsonWriter w;
+  w.Open('{').Field("total", page.total).Field("page", page_number).Field("per_page", per_page);
+  w.Key("items").Open('[');
+  for (const auto& row : page.rows) {
+    const auto& it = row.item;
+    w.Open('{')
+        .Field("kind", core::ReviewKindName(it.kind))
+        .Field("id", it.id)
+        .Field("status", core::ReviewStatusName(it.status))
+        .Field("version", it.version)
+        .Field("channel", it.channel)
+        .Field("submitted_at", it.submitted_at)
+        .Field("routed_to", it.routed_to_code)
+        .Field("last_reason", it.last_reason)
+        .Field("association_name", row.association_name);
+    w.Key("doctor").Open('{')
+        .Field("name", row.doctor_name)
+        .Field("kana", row.doctor_kana)
+        .Field("registry_number", row.registry_number)
+        .Close('}');
+    w.Close('}');
+  }
+  w.Close(']').Close('}');
+  return w.Take();
 }
 
 }  // namespace kakari::http

@@ -11,7 +11,8 @@ namespace kakari::http {
 nlohmann::json UnitsJson(core::HalfUnits u);
 nlohmann::json ItemJson(const core::ReviewItem& item);
 nlohmann::json ItemViewJson(const core::ItemView& v);
-nlohmann::json QueueRowJson(const core::QueueRow& row);
+// The queue page as JSON text, written directly (a hot path).
+std::string QueuePageJson(const core::QueuePage& page, int page_number, int per_page);
 nlohmann::json DoctorJson(const core::Doctor& d);
 nlohmann::json FileJson(const core::StoredFileMeta& f);
 
