@@ -54,10 +54,12 @@ enum class Access { kPublic, kAuthenticated };
 enum class BodyKind { kNone, kJson, kLargeJson, kBinary };
 
 // Where a route runs. kInline: on the I/O thread (cheap reads, no handoff).
-// kWorker: on a first-come-first-served worker pool, so that a burst of
-// heavier requests is answered in arrival order (the I/O loop alone let
-// some connections wait a second under load). kSlow: its own pool for
-// password hashing and throttling delays.
+// kWorker: on one first-come-first-served worker thread, so that a burst of
+// database requests is answered in arrival order (the I/O loop alone let
+// some connections wait a second under load; one thread served the queue
+// page faster than two, which contended in SQLite). kSlow: its own pool for
+// long work that must not hold up the worker: password hashing, throttling
+// delays, PDFs, uploads, bulk approval, imports.
 enum class Lane { kInline, kWorker, kSlow };
 
 struct ApiContext;

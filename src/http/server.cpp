@@ -186,7 +186,7 @@ struct ServerParts {
   core::Store& store;
   core::Deps deps;
   ApiConfig api;
-  WorkQueue workers{2};
+  WorkQueue workers{1};
   WorkQueue slow{2};
 };
 

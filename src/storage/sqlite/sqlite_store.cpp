@@ -49,6 +49,9 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   core::Status Commit() override {
     auto s = conn_->Run("COMMIT");
     if (s) done_ = true;
+    // The transaction is over: let the next writer in even while this
+    // object lives on (a caller may keep it to the end of its scope).
+    if (s && writer_.owns_lock()) writer_.unlock();
     return s;
   }
 

@@ -261,6 +261,53 @@ TYPED_TEST(StorageContractTest, SnapshotStoreReadsShareOneTransaction) {
   EXPECT_TRUE((*fresh->Doctors().FindByRegistryNumber("200001")).has_value());
 }
 
+TYPED_TEST(StorageContractTest, QueueTotalsFollowEveryChange) {
+  core::Id doctor = this->AddDoctor("300001");
+  auto uow = *this->store_->Begin(true);
+  core::Id chiyoda = (*uow->Organisations().FindByCode("13"))->id;  // the seed has prefectures
+  core::Id osaka = (*uow->Organisations().FindByCode("27"))->id;
+  core::ActivityInput a{"school_doctor", "学校医", Date{2020, 4, 1}, std::nullopt, "区", {}};
+  std::vector<core::Id> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(*uow->Activities().Submit(doctor, a, chiyoda));
+  ASSERT_TRUE(uow->Activities().Submit(doctor, a, osaka).has_value());
+  core::DeclarationInput d{Date{2025, 5, 1}, HalfUnits::FromHalves(3), "研修会", "医師会", {}};
+  auto decl = uow->Declarations().Submit(doctor, d, chiyoda);
+  ASSERT_TRUE(decl.has_value()) << decl.error().detail;
+  ASSERT_TRUE(uow->Commit().has_value());
+
+  auto total = [&](std::string prefix, std::optional<core::ReviewStatus> status,
+                   std::optional<core::ReviewKind> kind = std::nullopt) {
+    auto r = *this->store_->Begin(false);
+    core::QueueFilter f;
+    f.association_prefix = prefix;
+    f.status = status;
+    f.kind = kind;
+    auto page = r->Reviews().Queue(f);
+    EXPECT_TRUE(page.has_value());
+    return page->total;
+  };
+  using S = core::ReviewStatus;
+  EXPECT_EQ(total("13", S::kSubmitted), 4);
+  EXPECT_EQ(total("13", S::kSubmitted, core::ReviewKind::kActivity), 3);
+  EXPECT_EQ(total("27", S::kSubmitted), 1);
+  EXPECT_EQ(total("", S::kSubmitted), 5);
+  {
+    auto w = *this->store_->Begin(true);
+    ASSERT_TRUE(*w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[0], 1, S::kApproved, ""));
+    ASSERT_TRUE(w->Commit().has_value());
+  }
+  EXPECT_EQ(total("13", S::kSubmitted), 3);
+  EXPECT_EQ(total("13", S::kApproved), 1);
+  EXPECT_EQ(total("13", std::nullopt), 4);
+  EXPECT_EQ(total("1", std::nullopt), 4);  // a prefix covers every code under it
+  {
+    auto w = *this->store_->Begin(true);  // rolled back: the counts too
+    ASSERT_TRUE(*w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[1], 1, S::kRejected, "x"));
+  }
+  EXPECT_EQ(total("13", S::kSubmitted), 3);
+  EXPECT_EQ(total("13", S::kRejected), 0);
+}
+
 TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
   std::string path = (std::filesystem::temp_directory_path() / "kakari-migrate-test.db").string();
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
