@@ -17,10 +17,10 @@ db=$out/http-national.db
 # Each run approves 10,000 submitted activities: start afresh when fewer remain.
 if [ -f "$db" ] && [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM practical_activities \
     WHERE status = 'submitted'")" -lt 10000 ]; then
-  rm -f "$db"*
+  rm -rf "$db"*
 fi
 if [ ! -f "$db" ]; then
-  rm -f "$db"*
+  rm -rf "$db"*
   "$kakari" demo --scale national --db "$db" > "$out/http-demo.log"
 fi
 

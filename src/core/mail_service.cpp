@@ -1,6 +1,7 @@
 #include "core/mail_service.hpp"
 
 #include "core/certificate_service.hpp"
+#include "core/validation.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -15,10 +16,6 @@ Status MayReview(const Principal& who) {
 
 std::string ScopeOf(const Principal& who) {
   return who.role == Role::kJmaAdmin ? "" : who.organisation_code;
-}
-
-std::string Postal(const std::string& digits) {
-  return digits.size() == 7 ? digits.substr(0, 3) + "-" + digits.substr(3) : digits;
 }
 
 }  // namespace
@@ -123,7 +120,9 @@ Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Cer
                   (*doctor)->name + " さんの住所が登録されていません（" + c.issued.number + "）",
                   "no address on record for the holder of " + c.issued.number);
     }
-    out.push_back({Postal((*doctor)->postal_code), (*doctor)->address, c.issued.name});
+    // FormatPostalCode gives "〒123-4567"; the label prints its own 〒.
+    out.push_back({FormatPostalCode((*doctor)->postal_code).substr(std::string("〒").size()),
+                   (*doctor)->address, c.issued.name});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The staff side of the workflow (see workflow_service.hpp).
 #include <algorithm>
 
+#include "core/field_text.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "core/workflow_service.hpp"
@@ -191,12 +192,55 @@ Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
   return found;
 }
 
-Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor doctor,
-                            std::string_view association_code) {
+Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) {
+  auto field = [](const char* name, const char* ja, const char* en) {
+    return Fail(ErrorCode::kInvalidArgument, ja, en, name);
+  };
+  Doctor d;
+  // Full-width digits and letters are what many people type: NFKC first.
+  auto reg = ValidateRegistryNumber(NormalizeNfkc(draft.registry_number));
+  if (!reg) return tl::unexpected(reg.error());
+  d.registry_number = *reg;
+  d.name = std::string(util::Trim(draft.name));  // as written: never folded
+  if (util::Trim(NormalizeNfkc(d.name)).empty()) {  // full-width spaces only is empty too
+    return field("name", "氏名を入力してください", "enter the name");
+  }
+  d.kana = KatakanaReading(draft.kana);
+  if (d.kana.empty() || !IsKatakanaReading(d.kana)) {
+    return field("kana", "フリガナをカタカナで入力してください", "enter the reading in katakana");
+  }
+  if (!draft.birth_date || !(*draft.birth_date < today)) {
+    return field("birth_date", "生年月日を今日より前の日付で入力してください",
+                 "enter a birth date before today");
+  }
+  d.birth_date = *draft.birth_date;
+  if (!util::Trim(draft.member_id).empty()) {
+    auto member = ValidateMemberId(NormalizeNfkc(draft.member_id));
+    if (!member) return tl::unexpected(member.error());
+    d.member_id = *member;
+  }
+  if (!util::Trim(draft.postal_code).empty()) {
+    auto postal = ValidatePostalCode(NormalizeNfkc(draft.postal_code));
+    if (!postal) return tl::unexpected(postal.error());
+    d.postal_code = *postal;
+  }
+  if (!util::Trim(draft.email).empty()) {
+    auto email = ValidateEmail(NormalizeNfkc(draft.email));
+    if (!email) return tl::unexpected(email.error());
+    d.email = *email;
+  }
+  d.address = std::string(util::Trim(draft.address));
+  return d;
+}
+
+Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const DoctorDraft& draft) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  auto valid = ValidateDoctorDraft(draft, deps.clock.TodayInJapan());
+  if (!valid) return valid;
+  Doctor doctor = *valid;
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
-  auto home = (*uow)->Organisations().FindByCode(association_code);
+  auto home = (*uow)->Organisations().FindByCode(draft.association_code);
   if (!home) return tl::unexpected(home.error());
   if (!*home || (*home)->level == OrgLevel::kNational ||
       !CoversAssociation(caller.principal, (*home)->code)) {
@@ -221,7 +265,7 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor docto
 }
 
 Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
-                                 const PaperApplication& paper) {
+                                 const PaperApplication& paper, RoutedTo* routed) {
   if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
   return InWriteTransaction(deps, caller, "paper.application", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = LoadVisibleDoctor(uow, caller.principal, paper.registry_number);
@@ -236,6 +280,11 @@ Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
     if (!standing) return tl::unexpected(standing.error());
     auto route = RouteFor(uow, *doctor);
     if (!route) return tl::unexpected(route.error());
+    if (routed) {
+      auto org = uow.Organisations().FindById(route->association_id);
+      if (!org) return tl::unexpected(org.error());
+      if (*org) *routed = RoutedTo{(*org)->code, (*org)->name_ja};
+    }
     ApplicationSnapshot snap{standing->eligibility.lecture_units, standing->approved_activity_ids,
                              standing->eligibility.total_units, route->reason};
     NewApplication app{doctor->id,

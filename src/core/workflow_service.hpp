@@ -96,16 +96,39 @@ struct BulkOutcome {
 
 [[nodiscard]] Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
                                                       std::string_view query);
+// A doctor as staff type them on the paper desk, before any check.
+struct DoctorDraft {
+  std::string registry_number;
+  std::string name;
+  std::string kana;
+  std::optional<Date> birth_date;
+  std::string member_id;  // empty for a non-member
+  std::string association_code;
+  std::string postal_code;
+  std::string address;
+  std::string email;
+};
+// Every field checked (registry number, name, katakana reading, birth date
+// in the past, member ID, postal code, e-mail), normalised; the first
+// problem names its field.
+[[nodiscard]] Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today);
 // A doctor created by staff on the spot (paper channel), in their scope.
-[[nodiscard]] Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, Doctor doctor,
-                                          std::string_view association_code);
+[[nodiscard]] Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller,
+                                          const DoctorDraft& draft);
 
 struct PaperApplication {
   std::string registry_number;
   Id scan_file_id = 0;
 };
+// Where a paper application was routed (for the clerk who entered it, who
+// may not see it afterwards: a non-member's can go to the prefecture).
+struct RoutedTo {
+  std::string code;
+  std::string name;
+};
 [[nodiscard]] Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
-                                               const PaperApplication& paper);
+                                               const PaperApplication& paper,
+                                               RoutedTo* routed = nullptr);
 
 [[nodiscard]] Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller,
                                                          ReviewKind kind, Id id);

@@ -1,6 +1,7 @@
 // Printed matter: mail batches, merged certificate PDFs and paper forms.
 #include "core/credit_import.hpp"
 #include "core/mail_service.hpp"
+#include "core/proof_file.hpp"
 #include "core/paper_forms.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
@@ -154,6 +155,11 @@ ApiResponse PostCreditImport(ApiContext& c) {
     return Fails(core::Error{core::ErrorCode::kUnsupportedMediaType,
                              "CSVファイル（Content-Type: text/csv）を送ってください",
                              "send a CSV file (Content-Type: text/csv)", "", "content-type"});
+  }
+  if (c.req.body.size() > core::kMaxProofBytes) {
+    return Fails(core::Error{core::ErrorCode::kPayloadTooLarge,
+                             "CSVは10MBまでです。分けて送ってください",
+                             "a CSV may be 10 MB at most; send it in parts", "", "body"});
   }
   auto rows = c.config.open_csv(c.req.body);
   if (!rows) return Fails(rows.error());

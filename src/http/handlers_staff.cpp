@@ -192,26 +192,18 @@ ApiResponse GetDoctors(ApiContext& c) {
 
 ApiResponse PostDoctor(ApiContext& c) {
   BodyReader in(c.body);
-  core::Doctor d;
-  std::string reg = in.String("registry_number");
+  core::DoctorDraft d;
+  d.registry_number = in.String("registry_number");
   d.name = in.String("name");
   d.kana = in.String("kana");
-  auto birth = in.DateField("birth_date");
-  auto member = in.OptionalString("member_id");
-  std::string association = in.String("association_code");
+  d.birth_date = in.DateField("birth_date");
+  d.member_id = in.OptionalString("member_id").value_or("");
+  d.association_code = in.String("association_code");
   d.postal_code = in.String("postal_code", false);
   d.address = in.String("address", false);
   d.email = in.String("email", false);
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  auto valid_reg = core::ValidateRegistryNumber(reg);
-  if (!valid_reg) return Fails(valid_reg.error());
-  d.registry_number = *valid_reg;
-  d.birth_date = birth.value_or(core::Date{});
-  if (member && !member->empty()) d.member_id = *member;
-  if (d.kana.empty() || d.name.empty()) {
-    return Fails(BadFilter("name", "氏名とカナを入力してください", "enter the name and kana"));
-  }
-  auto created = core::CreateDoctor(c.deps, c.caller, d, association);
+  auto created = core::CreateDoctor(c.deps, c.caller, d);
   if (!created) return Fails(created.error());
   return JsonResponse(201, DoctorJson(*created));
 }
@@ -222,9 +214,24 @@ ApiResponse PostPaperApplication(ApiContext& c) {
   p.registry_number = in.String("registry_number");
   p.scan_file_id = in.Int("scan_file_id");
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  auto id = core::EnterPaperApplication(c.deps, c.caller, p);
+  core::RoutedTo routed;
+  auto id = core::EnterPaperApplication(c.deps, c.caller, p, &routed);
   if (!id) return Fails(id.error());
-  return StaffItem(c, core::ReviewKind::kApplication, *id, 201);
+  auto view = core::ViewItem(c.deps, c.caller, core::ReviewKind::kApplication, *id);
+  if (view) return JsonResponse(201, ItemViewJson(*view));
+  if (view.error().code != core::ErrorCode::kNotFound) return Fails(view.error());
+  // Entered here but routed beyond this desk's scope: say where it went.
+  return JsonResponse(201, {{"id", *id},
+                            {"kind", "application"},
+                            {"channel", "paper"},
+                            {"status", "submitted"},
+                            {"visible", false},
+                            {"routed_to", routed.code},
+                            {"routed_to_name", routed.name},
+                            {"message_ja", "申請を受け付け、" + routed.name +
+                                               "に回付しました。承認はその医師会が行います"},
+                            {"message_en", "accepted and routed to " + routed.code +
+                                               ", which approves it"}});
 }
 
 ApiResponse GetRoutingRule(ApiContext& c) {

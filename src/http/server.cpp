@@ -24,6 +24,8 @@ namespace kakari::http {
 
 namespace {
 
+constexpr size_t kMaxRequestBytes = 16 * 1024 * 1024;
+
 using Request = restinio::request_handle_t;
 using Status = restinio::request_handling_status_t;
 using Traits = restinio::default_traits_t;
@@ -281,8 +283,10 @@ core::Status Serve(const ServerConfig& config, core::Store& store, const core::C
             .address(config.host)
             .port(config.port)
             .max_pipelined_requests(4)
+            // Above this RESTinio closes the connection; below it every route
+            // answers an oversized body with 413 itself (10 MB files, 64 KB JSON).
             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
-                core::kMaxProofBytes + 1024 * 1024))
+                kMaxRequestBytes))
             .request_handler(MakeHandler(config, parts)),
         config.threads);
     std::cerr << "kakari: serving http://" << config.host << ":" << config.port << "/\n";

@@ -63,3 +63,22 @@ test('POST /api/v1/imports/credits with a credits:import token', async (t) => {
   assert.deepEqual(audit, ['jma_admin|imported=2 duplicates=1 rejected=1',
     'jma_admin|imported=0 duplicates=3 rejected=1', 'jma_admin|imported=0 duplicates=3 rejected=1']);
 });
+
+test('bodies above the limits are answered 413 with a JSON error, not a closed connection', async (t) => {
+  const db = demoDb(tempDir(t));
+  const { base } = await startServer(t, db);
+  const jma = await login(base, 'jma-admin');
+  const big = Buffer.alloc(12 * 1024 * 1024, 0x41);
+  const upload = await jma.request('POST', '/api/v1/files', {
+    body: Buffer.concat([Buffer.from('%PDF-1.4\n'), big]),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  assert.equal(upload.status, 413);
+  assert.equal(upload.body.error.code, 'payload_too_large');
+  const token = await jma.post('/api/v1/admin/api-tokens', { name: 'big', scopes: ['credits:import'] });
+  const csv = await fetch(`${base}/api/v1/imports/credits`, {
+    method: 'POST', headers: { authorization: `Bearer ${token.body.token}`, 'content-type': 'text/csv' }, body: big,
+  });
+  assert.equal(csv.status, 413);
+  assert.match((await csv.json()).error.message_en, /10 MB/);
+});

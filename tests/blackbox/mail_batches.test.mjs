@@ -144,3 +144,32 @@ test('paper forms: blank for anyone, pre-filled for the doctor and for staff in 
   const other = await login(base, 'admin-27', 'osaka-admin-password');
   assert.equal((await other.get('/api/v1/staff/doctors/100001/forms/application')).status, 404);
 });
+
+test('paper desk: a new doctor is checked field by field; a non-member\'s application says where it went', async (t) => {
+  const db = demoDb(tempDir(t));
+  const { base } = await startServer(t, db);
+  const reviewer = await login(base, 'reviewer-13001');
+  const good = {
+    registry_number: '888001', name: '髙﨑　一郎', kana: 'たかさき　いちろう', birth_date: '昭和50年5月5日',
+    association_code: '13001', postal_code: '１０２-００７５', address: '東京都千代田区三番町1', email: 'ichiro@example.jp',
+  };
+  for (const [field, value] of [['kana', '高崎'], ['postal_code', '12'], ['email', 'no-at-sign'],
+    ['birth_date', '2999-01-01'], ['registry_number', 'abc'], ['member_id', '!!']]) {
+    const r = await reviewer.post('/api/v1/staff/doctors', { ...good, [field]: value });
+    assert.equal(r.status, 400, `${field}: ${JSON.stringify(r.body)}`);
+    assert.equal(r.body.error.field, field);
+    assert.ok(r.body.error.message_ja && r.body.error.message_en);
+  }
+  const created = await reviewer.post('/api/v1/staff/doctors', good);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.equal(created.body.kana, 'タカサキ　イチロウ', 'hiragana folded to katakana');
+
+  const scan = await reviewer.request('POST', '/api/v1/files', {
+    body: SCAN, headers: { 'content-type': 'application/octet-stream' },
+  });
+  const paper = await reviewer.post('/api/v1/staff/paper-applications', { registry_number: '888001', scan_file_id: scan.body.id });
+  assert.equal(paper.status, 201, JSON.stringify(paper.body));
+  assert.equal(paper.body.visible, false, 'a non-member\'s application goes to the prefecture here');
+  assert.equal(paper.body.routed_to, '13');
+  assert.match(paper.body.message_ja, /東京都医師会/);
+});
