@@ -552,8 +552,66 @@ INSERT INTO review_counts SELECT routed_to_association_id, 'application', status
   FROM completion_applications WHERE routed_to_association_id IS NOT NULL GROUP BY 1, 3;
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4, kMigration5};
+// 6: generation counters, one per prefecture and one for the whole country
+// (''), bumped by any change a queue page shows: review items (their
+// prefecture's and the national counter), doctors' names and associations
+// (every counter: rare). For the queue page cache (queue_cache.hpp).
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE review_generation (prefecture TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO review_generation SELECT '', 0;
+INSERT INTO review_generation SELECT code, 0 FROM organisations WHERE length(code) = 2 AND code <> '00';
+CREATE TRIGGER practical_activities_generation_insert AFTER INSERT ON practical_activities BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id));
+END;
+CREATE TRIGGER practical_activities_generation_update AFTER UPDATE ON practical_activities BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id),
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER practical_activities_generation_delete AFTER DELETE ON practical_activities BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER credit_declarations_generation_insert AFTER INSERT ON credit_declarations BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id));
+END;
+CREATE TRIGGER credit_declarations_generation_update AFTER UPDATE ON credit_declarations BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id),
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER credit_declarations_generation_delete AFTER DELETE ON credit_declarations BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER completion_applications_generation_insert AFTER INSERT ON completion_applications BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id));
+END;
+CREATE TRIGGER completion_applications_generation_update AFTER UPDATE ON completion_applications BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = NEW.routed_to_association_id),
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER completion_applications_generation_delete AFTER DELETE ON completion_applications BEGIN
+  UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('',
+    (SELECT substr(code, 1, 2) FROM organisations WHERE id = OLD.routed_to_association_id));
+END;
+CREATE TRIGGER doctors_generation_update AFTER UPDATE OF name, kana, registry_number ON doctors
+  BEGIN UPDATE review_generation SET n = n + 1; END;
+CREATE TRIGGER organisations_generation_update AFTER UPDATE OF code, name_ja ON organisations
+  BEGIN UPDATE review_generation SET n = n + 1; END;
+CREATE TRIGGER organisations_generation_insert AFTER INSERT ON organisations
+  WHEN length(NEW.code) = 2 BEGIN
+  INSERT OR IGNORE INTO review_generation VALUES (NEW.code, 0);
+  UPDATE review_generation SET n = n + 1;
+END;
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4, kMigration5, kMigration6};
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 
 #include "core/ports.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/queue_cache.hpp"
 
 namespace kakari::storage::sqlite {
 
@@ -128,18 +129,24 @@ class SqlProgrammes final : public core::ProgrammeRepository {
   core::Status LinkCredit(core::Id id, core::Id lecture_id) override;
 KAKARI_SQL_REPO(SqlDeclarations, DeclarationRepository);
 
-#define KAKARI_SqlReviews_METHODS                                                              \
-  core::Result<std::optional<core::ReviewItem>> Find(core::ReviewKind kind, core::Id id)       \
-      override;                                                                                \
-  core::Result<bool> UpdateStatus(core::ReviewKind kind, core::Id id, int64_t expected_version, \
-                                  core::ReviewStatus to, std::string_view reason) override;    \
-  core::Status AddHistory(core::ReviewKind kind, core::Id id, const core::HistoryEntry& e)     \
-      override;                                                                                \
-  core::Result<std::vector<core::HistoryEntry>> History(core::ReviewKind kind, core::Id id)    \
-      override;                                                                                \
-  core::Result<core::QueuePage> Queue(const core::QueueFilter& filter) override;               \
+class SqlReviews final : public core::ReviewRepository {
+ public:
+  SqlReviews(Connection& c, QueueCache& cache) : c_(c), cache_(cache) {}
+  core::Result<std::optional<core::ReviewItem>> Find(core::ReviewKind kind, core::Id id) override;
+  core::Result<bool> UpdateStatus(core::ReviewKind kind, core::Id id, int64_t expected_version,
+                                  core::ReviewStatus to, std::string_view reason) override;
+  core::Status AddHistory(core::ReviewKind kind, core::Id id,
+                          const core::HistoryEntry& e) override;
+  core::Result<std::vector<core::HistoryEntry>> History(core::ReviewKind kind,
+                                                        core::Id id) override;
+  core::Result<core::QueuePage> Queue(const core::QueueFilter& filter) override;
   core::Result<std::vector<core::ReviewItem>> ListForDoctor(core::Id doctor_id) override;
-KAKARI_SQL_REPO(SqlReviews, ReviewRepository);
+
+ private:
+  core::Result<core::QueuePage> QueueFromDb(const core::QueueFilter& filter);
+  Connection& c_;
+  QueueCache& cache_;
+};
 
 #define KAKARI_SqlUsers_METHODS                                                                \
   core::Result<core::Id> Insert(const core::UserRecord& u) override;                           \

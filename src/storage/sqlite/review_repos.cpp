@@ -1,5 +1,6 @@
 // The review workflow in SQLite: the common review fields of the three item
 // kinds, their history, the staff queue, declarations and proof files.
+#include <algorithm>
 #include <string>
 
 #include "storage/sqlite/repos.hpp"
@@ -229,7 +230,49 @@ Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kin
   return out;
 }
 
+namespace {
+
+std::string CacheKey(const core::QueueFilter& f) {
+  std::string k;
+  auto add = [&](std::string_view v) {
+    k += std::to_string(v.size());
+    k += ':';
+    k += v;
+  };
+  add(f.kind ? core::ReviewKindName(*f.kind) : "");
+  add(f.status ? core::ReviewStatusName(*f.status) : "");
+  add(f.channel.value_or(""));
+  add(f.association_prefix);
+  add(f.association_code.value_or("\x01"));
+  add(f.submitted_from.value_or(""));
+  add(f.submitted_to.value_or(""));
+  add(f.name_key);
+  add(f.sort);
+  add(f.descending ? "d" : "a");
+  add(std::to_string(f.page));
+  add(std::to_string(f.per_page));
+  return k;
+}
+
+}  // namespace
+
 Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
+  // The generation of the page's prefecture (or the country's), read in
+  // this same read transaction: a page cached at it matches exactly what the
+  // queries would return now. A change elsewhere leaves it valid.
+  KAKARI_TRY(gen, c_.Prepare("SELECT n FROM review_generation WHERE prefecture = ?"));
+  gen->Bind(1, f.association_prefix.substr(0, std::min<size_t>(2, f.association_prefix.size())));
+  KAKARI_TRY(has_gen, gen->Step());
+  int64_t generation = has_gen ? gen->Int(0) : -1;
+  gen->Reset();
+  std::string key = CacheKey(f);
+  if (auto hit = cache_.Find(key, generation)) return *hit;
+  auto page = QueueFromDb(f);
+  if (page && generation >= 0) cache_.Put(key, generation, *page);
+  return page;
+}
+
+Result<core::QueuePage> SqlReviews::QueueFromDb(const core::QueueFilter& f) {
   QuerySql q = QueueWhere(f);
   core::QueuePage page;
   KAKARI_TRY(count, c_.Prepare(CountSql(f, q)));

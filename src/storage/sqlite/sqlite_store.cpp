@@ -17,7 +17,7 @@ class SqlUnitOfWork final : public core::UnitOfWork {
       : store_(store), writer_(std::move(writer)), conn_(std::move(conn)), bulk_(bulk),
         orgs_(*conn_), doctors_(*conn_),
         institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
-        programmes_(*conn_), declarations_(*conn_), reviews_(*conn_), users_(*conn_),
+        programmes_(*conn_), declarations_(*conn_), reviews_(*conn_, store.queue_cache()), users_(*conn_),
         sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
         settings_(*conn_), certificates_(*conn_) {}
   ~SqlUnitOfWork() override {

@@ -308,6 +308,32 @@ TYPED_TEST(StorageContractTest, QueueTotalsFollowEveryChange) {
   EXPECT_EQ(total("13", S::kRejected), 0);
 }
 
+TYPED_TEST(StorageContractTest, CachedQueuePagesNeverOutliveAChange) {
+  core::Id doctor = this->AddDoctor("300002");
+  {
+    auto uow = *this->store_->Begin(true);
+    core::Id tokyo = (*uow->Organisations().FindByCode("13"))->id;
+    core::ActivityInput a{"school_doctor", "学校医", Date{2020, 4, 1}, std::nullopt, "区", {}};
+    ASSERT_TRUE(uow->Activities().Submit(doctor, a, tokyo).has_value());
+    ASSERT_TRUE(uow->Commit().has_value());
+  }
+  auto first_name = [&] {
+    auto r = *this->store_->Begin(false);
+    core::QueueFilter f;
+    f.association_prefix = "13";
+    auto page = r->Reviews().Queue(f);
+    EXPECT_TRUE(page.has_value());
+    return page->rows.empty() ? std::string() : page->rows[0].doctor_name;
+  };
+  EXPECT_EQ(first_name(), "髙橋　太郎");
+  EXPECT_EQ(first_name(), "髙橋　太郎");  // from the cache
+  // Another connection (as another process would) renames the doctor.
+  auto other = *sqlite::Connection::Open(this->path_);
+  ASSERT_TRUE(other->Exec("UPDATE doctors SET name = '髙橋　次郎' WHERE registry_number = '300002'")
+                  .has_value());
+  EXPECT_EQ(first_name(), "髙橋　次郎");
+}
+
 TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
   std::string path = (std::filesystem::temp_directory_path() / "kakari-migrate-test.db").string();
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
