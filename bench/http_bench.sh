@@ -40,7 +40,7 @@ login() {  # prints "cookie-header csrf"
   echo "$cookie $(echo "$body" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')"
 }
 read -r doctor_cookie _ < <(login 99100001)
-read -r staff_cookie _ < <(login admin-13)
+read -r staff_cookie staff_csrf < <(login admin-13)
 read -r jma_cookie jma_csrf < <(login jma-admin)
 
 run_wrk() {  # name url [cookie]
@@ -78,6 +78,26 @@ echo "payload: $size bytes (progress JSON); $(nproc) cores shared by server and 
 run_wrk nginx-static "http://127.0.0.1:18091/progress.json"
 run_wrk kakari-progress "$progress_url" "$doctor_cookie"
 run_wrk kakari-queue "$queue_url" "$staff_cookie"
+
+# The same while Tokyo's desk decides 20 items a second (each decision
+# changes the prefecture's generation, so cached pages go stale).
+sqlite3 "$db" "SELECT a.id FROM practical_activities a JOIN organisations o ON o.id = \
+  a.routed_to_association_id WHERE a.status = 'submitted' AND o.code LIKE '13%' LIMIT 400" \
+  > "$nginx_dir/tokyo-ids"
+(
+  end=$((SECONDS + ${duration%s}))
+  while read -r id && [ $SECONDS -lt $end ]; do
+    curl -s -o /dev/null -H "Cookie: $staff_cookie" -H "X-CSRF-Token: $staff_csrf" \
+      -H 'content-type: application/json' -d '{"action":"approve"}' \
+      "http://127.0.0.1:$port/api/v1/staff/items/activity/$id/decision"
+    sleep 0.05
+  done < "$nginx_dir/tokyo-ids"
+) &
+deciding=$!
+run_wrk kakari-queue-deciding "$queue_url" "$staff_cookie"
+kill $deciding 2>/dev/null || true
+wait $deciding 2>/dev/null || true
+echo "decisions during that run: $(sqlite3 "$db" "SELECT COUNT(*) FROM review_history WHERE action = 'approve' AND actor_role = 'admin'")"
 
 # Bulk approval: 10,000 submitted items across the country, one request.
 ids=$(sqlite3 "$db" "SELECT '{\"kind\":\"' || kind || '\",\"id\":' || id || '}' FROM review_items \
