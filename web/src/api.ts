@@ -1,37 +1,12 @@
-// The JSON API as the server speaks it (see docs/openapi.yaml).
-export interface Missing {
-  kind: 'lecture_units' | 'practical_activities';
-  units: number;
-  activities: number;
-  message_ja: string;
-  message_en: string;
-}
+// The JSON API as the server speaks it: every type comes from
+// docs/openapi.yaml through openapi-typescript (npm run gen:api, part of the
+// build), never copied by hand.
+import type { components } from './generated/api-types';
 
-export interface Progress {
-  registry_number: string;
-  name: string;
-  kana: string;
-  programme: {
-    code: string;
-    name_ja: string;
-    name_en: string;
-    required_total_units: number;
-    units_per_activity: number;
-  };
-  lecture_units: number;
-  practical_units: number;
-  approved_activities: number;
-  total_units: number;
-  complete: boolean;
-  missing: Missing[];
-}
-
-export interface ApiError {
-  code: string;
-  message_ja: string;
-  message_en: string;
-  field: string | null;
-}
+type Schemas = components['schemas'];
+export type Missing = Schemas['Missing'];
+export type Progress = Schemas['Progress'];
+export type ApiError = Schemas['ErrorBody']['error'];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError | null };
 
