@@ -51,6 +51,14 @@ bool Allows(const Principal& who, Permission p) {
   return std::find(who.token_scopes.begin(), who.token_scopes.end(), p) != who.token_scopes.end();
 }
 
+std::optional<std::string> ScopePrefix(const Principal& who) {
+  if (who.role == Role::kJmaAdmin) return std::string();
+  if ((who.role != Role::kReviewer && who.role != Role::kAdmin) || who.organisation_code.empty()) {
+    return std::nullopt;
+  }
+  return who.organisation_code;
+}
+
 bool CoversAssociation(const Principal& who, std::string_view association_code) {
   if (who.role == Role::kJmaAdmin) return true;
   if (who.role != Role::kReviewer && who.role != Role::kAdmin) return false;

@@ -49,6 +49,11 @@ bool IsStaff(Role r);  // reviewer, admin, JMA admin
 // True when the principal's role grants `p` (and, for a token, its scopes do).
 bool Allows(const Principal& who, Permission p);
 
+// The association-code prefix a staff member's lists are limited to: "" for
+// the JMA (everyone), their association's code otherwise; nullopt for anyone
+// without an association (who then sees nothing).
+std::optional<std::string> ScopePrefix(const Principal& who);
+
 // True when staff (or JMA) `who` covers the association with `code`.
 bool CoversAssociation(const Principal& who, std::string_view association_code);
 

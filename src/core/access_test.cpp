@@ -91,5 +91,14 @@ TEST(Access, TokenIsLimitedToItsScopesAndItsRole) {
   EXPECT_EQ(ParseScope("root"), std::nullopt);
 }
 
+TEST(Access, ScopePrefixLimitsStaffLists) {
+  EXPECT_EQ(ScopePrefix(Staff(Role::kJmaAdmin, "00")), std::string(""));
+  EXPECT_EQ(ScopePrefix(Staff(Role::kAdmin, "13")), std::string("13"));
+  EXPECT_EQ(ScopePrefix(Staff(Role::kReviewer, "13001")), std::string("13001"));
+  EXPECT_EQ(ScopePrefix(Staff(Role::kReviewer, "")), std::nullopt);  // never "everyone"
+  EXPECT_EQ(ScopePrefix(Staff(Role::kDoctor, "13")), std::nullopt);
+  EXPECT_EQ(ScopePrefix(Staff(Role::kInstitution, "13")), std::nullopt);
+}
+
 }  // namespace
 }  // namespace kakari::core

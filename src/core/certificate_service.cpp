@@ -7,12 +7,6 @@ namespace kakari::core {
 
 namespace {
 
-Status Permitted(const Principal& who, Permission p) {
-  if (Allows(who, p)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-              "you are not allowed to do this");
-}
-
 Error NoKey() {
   return Error{ErrorCode::kUnavailable,
                "署名鍵がありません。管理者が `kakari keys generate` を実行してください",
@@ -74,16 +68,6 @@ Result<Certificate> SignAndInsert(UnitOfWork& uow, const Deps& deps, Certificate
   if (!id) return tl::unexpected(id.error());
   c.id = *id;
   return c;
-}
-
-Result<Certificate> InWrite(const Deps& deps,
-                            const std::function<Result<Certificate>(UnitOfWork&)>& fn) {
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto out = fn(**uow);
-  if (!out) return out;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return out;
 }
 
 VerifyAnswer NotGenuine() { return VerifyAnswer{Verdict::kNotGenuine, "", 0, 0, "", "", {}, ""}; }
@@ -159,14 +143,14 @@ Result<Certificate> IssueInApproval(UnitOfWork& uow, const Deps& deps, Id applic
 
 Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_view number,
                             std::string_view reason) {
-  if (auto r = Permitted(caller.principal, Permission::kReview); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
     return tl::unexpected(r.error());
   }
   if (util::Trim(reason).empty()) {
     return Fail(ErrorCode::kInvalidArgument, "再交付の理由（氏名変更・紛失など）を入力してください",
                 "give the reason for the reissue (name change, loss, ...)", "reason");
   }
-  return InWrite(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+  return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
     auto old = LoadVisibleCertificate(uow, caller.principal, number, std::nullopt);
     if (!old) return old;
     if (old->status == CertificateStatus::kRevoked) {
@@ -199,12 +183,12 @@ Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_
 
 Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
               std::string_view reason) {
-  if (auto r = Permitted(caller.principal, Permission::kAdminister); !r) return r;
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) return r;
   if (util::Trim(reason).empty()) {
     return Fail(ErrorCode::kInvalidArgument, "取消しの理由を入力してください",
                 "give the reason for the revocation", "reason");
   }
-  auto done = InWrite(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+  auto done = InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
     auto c = LoadVisibleCertificate(uow, caller.principal, number, std::nullopt);
     if (!c) return c;
     if (c->status == CertificateStatus::kRevoked) {
@@ -228,7 +212,7 @@ Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
 }
 
 Result<std::vector<Certificate>> MyCertificates(const Deps& deps, const Caller& caller) {
-  if (auto r = Permitted(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   if (!caller.principal.doctor_id) return std::vector<Certificate>();
@@ -241,11 +225,11 @@ Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller,
                                    std::string_view number, std::optional<int> version) {
   bool own = caller.principal.role == Role::kDoctor;
   if (!own) {
-    if (auto r = Permitted(caller.principal, Permission::kReview); !r) {
+    if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
       return tl::unexpected(r.error());
     }
   }
-  return InWrite(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+  return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
     auto c = LoadVisibleCertificate(uow, caller.principal, number, version);
     if (!c || own) return c;
     if (auto a = WriteAudit(uow, deps, &caller, "certificate.view", "certificate",
@@ -279,10 +263,19 @@ Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload) {
   return AnswerFor(**uow, (*genuine)->fields);
 }
 
-std::string VerificationUrl(std::string_view public_url, const Certificate& c) {
+namespace {
+
+// "https://host/verify/" for any spelling of the public address.
+std::string VerifyBase(std::string_view public_url) {
   std::string base(public_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/verify/" + util::PercentEncode(c.issued.number) + "?c=" + c.payload;
+  return base + "/verify/";
+}
+
+}  // namespace
+
+std::string VerificationUrl(std::string_view public_url, const Certificate& c) {
+  return VerifyBase(public_url) + util::PercentEncode(c.issued.number) + "?c=" + c.payload;
 }
 
 Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
@@ -314,9 +307,7 @@ Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
   d.number = s.number;
   if (s.version > 1) d.version_note = "（再交付　第" + std::to_string(s.version) + "版）";
   d.qr_text = VerificationUrl(public_url, c);
-  std::string base(public_url);
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  d.short_url = base + "/verify/" + s.number;
+  d.short_url = VerifyBase(public_url) + s.number;
   return d;
 }
 

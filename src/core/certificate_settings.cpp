@@ -12,16 +12,10 @@ Status JmaOnly(const Principal& who) {
               "only JMA administrators may do this");
 }
 
-Status MayRead(const Principal& who) {
-  if (Allows(who, Permission::kReview)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-              "you are not allowed to do this");
-}
-
 }  // namespace
 
 Result<CertificateSettings> GetCertificateSettings(const Deps& deps, const Caller& caller) {
-  if (auto r = MayRead(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   return (*uow)->Certificates().Settings();
@@ -43,7 +37,7 @@ Status PutCertificateSettings(const Deps& deps, const Caller& caller,
 }
 
 Result<std::vector<Signatory>> ListSignatories(const Deps& deps, const Caller& caller) {
-  if (auto r = MayRead(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   return (*uow)->Certificates().Signatories();

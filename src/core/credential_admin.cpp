@@ -30,7 +30,9 @@ Result<UserRecord> AccountOf(UnitOfWork& uow, const Doctor& d) {
 
 Result<IssuedCode> IssueOneTimeCode(const Deps& deps, const Caller& caller,
                                     std::string_view registry_number) {
-  if (!Allows(caller.principal, Permission::kAdminister)) return tl::unexpected(Forbidden());
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
+    return tl::unexpected(r.error());
+  }
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
   auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
@@ -95,14 +97,18 @@ Result<CreatedToken> CreateApiToken(const Deps& deps, const Caller& caller, std:
 }
 
 Result<std::vector<ApiTokenRecord>> ListApiTokens(const Deps& deps, const Caller& caller) {
-  if (!Allows(caller.principal, Permission::kAdminister)) return tl::unexpected(Forbidden());
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
+    return tl::unexpected(r.error());
+  }
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   return (*uow)->Credentials().TokensOf(caller.principal.user_id);
 }
 
 Status RevokeApiToken(const Deps& deps, const Caller& caller, Id token_id) {
-  if (!Allows(caller.principal, Permission::kAdminister)) return tl::unexpected(Forbidden());
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
+    return tl::unexpected(r.error());
+  }
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
   auto t = (*uow)->Credentials().FindTokenById(token_id);

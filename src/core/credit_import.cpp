@@ -210,10 +210,8 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
 namespace kakari::core {
 
 Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller, RowSource& source) {
-  if (!Allows(caller.principal, Permission::kImportCredits)) {
-    return Fail(ErrorCode::kPermissionDenied,
-                "単位の取り込みには credits:import のAPIトークンが必要です",
-                "importing credits needs an API token with the credits:import scope");
+  if (auto r = RequirePermission(caller.principal, Permission::kImportCredits); !r) {
+    return tl::unexpected(r.error());
   }
   auto report = ImportCredits(deps.store, source, deps.clock.TodayInJapan());
   if (!report) return report;

@@ -7,12 +7,6 @@ namespace kakari::core {
 
 namespace {
 
-Status Require(const Principal& who, Permission p) {
-  if (Allows(who, p)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-              "you are not allowed to do this");
-}
-
 Status Unprocessable(std::string ja, std::string en, std::string field) {
   return Fail(ErrorCode::kUnprocessable, std::move(ja), std::move(en), std::move(field));
 }
@@ -120,7 +114,7 @@ Status ValidateDeclaration(const DeclarationInput& in, Date today) {
 }
 
 Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   auto uow = deps.store.Begin(false);
@@ -134,7 +128,7 @@ Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
 
 Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year, int page,
                              int per_page) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   if (fiscal_year < 2000 || fiscal_year > 2200 || page < 1 || per_page < 1 || per_page > 200) {
@@ -162,7 +156,7 @@ Result<StoredFileMeta> UploadFile(const Deps& deps, const Caller& caller, std::s
                                   std::string_view bytes) {
   if (!Allows(caller.principal, Permission::kOwnRecord) &&
       !Allows(caller.principal, Permission::kReview)) {
-    return tl::unexpected(Require(caller.principal, Permission::kOwnRecord).error());
+    return tl::unexpected(RequirePermission(caller.principal, Permission::kOwnRecord).error());
   }
   auto type = DetectProofType(bytes);
   if (!type) return tl::unexpected(type.error());
@@ -213,7 +207,7 @@ Result<FileContent> ReadFileFor(const Deps& deps, const Caller& caller, Id file_
 }
 
 Result<Id> ReportActivity(const Deps& deps, const Caller& caller, const ActivityInput& input) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   return InWriteTransaction(deps, caller, "activity.submit", [&](UnitOfWork& uow) -> Result<Id> {
@@ -240,7 +234,7 @@ Result<Id> ReportActivity(const Deps& deps, const Caller& caller, const Activity
 }
 
 Result<Id> DeclareCredits(const Deps& deps, const Caller& caller, const DeclarationInput& input) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   if (auto v = ValidateDeclaration(input, deps.clock.TodayInJapan()); !v) {
@@ -307,7 +301,7 @@ Result<ApplicationSnapshot> SnapshotForApplication(UnitOfWork& uow, const Doctor
 }  // namespace
 
 Result<Id> Apply(const Deps& deps, const Caller& caller) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   return InWriteTransaction(deps, caller, "application.submit", [&](UnitOfWork& uow) -> Result<Id> {
@@ -335,7 +329,7 @@ Result<Id> Apply(const Deps& deps, const Caller& caller) {
 }
 
 Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   auto uow = deps.store.Begin(false);
@@ -347,7 +341,7 @@ Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) 
 
 Result<Id> Withdraw(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                     std::optional<int64_t> version) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   return InWriteTransaction(deps, caller, "withdraw", [&](UnitOfWork& uow) -> Result<Id> {
@@ -363,7 +357,7 @@ Result<Id> Withdraw(const Deps& deps, const Caller& caller, ReviewKind kind, Id 
 
 Result<Id> Resubmit(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                     const Correction& correction, std::optional<int64_t> version) {
-  if (auto r = Require(caller.principal, Permission::kOwnRecord); !r) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());
   }
   return InWriteTransaction(deps, caller, "resubmit", [&](UnitOfWork& uow) -> Result<Id> {

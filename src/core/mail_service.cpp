@@ -8,33 +8,33 @@ namespace kakari::core {
 
 namespace {
 
-Status MayReview(const Principal& who) {
-  if (Allows(who, Permission::kReview)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-              "you are not allowed to do this");
-}
-
-std::string ScopeOf(const Principal& who) {
-  return who.role == Role::kJmaAdmin ? "" : who.organisation_code;
+Result<std::string> ScopeOf(const Principal& who) {
+  auto scope = ScopePrefix(who);
+  if (!scope) return tl::unexpected(NotFoundError("医師会", "association"));
+  return *scope;
 }
 
 }  // namespace
 
 Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller) {
-  if (auto r = MayReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
-  return (*uow)->Certificates().PendingMail(ScopeOf(caller.principal));
+  return (*uow)->Certificates().PendingMail(*scope);
 }
 
 Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
-  if (auto r = MayReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   if (!caller.principal.organisation_id) {
     return tl::unexpected(NotFoundError("医師会", "association"));
   }
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
-  auto pending = (*uow)->Certificates().PendingMail(ScopeOf(caller.principal));
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
+  auto pending = (*uow)->Certificates().PendingMail(*scope);
   if (!pending) return tl::unexpected(pending.error());
   if (pending->empty()) {
     return Fail(ErrorCode::kUnprocessable, "郵送待ちの修了証はありません",
@@ -57,14 +57,16 @@ Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
 }
 
 Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps, const Caller& caller) {
-  if (auto r = MayReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
-  return (*uow)->Certificates().MailBatches(ScopeOf(caller.principal));
+  return (*uow)->Certificates().MailBatches(*scope);
 }
 
 Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id) {
-  if (auto r = MayReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   MailBatchView view;
   {
     auto uow = deps.store.Begin(false);
@@ -86,7 +88,7 @@ Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id i
 }
 
 Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
-  if (auto r = MayReview(caller.principal); !r) return r;
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return r;
   auto uow = deps.store.Begin(true);
   if (!uow) return tl::unexpected(uow.error());
   auto batch = (*uow)->Certificates().FindMailBatch(id);
@@ -143,7 +145,7 @@ Result<std::vector<CertificateDocument>> DocumentsFor(const Deps& deps,
 
 Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Caller& caller,
                                                       const std::vector<std::string>& numbers) {
-  if (auto r = MayReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   if (numbers.empty() || numbers.size() > 500) {
     return Fail(ErrorCode::kInvalidArgument, "修了証は1〜500件で選んでください",
                 "select 1 to 500 certificates", "numbers");

@@ -1,5 +1,6 @@
 #include "core/paper_forms.hpp"
 
+#include "core/validation.hpp"
 #include "core/wareki.hpp"
 
 namespace kakari::core {
@@ -102,9 +103,9 @@ Result<PaperForm> BlankForm(const Deps& deps, FormKind kind) {
 Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind kind,
                              std::string_view registry_number) {
   bool own = registry_number.empty();
-  if (!Allows(caller.principal, own ? Permission::kOwnRecord : Permission::kReview)) {
-    return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-                "you are not allowed to do this");
+  if (auto r = RequirePermission(caller.principal, own ? Permission::kOwnRecord : Permission::kReview);
+      !r) {
+    return tl::unexpected(r.error());
   }
   auto uow = deps.store.Begin(!own);
   if (!uow) return tl::unexpected(uow.error());
@@ -132,8 +133,7 @@ Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind ki
            doctor->registry_number,
            doctor->member_id.value_or("（非会員）"),
            *home ? (*home)->name_ja : "",
-           (doctor->postal_code.empty() ? "" : "〒" + doctor->postal_code.substr(0, 3) + "-" +
-                                                   doctor->postal_code.substr(3) + " ") +
+           (doctor->postal_code.empty() ? "" : FormatPostalCode(doctor->postal_code) + " ") +
                doctor->address + (doctor->email.empty() ? "" : "　" + doctor->email)};
   PaperForm form = Compose(kind, h, standing->eligibility.lecture_units.ToString() + " 単位",
                            std::move(rows), *cats);

@@ -10,6 +10,25 @@ Error NotFoundError(std::string_view what_ja, std::string_view what_en) {
                std::string(what_en) + " not found", "", ""};
 }
 
+Status RequirePermission(const Principal& who, Permission p) {
+  if (Allows(who, p)) return {};
+  switch (p) {
+    case Permission::kReview:
+      return Fail(ErrorCode::kPermissionDenied, "審査担当者のみが行える操作です",
+                  "only reviewing staff may do this");
+    case Permission::kAdminister:
+      return Fail(ErrorCode::kPermissionDenied, "管理者のみが行える操作です",
+                  "only administrators may do this");
+    case Permission::kImportCredits:
+      return Fail(ErrorCode::kPermissionDenied,
+                  "単位の取り込みには credits:import の権限（APIトークン）が必要です",
+                  "importing credits needs the credits:import permission (an API token)");
+    default:
+      return Fail(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
+                  "you are not allowed to do this");
+  }
+}
+
 namespace {
 
 AuditRecord RecordOf(const Deps& deps, const Caller* caller, std::string_view action,
@@ -104,12 +123,9 @@ Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
 
 Result<Id> InWriteTransaction(const Deps& deps, const Caller& caller, std::string_view operation,
                               const std::function<Result<Id>(UnitOfWork&)>& fn) {
-  auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  auto id = Idempotent(**uow, caller, operation, [&] { return fn(**uow); });
-  if (!id) return id;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
-  return id;
+  return InTransaction<Id>(deps, [&](UnitOfWork& uow) {
+    return Idempotent(uow, caller, operation, [&] { return fn(uow); });
+  });
 }
 
 Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,

@@ -23,6 +23,10 @@ struct Deps {
   const Signer* signer = nullptr;
 };
 
+// 403 unless `who` holds `p`; the message says who may (reviewing staff,
+// administrators, ...). The one permission check every service uses.
+[[nodiscard]] Status RequirePermission(const Principal& who, Permission p);
+
 struct Caller {
   Principal principal;
   std::string remote_address;
@@ -60,6 +64,18 @@ Status RecordView(const Deps& deps, const Caller& caller, std::string_view actio
 // kNotFound otherwise (also out of scope), kInvalidArgument for a bad number.
 [[nodiscard]] Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
                                                std::string_view registry_number);
+
+// Runs `fn` in one write transaction and commits it when `fn` succeeds.
+template <class T>
+[[nodiscard]] Result<T> InTransaction(const Deps& deps,
+                                      const std::function<Result<T>(UnitOfWork&)>& fn) {
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto out = fn(**uow);
+  if (!out) return out;
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return out;
+}
 
 // Runs `fn` in one write transaction under the caller's idempotency key and
 // commits it.

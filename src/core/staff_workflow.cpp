@@ -13,12 +13,6 @@ namespace kakari::core {
 
 namespace {
 
-Status RequireReview(const Principal& who) {
-  if (Allows(who, Permission::kReview)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "審査担当者のみが行える操作です",
-              "only reviewing staff may do this");
-}
-
 // Side effects of an approval, checked again at decision time.
 Status OnApprove(UnitOfWork& uow, const Deps& deps, const ReviewItem& item) {
   if (item.kind == ReviewKind::kApplication) {
@@ -98,16 +92,14 @@ Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
 }
 
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   if (filter.page < 1 || filter.per_page < 1 || filter.per_page > 200) {
     return Fail(ErrorCode::kInvalidArgument, "page は1以上、per_page は1〜200で指定してください",
                 "page must be 1 or more and per_page 1-200", "per_page");
   }
-  filter.association_prefix =
-      caller.principal.role == Role::kJmaAdmin ? "" : caller.principal.organisation_code;
-  if (filter.association_prefix.empty() && caller.principal.role != Role::kJmaAdmin) {
-    return tl::unexpected(NotFoundError("医師会", "association"));
-  }
+  auto scope = ScopePrefix(caller.principal);
+  if (!scope) return tl::unexpected(NotFoundError("医師会", "association"));
+  filter.association_prefix = *scope;
   // Read in a read transaction (readers run side by side), then record the
   // view; the page is answered only once its audit record is committed.
   Result<QueuePage> page = [&]() -> Result<QueuePage> {
@@ -129,7 +121,7 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
 
 Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                   const Decision& decision) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   return InWriteTransaction(deps, caller, "decision", [&](UnitOfWork& uow) -> Result<Id> {
     if (auto s = DecideIn(uow, deps, caller, kind, id, decision); !s) {
       return tl::unexpected(s.error());
@@ -140,7 +132,7 @@ Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id
 
 Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& caller,
                                              const std::vector<std::pair<ReviewKind, Id>>& items) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   if (items.empty() || items.size() > 10000) {
     return Fail(ErrorCode::kInvalidArgument, "一括承認は1〜10,000件で選んでください",
                 "select 1 to 10,000 items for bulk approval", "items");
@@ -170,7 +162,7 @@ Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& cal
 
 Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
                                         std::string_view query) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   std::string q = NormalizeNfkc(util::Trim(query));
   if (q.empty()) {
     return Fail(ErrorCode::kInvalidArgument, "医籍登録番号・氏名・カナのいずれかを入力してください",
@@ -234,7 +226,7 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
 }
 
 Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const DoctorDraft& draft) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   auto valid = ValidateDoctorDraft(draft, deps.clock.TodayInJapan());
   if (!valid) return valid;
   Doctor doctor = *valid;
@@ -266,7 +258,7 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const Doctor
 
 Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                                  const PaperApplication& paper, RoutedTo* routed) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   return InWriteTransaction(deps, caller, "paper.application", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = LoadVisibleDoctor(uow, caller.principal, paper.registry_number);
     if (!doctor) return tl::unexpected(doctor.error());
@@ -321,7 +313,7 @@ Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
 
 Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller, ReviewKind kind,
                                            Id id) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   auto item = LoadVisibleItem(**uow, caller.principal, kind, id);
@@ -331,7 +323,7 @@ Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& calle
 
 Result<RoutingRule> GetRouting(const Deps& deps, const Caller& caller,
                                std::string_view prefecture_code) {
-  if (auto r = RequireReview(caller.principal); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
   if (!CoversAssociation(caller.principal, prefecture_code) &&
       !util::StartsWith(caller.principal.organisation_code, prefecture_code)) {
     return tl::unexpected(NotFoundError("都道府県", "prefecture"));
@@ -342,10 +334,7 @@ Result<RoutingRule> GetRouting(const Deps& deps, const Caller& caller,
 }
 
 Status PutRouting(const Deps& deps, const Caller& caller, const RoutingRule& rule) {
-  if (!Allows(caller.principal, Permission::kAdminister)) {
-    return Fail(ErrorCode::kPermissionDenied, "管理者のみが行える操作です",
-                "only administrators may do this");
-  }
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) return r;
   if (!ValidatePrefectureCode(rule.prefecture_code) ||
       !CoversAssociation(caller.principal, rule.prefecture_code)) {
     return tl::unexpected(NotFoundError("都道府県", "prefecture"));
