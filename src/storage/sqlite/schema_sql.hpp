@@ -1,0 +1,17 @@
+// The SQL of the numbered migrations (internal to src/storage/sqlite).
+// Frozen once landed: a change is a new number, never an edit.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#define KAKARI_NOW "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+
+namespace kakari::storage::sqlite {
+
+// 1-3: the registry, the workflow, accounts and review.
+std::vector<std::string> RegistryAndWorkflowScripts();
+// 4-6: certificates, queue counts, queue generations.
+std::vector<std::string> CertificateAndQueueScripts();
+
+}  // namespace kakari::storage::sqlite
