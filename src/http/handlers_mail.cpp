@@ -1,7 +1,5 @@
 // Printed matter: mail batches, merged certificate PDFs and paper forms.
-#include "core/credit_import.hpp"
 #include "core/mail_service.hpp"
-#include "core/proof_file.hpp"
 #include "core/paper_forms.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
@@ -147,31 +145,6 @@ ApiResponse GetDoctorForm(ApiContext& c) {
   auto kind = KindParam(c);
   if (!kind) return Fails(NoForm());
   return FormPdf(c, core::FilledForm(c.deps, c.caller, *kind, c.Param("registry_number")));
-}
-
-ApiResponse PostCreditImport(ApiContext& c) {
-  std::string type = c.req.Header("content-type");
-  if (!util::StartsWith(type, "text/csv")) {
-    return Fails(core::Error{core::ErrorCode::kUnsupportedMediaType,
-                             "CSVファイル（Content-Type: text/csv）を送ってください",
-                             "send a CSV file (Content-Type: text/csv)", "", "content-type"});
-  }
-  if (c.req.body.size() > core::kMaxProofBytes) {
-    return Fails(core::Error{core::ErrorCode::kPayloadTooLarge,
-                             "CSVは10MBまでです。分けて送ってください",
-                             "a CSV may be 10 MB at most; send it in parts", "", "body"});
-  }
-  auto rows = c.config.open_csv(c.req.body);
-  if (!rows) return Fails(rows.error());
-  auto report = core::ImportCreditsAs(c.deps, c.caller, **rows);
-  if (!report) return Fails(report.error());
-  nlohmann::json rejected = nlohmann::json::array();
-  for (const auto& r : report->rejected) {
-    rejected.push_back({{"line", r.line}, {"reason_ja", r.reason_ja}, {"reason_en", r.reason_en}});
-  }
-  return JsonResponse(200, {{"imported", report->imported},
-                            {"duplicates", report->duplicates},
-                            {"rejected", rejected}});
 }
 
 }  // namespace kakari::http
