@@ -328,6 +328,29 @@ Result<Id> Apply(const Deps& deps, const Caller& caller) {
   });
 }
 
+Result<ApplicationPreview> PreviewApplication(const Deps& deps, const Caller& caller) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
+    return tl::unexpected(r.error());
+  }
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctor = CallerDoctor(**uow, caller.principal);
+  if (!doctor) return tl::unexpected(doctor.error());
+  auto snap = SnapshotForApplication(**uow, *doctor, std::nullopt);
+  if (!snap) return tl::unexpected(snap.error());
+  auto route = RouteFor(**uow, *doctor);
+  if (!route) return tl::unexpected(route.error());
+  auto org = (*uow)->Organisations().FindById(route->association_id);
+  if (!org) return tl::unexpected(org.error());
+  ApplicationPreview preview{*snap, {}, org->value_or(Organisation{})};
+  for (Id id : snap->activity_ids) {
+    auto found = (*uow)->Activities().Find(id);
+    if (!found) return tl::unexpected(found.error());
+    if (*found) preview.activities.push_back({id, **found});
+  }
+  return preview;
+}
+
 Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) {
   if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
     return tl::unexpected(r.error());

@@ -52,6 +52,19 @@ struct FileContent {
 // Picks what counts, freezes it and routes the application.
 [[nodiscard]] Result<Id> Apply(const Deps& deps, const Caller& caller);
 
+// What an application made now would hold, without making it: the review
+// page a doctor sees before submitting. Fails exactly as Apply would.
+struct CountedActivity {
+  Id id = 0;
+  ActivityInput activity;
+};
+struct ApplicationPreview {
+  ApplicationSnapshot snapshot;
+  std::vector<CountedActivity> activities;
+  Organisation routed_to;
+};
+[[nodiscard]] Result<ApplicationPreview> PreviewApplication(const Deps& deps, const Caller& caller);
+
 [[nodiscard]] Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller);
 // The item with its details, files and history (staff views are audited).
 [[nodiscard]] Result<ItemView> ViewItem(const Deps& deps, const Caller& caller, ReviewKind kind,

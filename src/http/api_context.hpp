@@ -52,6 +52,7 @@ ApiResponse GetFile(ApiContext& c);
 ApiResponse PostActivity(ApiContext& c);
 ApiResponse PostDeclaration(ApiContext& c);
 ApiResponse PostApplication(ApiContext& c);
+ApiResponse GetApplicationPreview(ApiContext& c);
 ApiResponse GetMyItems(ApiContext& c);
 ApiResponse GetMyItem(ApiContext& c);
 ApiResponse PostWithdraw(ApiContext& c);

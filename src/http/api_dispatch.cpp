@@ -168,6 +168,8 @@ const std::vector<Route>& Routes() {
        PostResubmit},
       {"POST", "/api/v1/me/activities", A::kAuthenticated, B::kJson, L::kWorker, PostActivity},
       {"POST", "/api/v1/me/declarations", A::kAuthenticated, B::kJson, L::kWorker, PostDeclaration},
+      {"GET", "/api/v1/me/applications/preview", A::kAuthenticated, B::kNone, L::kWorker,
+       GetApplicationPreview},
       {"POST", "/api/v1/me/applications", A::kAuthenticated, B::kJson, L::kWorker, PostApplication},
       {"GET", "/api/v1/activity-categories", A::kPublic, B::kNone, L::kInline, GetCategories},
       {"POST", "/api/v1/files", A::kAuthenticated, B::kBinary, L::kSlow, PostFile},

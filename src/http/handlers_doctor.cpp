@@ -158,6 +158,26 @@ ApiResponse PostApplication(ApiContext& c) {
   return ItemAfterChange(c, core::ReviewKind::kApplication, core::Apply(c.deps, c.caller), 201);
 }
 
+ApiResponse GetApplicationPreview(ApiContext& c) {
+  auto preview = core::PreviewApplication(c.deps, c.caller);
+  if (!preview) return Fails(preview.error());
+  json activities = json::array();
+  for (const auto& a : preview->activities) {
+    activities.push_back({{"id", a.id},
+                          {"category", a.activity.category},
+                          {"organisation", a.activity.organisation},
+                          {"started_on", a.activity.started_on.ToIso()}});
+  }
+  const auto& s = preview->snapshot;
+  return JsonResponse(200, {{"lecture_units", UnitsJson(s.lecture_units)},
+                            {"total_units", UnitsJson(s.total_units)},
+                            {"routing_reason", s.routing_reason},
+                            {"activities", activities},
+                            {"routed_to", {{"code", preview->routed_to.code},
+                                           {"name_ja", preview->routed_to.name_ja},
+                                           {"name_en", preview->routed_to.name_en}}}});
+}
+
 ApiResponse GetMyItems(ApiContext& c) {
   auto items = core::MyItems(c.deps, c.caller);
   if (!items) return Fails(items.error());

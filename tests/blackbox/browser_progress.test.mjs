@@ -51,7 +51,7 @@ test('a doctor sees each part, the total against 10 and what is missing', async 
   const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
 
   const expected = kakariJson(['eligibility', '--doctor', '100002', '--json', '--db', db]);
-  await page.goto(`${base}/?doctor=100002`);
+  await page.goto(`${base}/#/lookup?doctor=100002`);
   await page.getByTestId('total-units').waitFor();
   const text = (id) => page.getByTestId(id).innerText();
   assert.equal(Number(await text('lecture-units')), expected.lecture_units);
@@ -75,7 +75,7 @@ test('a complete doctor, typed in full-width digits; an unknown number', async (
   mkdirSync(artifacts, { recursive: true });
   const { base, browser } = await demoSite(t);
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-  await page.goto(base);
+  await page.goto(`${base}/#/lookup`);
   await page.getByLabel('医籍登録番号').fill('１０００01');
   await page.getByRole('button', { name: '表示する' }).click();
   await page.getByTestId('total-units').waitFor();

@@ -1,76 +1,53 @@
 import { useEffect, useState } from 'preact/hooks';
-import { currentUser, fetchProgress, logOut, type ApiError, type Progress, type User } from './api';
-import { t, type Lang } from './i18n';
+import { currentUser, logOut, type User } from './lib/api';
+import { LangContext, makeT, type Lang } from './lib/i18n';
+import { lazy } from './lib/lazy';
+import { href, useRoute, type Route } from './lib/router';
+import { Loading } from './lib/ui';
 import { LoginView } from './LoginView';
-import { MyPage } from './MyPage';
-import { ProgressView } from './ProgressView';
+import { DoctorRoutes, doctorNav } from './doctor/Routes';
 
-type State =
-  | { kind: 'empty' }
-  | { kind: 'loading' }
-  | { kind: 'shown'; progress: Progress }
-  | { kind: 'error'; error: ApiError | null };
+const StaffRoutes = lazy(() => import('./staff/Routes').then((mod) => mod.StaffRoutes));
+
+const t = makeT({
+  appTitle: { ja: 'かかりつけ医機能報告制度にかかる研修', en: 'Training for the family-doctor-function report' },
+  myPage: { ja: 'マイページ', en: 'My page' },
+  desk: { ja: '審査・事務', en: 'Review desk' },
+  switchLang: { ja: 'English', en: '日本語' },
+  switchLangLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
+  logout: { ja: 'ログアウト', en: 'Log out' },
+  help: { ja: 'ヘルプ', en: 'Help' },
+  skip: { ja: '本文へ移動', en: 'Skip to content' },
+  menu: { ja: 'メニュー', en: 'Menu' },
+});
 
 function initialLang(): Lang {
-  const saved = localStorage.getItem('kakari.lang');
-  return saved === 'en' ? 'en' : 'ja';
-}
-
-function toHalfWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-}
-
-// Staff's lookup of a doctor's progress by registry number.
-function LookupView({ lang }: { lang: Lang }) {
-  const params = new URLSearchParams(location.search);
-  const [registry, setRegistry] = useState(params.get('doctor') ?? '');
-  const [state, setState] = useState<State>({ kind: 'empty' });
-
-  async function load(reg: string) {
-    const value = toHalfWidthDigits(reg);
-    if (!value) return setState({ kind: 'empty' });
-    setState({ kind: 'loading' });
-    history.replaceState(null, '', `?doctor=${encodeURIComponent(value)}`);
-    const r = await fetchProgress(value);
-    setState(r.ok ? { kind: 'shown', progress: r.value } : { kind: 'error', error: r.error });
-  }
-
-  useEffect(() => { if (registry) void load(registry); }, []);
-
-  const fieldError = state.kind === 'error' && state.error?.field === 'registry_number';
-  return (
-    <>
-      <form class="lookup" onSubmit={(e) => { e.preventDefault(); void load(registry); }}>
-        <label for="registry">{t(lang, 'registryLabel')}</label>
-        <div class="row">
-          <input id="registry" name="registry" inputMode="numeric" autoComplete="off"
-            value={registry} aria-invalid={fieldError} aria-describedby="registry-hint"
-            onInput={(e) => setRegistry((e.target as HTMLInputElement).value)} />
-          <button type="submit">{t(lang, 'show')}</button>
-        </div>
-        <small id="registry-hint">{t(lang, 'registryHint')}</small>
-      </form>
-      <div aria-live="polite">
-        {state.kind === 'empty' && <p class="empty">{t(lang, 'empty')}</p>}
-        {state.kind === 'loading' && <p class="loading">{t(lang, 'loading')}</p>}
-        {state.kind === 'error' && (
-          <div class="error" role="alert" data-testid="error">
-            <strong>{t(lang, 'errorTitle')}</strong>
-            <p>{state.error ? (lang === 'ja' ? state.error.message_ja : state.error.message_en)
-              : t(lang, 'networkError')}</p>
-          </div>
-        )}
-        {state.kind === 'shown' && <ProgressView lang={lang} progress={state.progress} />}
-      </div>
-    </>
-  );
+  return localStorage.getItem('kakari.lang') === 'en' ? 'en' : 'ja';
 }
 
 type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; user: User };
 
+export type NavEntry = { path: string; label: (lang: Lang) => string; show?: (u: User) => boolean };
+
+function Nav({ entries, route, user, lang }: { entries: NavEntry[]; route: Route; user: User; lang: Lang }) {
+  const active = `/${route.segments[0] ?? ''}${route.segments[0] === 'admin' ? `/${route.segments[1] ?? ''}` : ''}`;
+  return (
+    <nav class="nav" aria-label={t(lang, 'menu')}>
+      <ul>
+        {entries.filter((e) => !e.show || e.show(user)).map((e) => (
+          <li key={e.path}>
+            <a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<Session>({ kind: 'checking' });
+  const route = useRoute();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -79,36 +56,42 @@ export function App() {
   useEffect(() => {
     void currentUser().then((r) => setSession(r.ok ? { kind: 'in', user: r.value.user } : { kind: 'out' }));
   }, []);
+  // A new screen: its heading is announced and focus starts at the top.
+  useEffect(() => { document.getElementById('main')?.focus({ preventScroll: true }); }, [route.path]);
 
   async function leave() {
     await logOut();
+    location.hash = '';
     setSession({ kind: 'out' });
   }
+  const user = session.kind === 'in' ? session.user : null;
+  const isDoctor = user?.role === 'doctor';
+  const helpPage = isDoctor || !user ? 'doctor' : 'staff';
 
   return (
-    <div class="page">
-      <header class="top">
-        <div>
-          <h1>{t(lang, 'appTitle')}</h1>
-          <p class="sub">{session.kind === 'in' && session.user.role === 'doctor'
-            ? t(lang, 'myPage') : t(lang, 'appSubtitle')}</p>
-        </div>
-        <div class="actions">
-          <button type="button" class="lang" aria-label={t(lang, 'switchLangLabel')}
-            onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>{t(lang, 'switchLang')}</button>
-          {session.kind === 'in' && (
-            <button type="button" class="lang" onClick={() => void leave()}>{t(lang, 'logout')}</button>
-          )}
-        </div>
-      </header>
-      <main>
-        {session.kind === 'checking' && <p class="loading">{t(lang, 'loading')}</p>}
-        {session.kind === 'out' && (
-          <LoginView lang={lang} onLoggedIn={(user) => setSession({ kind: 'in', user })} />
-        )}
-        {session.kind === 'in' && session.user.role === 'doctor' && <MyPage lang={lang} />}
-        {session.kind === 'in' && session.user.role !== 'doctor' && <LookupView lang={lang} />}
-      </main>
-    </div>
+    <LangContext.Provider value={lang}>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t(lang, 'skip')}</a>
+      <div class="page">
+        <header class="top">
+          <div>
+            <p class="title">{t(lang, 'appTitle')}</p>
+            <p class="sub">{user ? (isDoctor ? t(lang, 'myPage') : t(lang, 'desk')) : ''}</p>
+          </div>
+          <div class="actions">
+            <a class="button secondary" href={`/help/${helpPage}.html`} target="_blank" rel="noopener">{t(lang, 'help')}</a>
+            <button type="button" class="secondary" aria-label={t(lang, 'switchLangLabel')} lang={lang === 'ja' ? 'en' : 'ja'}
+              onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>{t(lang, 'switchLang')}</button>
+            {user && <button type="button" class="secondary" onClick={() => void leave()}>{t(lang, 'logout')}</button>}
+          </div>
+        </header>
+        {user && isDoctor && <Nav entries={doctorNav} route={route} user={user} lang={lang} />}
+        <main id="main" tabIndex={-1}>
+          {session.kind === 'checking' && <Loading />}
+          {session.kind === 'out' && <LoginView onLoggedIn={(u) => setSession({ kind: 'in', user: u })} />}
+          {user && isDoctor && <DoctorRoutes route={route} />}
+          {user && !isDoctor && <StaffRoutes route={route} user={user} />}
+        </main>
+      </div>
+    </LangContext.Provider>
   );
 }

@@ -1,41 +1,74 @@
 import { useState } from 'preact/hooks';
-import { logIn, type ApiError, type User } from './api';
-import { t, type Lang } from './i18n';
+import { logIn, logInWithCode, type ApiError, type User } from './lib/api';
+import { makeT, useLang } from './lib/i18n';
+import { Field, inputValue, errorText } from './lib/ui';
 
-// The login form: keeps what was typed when the server refuses it, and
-// says why in the current language.
-export function LoginView({ lang, onLoggedIn }: { lang: Lang; onLoggedIn: (u: User) => void }) {
+const t = makeT({
+  loginTitle: { ja: 'ログイン', en: 'Log in' },
+  firstTitle: { ja: '初めての方（ワンタイムコード）', en: 'First login (one-time code)' },
+  loginId: { ja: '会員番号またはメールアドレス', en: 'Member ID or e-mail' },
+  password: { ja: 'パスワード', en: 'Password' },
+  code: { ja: 'ワンタイムコード', en: 'One-time code' },
+  codeHint: { ja: '医師会から届いた書面のコード（例 K7Q2-MX9P-4HRT）', en: 'The code in the letter from your association (e.g. K7Q2-MX9P-4HRT)' },
+  newPassword: { ja: '新しいパスワード（10文字以上）', en: 'New password (at least 10 characters)' },
+  loginButton: { ja: 'ログインする', en: 'Log in' },
+  setButton: { ja: 'パスワードを設定してログイン', en: 'Set password and log in' },
+  loggingIn: { ja: 'ログインしています…', en: 'Logging in…' },
+  loginFailed: { ja: 'ログインできませんでした', en: 'Could not log in' },
+  useCode: { ja: '初めての方・パスワードを忘れた方はこちら', en: 'First time, or forgot your password?' },
+  usePassword: { ja: 'パスワードでログインする', en: 'Log in with a password' },
+});
+
+// Password login, or the first login with a one-time code that sets the
+// password. Keeps what was typed when the server refuses and says why.
+export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
+  const lang = useLang();
+  const [mode, setMode] = useState<'password' | 'code'>(location.hash.includes('first') ? 'code' : 'password');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null | undefined>(undefined);
 
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
-    const r = await logIn(login.trim(), password);
+    const r = mode === 'password' ? await logIn(login.trim(), password)
+      : await logInWithCode(login.trim(), code.trim(), password);
     setBusy(false);
     if (r.ok) return onLoggedIn(r.value.user);
     setError(r.error);
   }
-
+  const title = mode === 'password' ? t(lang, 'loginTitle') : t(lang, 'firstTitle');
+  // A refusal without a field (wrong password) marks both inputs.
+  const err = error === undefined ? undefined : { ...(error ?? { code: 'unavailable', message_ja: '', message_en: '' }), field: error?.field ?? 'login' } as ApiError;
   return (
-    <form class="login" onSubmit={submit} aria-labelledby="login-title">
-      <h2 id="login-title">{t(lang, 'loginTitle')}</h2>
-      <label for="login-id">{t(lang, 'loginId')}</label>
-      <input id="login-id" name="login" autoComplete="username" value={login}
-        aria-invalid={error !== undefined} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
-      <label for="password">{t(lang, 'password')}</label>
-      <input id="password" name="password" type="password" autoComplete="current-password"
-        value={password} aria-invalid={error !== undefined}
-        onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
-      <button type="submit" disabled={busy}>{busy ? t(lang, 'loggingIn') : t(lang, 'loginButton')}</button>
+    <form class="login card" onSubmit={submit} aria-labelledby="login-title" noValidate>
+      <h2 id="login-title">{title}</h2>
+      <Field id="login-login" field="login" label={t(lang, 'loginId')} error={undefined}>{(a) => (
+        <input {...a} name="login" autoComplete="username" value={login} aria-invalid={err !== undefined || undefined}
+          onInput={(e) => setLogin(inputValue(e))} />
+      )}</Field>
+      {mode === 'code' && (
+        <Field id="login-code" field="code" label={t(lang, 'code')} hint={t(lang, 'codeHint')} error={undefined}>{(a) => (
+          <input {...a} name="code" autoComplete="one-time-code" value={code} aria-invalid={err !== undefined || undefined}
+            onInput={(e) => setCode(inputValue(e))} />
+        )}</Field>
+      )}
+      <Field id="login-password" field="password" label={mode === 'password' ? t(lang, 'password') : t(lang, 'newPassword')} error={undefined}>{(a) => (
+        <input {...a} name="password" type="password" autoComplete={mode === 'password' ? 'current-password' : 'new-password'}
+          value={password} aria-invalid={err !== undefined || undefined} onInput={(e) => setPassword(inputValue(e))} />
+      )}</Field>
+      <button type="submit" disabled={busy}>{busy ? t(lang, 'loggingIn') : mode === 'password' ? t(lang, 'loginButton') : t(lang, 'setButton')}</button>
       {error !== undefined && (
         <div class="error" role="alert" data-testid="login-error">
           <strong>{t(lang, 'loginFailed')}</strong>
-          <p>{error ? (lang === 'ja' ? error.message_ja : error.message_en) : t(lang, 'networkError')}</p>
+          <p>{errorText(lang, error)}</p>
         </div>
       )}
+      <button type="button" class="link" onClick={() => { setMode(mode === 'password' ? 'code' : 'password'); setError(undefined); }}>
+        {mode === 'password' ? t(lang, 'useCode') : t(lang, 'usePassword')}
+      </button>
     </form>
   );
 }

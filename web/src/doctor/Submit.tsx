@@ -1,0 +1,83 @@
+// New submissions: a practical activity, a credit declaration, and the
+// completion application with its review page.
+import { useMemo } from 'preact/hooks';
+import { call, get, idempotencyKey, type ActivityInput, type DeclarationInput, type ItemView, type Ok } from '../lib/api';
+import { formatDate, formatUnits, tc, useLang, useT } from '../lib/i18n';
+import { navigate } from '../lib/router';
+import { ErrorBox, Show, useLoad, useSubmit } from '../lib/ui';
+import { ActivityForm, DeclarationForm } from './Forms';
+import { m } from './messages';
+
+export function ReportActivity() {
+  const t = useT(m);
+  const s = useSubmit<ItemView>();
+  async function submit(v: ActivityInput) {
+    const done = await s.run(() => call<ItemView>('POST', '/api/v1/me/activities', v, idempotencyKey()), 'act');
+    if (done) navigate(`/items/activity/${done.id}?sent=1`);
+  }
+  return (
+    <section class="card" aria-labelledby="report-title">
+      <h2 id="report-title">{t('reportTitle')}</h2>
+      <ActivityForm submitLabel={t('submitReport')} busy={s.busy} error={s.error} onSubmit={(v) => void submit(v)} />
+    </section>
+  );
+}
+
+export function DeclareCredits() {
+  const t = useT(m);
+  const s = useSubmit<ItemView>();
+  async function submit(v: DeclarationInput) {
+    const done = await s.run(() => call<ItemView>('POST', '/api/v1/me/declarations', v, idempotencyKey()), 'dec');
+    if (done) navigate(`/items/declaration/${done.id}?sent=1`);
+  }
+  return (
+    <section class="card" aria-labelledby="declare-title">
+      <h2 id="declare-title">{t('declareTitle')}</h2>
+      <DeclarationForm submitLabel={t('submitDeclare')} busy={s.busy} error={s.error} onSubmit={(v) => void submit(v)} />
+    </section>
+  );
+}
+
+type Preview = Ok<'/api/v1/me/applications/preview', 'get'>;
+
+// Shows exactly what the server will count before the doctor commits.
+export function Apply() {
+  const t = useT(m);
+  const lang = useLang();
+  const [preview] = useLoad(() => get('/api/v1/me/applications/preview'));
+  const [cats] = useLoad(() => get('/api/v1/activity-categories'));
+  const s = useSubmit<ItemView>();
+  const catName = (code: string) => {
+    const c = cats.kind === 'shown' ? cats.value.categories.find((x) => x.code === code) : undefined;
+    return c ? (lang === 'ja' ? c.name_ja : c.name_en) : code;
+  };
+  // One key for this page: a retried click never applies twice.
+  const key = useMemo(idempotencyKey, []);
+  async function apply() {
+    const done = await s.run(() => call<ItemView>('POST', '/api/v1/me/applications', {}, key), 'app');
+    if (done) navigate(`/items/application/${done.id}?sent=1`);
+  }
+  return (
+    <section class="card" aria-labelledby="apply-title">
+      <h2 id="apply-title">{t('applyTitle')}</h2>
+      <Show state={preview}>{(p: Preview) => (
+        <div data-testid="apply-preview">
+          <p>{t('applyIntro')}</p>
+          <dl class="summary">
+            <dt>{t('countedLecture')}</dt><dd data-testid="preview-lecture">{formatUnits(p.lecture_units)} {tc(lang, 'units')}</dd>
+            <dt>{t('countedActivities')}</dt>
+            <dd>
+              <ol data-testid="preview-activities">
+                {p.activities.map((a) => <li key={a.id}>{catName(a.category)}（{a.organisation}、{formatDate(lang, a.started_on)}）</li>)}
+              </ol>
+            </dd>
+            <dt>{t('countedTotal')}</dt><dd data-testid="preview-total"><strong>{formatUnits(p.total_units)} {tc(lang, 'units')}</strong></dd>
+            <dt>{t('routedTo')}</dt><dd data-testid="preview-route">{lang === 'ja' ? p.routed_to.name_ja : p.routed_to.name_en}</dd>
+          </dl>
+          {s.error !== undefined && <ErrorBox error={s.error} />}
+          <button type="button" disabled={s.busy} onClick={() => void apply()}>{s.busy ? tc(lang, 'saving') : t('applyButton')}</button>
+        </div>
+      )}</Show>
+    </section>
+  );
+}

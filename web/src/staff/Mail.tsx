@@ -1,0 +1,61 @@
+// The mail batch: certificates waiting for the post, a batch made of them,
+// its certificates and labels printed, then marked as sent.
+import { useState } from 'preact/hooks';
+import { call, get, type MailBatch, type Ok } from '../lib/api';
+import { formatDate, useLang, useT } from '../lib/i18n';
+import { Empty, ErrorBox, Show, useLoad, useSubmit } from '../lib/ui';
+import { s } from './messages';
+
+type Created = Ok<'/api/v1/staff/mail/batches', 'post', 201>;
+
+export function Mail() {
+  const t = useT(s);
+  const lang = useLang();
+  const [pending, reloadPending] = useLoad(() => get('/api/v1/staff/mail/pending'));
+  const [batches, reloadBatches] = useLoad(() => get('/api/v1/staff/mail/batches'));
+  const act = useSubmit<Created | MailBatch>();
+  const [message, setMessage] = useState('');
+  const reload = () => { void reloadPending(); void reloadBatches(); };
+
+  async function makeBatch() {
+    const r = await act.run(() => call<Created>('POST', '/api/v1/staff/mail/batches', {}), 'mb');
+    if (r) { setMessage(t('batchOf', { id: r.id, count: r.count, date: formatDate(lang, r.created_at) })); reload(); }
+  }
+  async function markSent(b: MailBatch) {
+    if (!confirm(t('markSentConfirm', { id: b.id }))) return;
+    const r = await act.run(() => call<MailBatch>('POST', `/api/v1/staff/mail/batches/${b.id}/sent`, {}), 'ms');
+    if (r) { setMessage(t('sentOn', { date: formatDate(lang, r.sent_at) })); reload(); }
+  }
+  return (
+    <section class="card wide" aria-labelledby="mail-title">
+      <h2 id="mail-title">{t('mailTitle')}</h2>
+      {message && <p class="status ok" role="status" data-testid="mail-message">{message}</p>}
+      {act.error !== undefined && <ErrorBox error={act.error} />}
+      <h3>{t('pending')}</h3>
+      <Show state={pending}>{(p) => p.items.length === 0 ? <Empty>{t('noPending')}</Empty> : (
+        <>
+          <ul class="items" data-testid="pending">
+            {p.items.map((c) => <li key={c.number}>{c.number} {c.name}</li>)}
+          </ul>
+          <button type="button" disabled={act.busy} onClick={() => void makeBatch()}>{t('makeBatch', { n: p.items.length })}</button>
+        </>
+      )}</Show>
+      <h3>{t('batches')}</h3>
+      <Show state={batches}>{(b) => b.items.length === 0 ? <Empty>{t('noBatches')}</Empty> : (
+        <ul class="items" data-testid="batches">
+          {b.items.map((x) => (
+            <li key={x.id}>
+              <strong>{t('batchOf', { id: x.id, count: x.count, date: formatDate(lang, x.created_at) })}</strong>
+              {x.sent_at && <span class="badge s-approved">{t('sentOn', { date: formatDate(lang, x.sent_at) })}</span>}
+              <div class="actions">
+                <a class="button secondary" href={`/api/v1/staff/mail/batches/${x.id}/certificates`} target="_blank" rel="noopener">{t('printCerts')}</a>
+                <a class="button secondary" href={`/api/v1/staff/mail/batches/${x.id}/labels`} target="_blank" rel="noopener">{t('printLabels')}</a>
+                {!x.sent_at && <button type="button" onClick={() => void markSent(x)}>{t('markSent')}</button>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}</Show>
+    </section>
+  );
+}
