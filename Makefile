@@ -6,7 +6,7 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test build setup native web bench bench-import bench-eligibility bench-http bench-cert clean
+.PHONY: run test build setup native web bench bench-import bench-eligibility bench-http bench-cert bench-web help-screenshots clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
@@ -30,7 +30,7 @@ native:
 web:
 	cd web && npm run --silent build
 
-bench: bench-import bench-eligibility bench-http bench-cert
+bench: bench-import bench-eligibility bench-http bench-cert bench-web
 
 bench-import: build
 	bash bench/import_bench.sh
@@ -46,3 +46,12 @@ clean:
 
 bench-cert: build
 	bash bench/cert_bench.sh
+
+bench-web: build
+	bash bench/web_weight.sh
+
+# The help pages' pictures are the end-to-end test's screenshots: run it,
+# then copy them into web/public/help/img (commit the result).
+help-screenshots: build
+	node --test tests/blackbox/e2e_web.test.mjs
+	cp test-artifacts/help/*.png web/public/help/img/

@@ -33,9 +33,12 @@ using Traits = restinio::default_traits_t;
 void SecurityHeaders(restinio::response_builder_t<restinio::restinio_controlled_output_t>& r) {
   r.append_header("X-Content-Type-Options", "nosniff")
       .append_header("Referrer-Policy", "no-referrer")
-      .append_header("X-Frame-Options", "DENY")
+      // The review desk shows proof PDFs in a frame of its own origin;
+      // nobody else may frame anything.
+      .append_header("X-Frame-Options", "SAMEORIGIN")
       .append_header("Content-Security-Policy",
-                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                     "frame-ancestors 'self'");
 }
 
 std::string ReasonPhrase(int status) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { launchBrowser } from './browser.mjs';
 import { kakari, kakariJson, login, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
@@ -18,7 +18,7 @@ async function demoSite(t) {
   const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
   // The lookup by registry number is staff's view: a JMA administrator's session.
   const jma = await login(base, 'jma-admin');
-  const browser = await launch(t);
+  const browser = await launchBrowser(t);
   const context = await browser.newContext();
   const { hostname } = new URL(base);
   await context.addCookies(jma.cookie.split('; ').map((c) => {
@@ -33,16 +33,6 @@ async function newPage(_browser, context, opts = {}) {
   const page = await context.newPage();
   if (opts.viewport) await page.setViewportSize(opts.viewport);
   return page;
-}
-
-async function launch(t) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  t.after(() => browser.close());
-  return browser;
 }
 
 test('a doctor sees each part, the total against 10 and what is missing', async (t) => {

@@ -2,6 +2,7 @@
 // after a return the item can be corrected and resubmitted, before a
 // decision it can be withdrawn.
 import { call, get, idempotencyKey, type ActivityInput, type DeclarationInput, type ItemView, type Kind } from '../lib/api';
+import { useCategoryName } from '../lib/categories';
 import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { href } from '../lib/router';
 import { Timeline } from '../lib/Timeline';
@@ -35,11 +36,12 @@ export function Items() {
 function Details({ view }: { view: ItemView }) {
   const t = useT(m);
   const lang = useLang();
+  const catName = useCategoryName();
   const a = view.activity;
   const d = view.declaration;
   return (
     <dl class="summary">
-      {a && <><dt>{t('category')}</dt><dd>{a.category}</dd><dt>{t('description')}</dt><dd>{a.description}</dd>
+      {a && <><dt>{t('category')}</dt><dd>{catName(a.category ?? '')}</dd><dt>{t('description')}</dt><dd>{a.description}</dd>
         <dt>{t('startedOn')}</dt><dd>{formatDate(lang, a.started_on)}{a.ended_on ? ` – ${formatDate(lang, a.ended_on)}` : ''}</dd>
         <dt>{t('organisation')}</dt><dd>{a.organisation}</dd></>}
       {d && <><dt>{t('title')}</dt><dd>{d.title}</dd><dt>{t('takenOn')}</dt><dd>{formatDate(lang, d.taken_on)}</dd>

@@ -2,6 +2,7 @@
 // completion application with its review page.
 import { useMemo } from 'preact/hooks';
 import { call, get, idempotencyKey, type ActivityInput, type DeclarationInput, type ItemView, type Ok } from '../lib/api';
+import { useCategoryName } from '../lib/categories';
 import { formatDate, formatUnits, tc, useLang, useT } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { ErrorBox, Show, useLoad, useSubmit } from '../lib/ui';
@@ -45,12 +46,8 @@ export function Apply() {
   const t = useT(m);
   const lang = useLang();
   const [preview] = useLoad(() => get('/api/v1/me/applications/preview'));
-  const [cats] = useLoad(() => get('/api/v1/activity-categories'));
+  const catName = useCategoryName();
   const s = useSubmit<ItemView>();
-  const catName = (code: string) => {
-    const c = cats.kind === 'shown' ? cats.value.categories.find((x) => x.code === code) : undefined;
-    return c ? (lang === 'ja' ? c.name_ja : c.name_en) : code;
-  };
   // One key for this page: a retried click never applies twice.
   const key = useMemo(idempotencyKey, []);
   async function apply() {

@@ -1,7 +1,7 @@
 // The review queue: filters, kana/kanji search, sort and paging kept in the
 // URL; keyboard operation (j/k, Enter, x); bulk approval with a
 // confirmation that states the count.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { call, query, type Ok, type QueueRow } from '../lib/api';
 import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { href, navigate, type Route } from '../lib/router';
@@ -38,6 +38,11 @@ export function Queue({ route }: { route: Route }) {
 
   useEffect(() => { setForm(filters); setSelected(new Set()); }, [qs]);
   useEffect(() => { if (state.kind === 'shown') rememberQueue(state.value.items, `/queue${qs}`); }, [state]);
+  // Keys work from anywhere on the page, as soon as it is visible.
+  useLayoutEffect(() => {
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
   useEffect(() => {
     if (confirming) dialog.current?.showModal(); else dialog.current?.close();
   }, [confirming]);
@@ -51,7 +56,8 @@ export function Queue({ route }: { route: Route }) {
   };
 
   function onKey(e: KeyboardEvent) {
-    if (isTyping(e) && (e.target as HTMLInputElement).type !== 'checkbox') return;
+    if ((isTyping(e) && (e.target as HTMLInputElement).type !== 'checkbox') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (document.querySelector('dialog[open]')) return;
     const links = Array.from(tbody.current?.querySelectorAll<HTMLAnchorElement>('a.row-link') ?? []);
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     const rowAt = (document.activeElement as HTMLElement | null)?.closest('tr');
@@ -81,7 +87,7 @@ export function Queue({ route }: { route: Route }) {
   );
 
   return (
-    <section class="card wide" aria-labelledby="queue-title" onKeyDown={onKey}>
+    <section class="card wide" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('queueTitle')}</h2>
       <form class="filters" role="search" onSubmit={(e) => { e.preventDefault(); navigate(`/queue${query({ ...form, page: 1 })}`); }}>
         <div class="field grow">

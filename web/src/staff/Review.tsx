@@ -1,8 +1,9 @@
 // One item on the review desk: the doctor, the details, the evidence shown
 // inline, the timeline and audit trail, and the decision with reusable
 // reason templates. Keys: a approve, r return, j/k next/previous item.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call, idempotencyKey, type ItemView, type Kind, type Ok, type Result } from '../lib/api';
+import { useCategoryName } from '../lib/categories';
 import { formatDate, formatDateTime, formatUnits, tc, useLang, useT } from '../lib/i18n';
 import { href, navigate } from '../lib/router';
 import { Timeline } from '../lib/Timeline';
@@ -38,13 +39,14 @@ function Evidence({ files }: { files: ItemView['files'] }) {
 function Facts({ view }: { view: ItemView }) {
   const t = useT(s);
   const lang = useLang();
+  const catName = useCategoryName();
   const d = view.doctor;
   return (
     <dl class="summary">
       <dt>{t('doctor')}</dt><dd>{d.name}（{d.kana}）{d.member ? t('member') : t('nonMember')}</dd>
       <dt>{t('registry')}</dt><dd>{d.registry_number}</dd>
       <dt>{t('birthDate')}</dt><dd>{formatDate(lang, d.birth_date)}</dd>
-      {view.activity && <><dt>{t('details')}</dt><dd>{view.activity.category}: {view.activity.description}<br />
+      {view.activity && <><dt>{t('details')}</dt><dd>{catName(view.activity.category ?? '')}: {view.activity.description}<br />
         {view.activity.organisation}、{formatDate(lang, view.activity.started_on)}{view.activity.ended_on ? ` – ${formatDate(lang, view.activity.ended_on)}` : ''}</dd></>}
       {view.declaration && <><dt>{t('details')}</dt><dd>{view.declaration.title}（{view.declaration.organizer}）<br />
         {formatDate(lang, view.declaration.taken_on)}、{formatUnits(view.declaration.units)} {tc(lang, 'units')}</dd></>}
@@ -89,7 +91,8 @@ function Decision({ view, onDecided }: { view: ItemView; onDecided: (action: str
     const r = await d.run(() => call<ItemView>('POST', `/api/v1/staff/items/${view.kind}/${view.id}/decision`, body, key), 'dec');
     if (r) onDecided(action);
   }
-  useEffect(() => {
+  // Layout effects: the keys work as soon as the screen is visible.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'a') { e.preventDefault(); void decide('approve'); }
@@ -139,7 +142,8 @@ export function Review({ kind, id }: { kind: Kind; id: string }) {
   const next = here >= 0 ? queue.refs[here + 1] : undefined;
   const prev = here > 0 ? queue.refs[here - 1] : undefined;
 
-  useEffect(() => {
+  // Layout effects: the keys work as soon as the screen is visible.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'j' && next) navigate(`/review/${next}`);

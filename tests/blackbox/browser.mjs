@@ -1,0 +1,84 @@
+// Browser helpers for the end-to-end tests: Debian's Chromium through
+// playwright-core, logging in through the real form, axe-core checks and
+// screenshots kept in test-artifacts/.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '../../web/node_modules/@axe-core/playwright/dist/index.mjs';
+import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { DEMO_PASSWORD, repoRoot } from './helpers.mjs';
+
+export const artifacts = path.join(repoRoot, 'test-artifacts');
+export const helpShots = path.join(artifacts, 'help');
+
+export async function launchBrowser(t) {
+  mkdirSync(helpShots, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+  return browser;
+}
+
+export const PHONE = { width: 360, height: 780 };
+export const DESK = { width: 1280, height: 900 };
+
+// A fresh context (its own cookies) logged in through the login form.
+const openPages = [];
+
+export async function loggedInPage(browser, base, loginId, viewport = PHONE) {
+  const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
+  openPages.push([loginId, page]);
+  await page.goto(base);
+  await page.getByLabel('会員番号またはメールアドレス').fill(loginId);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.getByRole('button', { name: 'ログアウト' }).waitFor();
+  return page;
+}
+
+// Collects axe's serious and critical findings per page; the test asserts
+// the list is empty at the end so that one run names every offender.
+export class AxeLog {
+  constructor() { this.findings = []; this.report = []; }
+
+  async check(page, name) {
+    // Checked once the screen has loaded its data (an inline PDF viewer
+    // never lets the network go idle).
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    this.report.push(`${name}: ${result.passes.length} rules pass, ${result.violations.length} violated`);
+    for (const v of result.violations) {
+      this.report.push(`  ${v.id} (${v.impact}): ${v.help}`);
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        this.findings.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+    }
+    return result.violations.length;
+  }
+
+  assertClean() {
+    writeFileSync(path.join(artifacts, 'axe-report.txt'), `${this.report.join('\n')}\n`);
+    assert.deepEqual(this.findings, [], `axe found serious or critical violations:\n${this.findings.join('\n')}`);
+  }
+}
+
+export async function assertNoHorizontalScroll(page, name) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
+  assert.ok(scroll <= width, `${name}: no horizontal scrolling (scrollWidth ${scroll} > ${width})`);
+}
+
+export async function shot(page, name, { help = false } = {}) {
+  await page.screenshot({ path: path.join(help ? helpShots : artifacts, `${name}.png`), fullPage: true });
+}
+
+export const routeOf = (page) => new URL(page.url()).hash;
+
+// On a failure: every logged-in page as it was, to look at.
+export async function screenshotAll() {
+  for (const [who, page] of openPages) {
+    await page.screenshot({ path: path.join(artifacts, `failure-${who}.png`), fullPage: true }).catch(() => {});
+  }
+}
