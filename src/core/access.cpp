@@ -66,6 +66,13 @@ bool CoversAssociation(const Principal& who, std::string_view association_code) 
   return association_code.substr(0, who.organisation_code.size()) == who.organisation_code;
 }
 
+bool MayManageStaffAccount(const Principal& who, Role role, std::string_view code) {
+  if (who.role != Role::kAdmin && who.role != Role::kJmaAdmin) return false;
+  if (role == Role::kJmaAdmin) return who.role == Role::kJmaAdmin && code == "00";
+  if (role != Role::kReviewer && role != Role::kAdmin) return false;
+  return code != "00" && CoversAssociation(who, code);
+}
+
 bool MaySeeDoctor(const Principal& who, Id doctor_id, std::string_view home_association_code) {
   if (who.role == Role::kDoctor) return who.doctor_id && *who.doctor_id == doctor_id;
   return CoversAssociation(who, home_association_code);

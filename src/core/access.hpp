@@ -57,6 +57,12 @@ std::optional<std::string> ScopePrefix(const Principal& who);
 // True when staff (or JMA) `who` covers the association with `code`.
 bool CoversAssociation(const Principal& who, std::string_view association_code);
 
+// True when administrator `who` may create or change a staff account with
+// `role` homed at the association `code`: prefecture administrators within
+// their prefecture (reviewers and administrators), the JMA anywhere; only
+// the JMA makes JMA administrators, and only at the JMA ("00").
+bool MayManageStaffAccount(const Principal& who, Role role, std::string_view code);
+
 // True when `who` may see the personal data of a doctor with this id and home
 // association code. Institutions go through their affiliation instead.
 bool MaySeeDoctor(const Principal& who, Id doctor_id, std::string_view home_association_code);

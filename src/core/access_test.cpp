@@ -36,6 +36,35 @@ struct ScopeCase {
   bool visible;
 };
 
+struct AccountCase {
+  const char* who;
+  Principal principal;
+  Role role;
+  const char* code;
+  bool allowed;
+};
+
+TEST(Access, WhoManagesWhichStaffAccount) {
+  const AccountCase cases[] = {
+      {"JMA makes a reviewer anywhere", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "27001", true},
+      {"JMA makes a JMA admin at the JMA", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "00", true},
+      {"JMA admin elsewhere is refused", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "13", false},
+      {"a reviewer at the JMA is refused", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "00", false},
+      {"Tokyo admin: county reviewer", Staff(Role::kAdmin, "13"), Role::kReviewer, "13001", true},
+      {"Tokyo admin: prefecture admin", Staff(Role::kAdmin, "13"), Role::kAdmin, "13", true},
+      {"Tokyo admin: Osaka is out", Staff(Role::kAdmin, "13"), Role::kReviewer, "27001", false},
+      {"Tokyo admin cannot make a JMA admin", Staff(Role::kAdmin, "13"), Role::kJmaAdmin, "00", false},
+      {"doctor accounts are not staff", Staff(Role::kJmaAdmin, "00"), Role::kDoctor, "13001", false},
+      {"a reviewer manages nobody", Staff(Role::kReviewer, "13001"), Role::kReviewer, "13001", false},
+      {"a county admin: own county", Staff(Role::kAdmin, "13001"), Role::kReviewer, "13001", true},
+      {"a county admin: not the prefecture", Staff(Role::kAdmin, "13001"), Role::kAdmin, "13", false},
+      {"a doctor manages nobody", DoctorPrincipal(1), Role::kReviewer, "13001", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(MayManageStaffAccount(c.principal, c.role, c.code), c.allowed) << c.who;
+  }
+}
+
 TEST(Access, WhoSeesWhichDoctor) {
   const ScopeCase cases[] = {
       {"doctor sees themself", DoctorPrincipal(5), "13001", 5, true},

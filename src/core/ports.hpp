@@ -165,6 +165,10 @@ class UserRepository {
   [[nodiscard]] virtual Result<std::optional<UserRecord>> FindById(Id id) = 0;
   [[nodiscard]] virtual Result<std::optional<UserRecord>> FindByDoctor(Id doctor_id) = 0;
   [[nodiscard]] virtual Status SetPasswordHash(Id id, std::string_view hash) = 0;
+  // Staff accounts (reviewers, administrators, JMA) of associations whose
+  // code starts with `code_prefix` ("" = all), by association and login.
+  [[nodiscard]] virtual Result<std::vector<UserRecord>> ListStaff(std::string_view code_prefix) = 0;
+  [[nodiscard]] virtual Status SetRoleAndState(Id id, Role role, bool disabled) = 0;
 };
 
 class SessionRepository {

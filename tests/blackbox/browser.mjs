@@ -29,7 +29,7 @@ export const DESK = { width: 1280, height: 900 };
 const openPages = [];
 
 export async function loggedInPage(browser, base, loginId, viewport = PHONE) {
-  const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
+  const page = await (await browser.newContext({ viewport, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
   openPages.push([loginId, page]);
   await page.goto(base);
   await page.getByLabel('会員番号またはメールアドレス').fill(loginId);

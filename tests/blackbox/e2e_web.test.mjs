@@ -174,6 +174,23 @@ async function stories(t) {
   await axe.check(visitor, 'public verification page');
   await shot(visitor, 'verify-page-360');
 
+  // Bulk approval from the keyboard: j/x select two rows; the dialog states the count.
+  await reviewer.goto(`${base}/#/queue?kind=activity&sort=name&order=desc`);
+  await reviewer.getByTestId('queue').waitFor();
+  const before = await reviewer.getByTestId('queue').locator('tbody tr').count();
+  assert.ok(before >= 2, `two activities to approve (${before})`);
+  for (const key of ['j', 'x', 'j', 'x']) await reviewer.keyboard.press(key);
+  await reviewer.getByRole('button', { name: '選択した2件を一括承認' }).click();
+  const dialog = reviewer.getByTestId('bulk-dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /2件を承認します。よろしいですか？/);
+  await axe.check(reviewer, 'bulk approval dialog');
+  await shot(reviewer, 'staff-bulk-confirm', { help: true });
+  await dialog.getByRole('button', { name: '2件を承認する' }).click();
+  assert.match(await reviewer.getByTestId('bulk-result').innerText(), /2件を承認しました/);
+  await reviewer.waitForFunction((n) => document.querySelectorAll('[data-testid=queue] tbody tr').length === n - 2
+    || document.querySelector('[data-testid=empty]'), before);
+
   // --- 2. return and resubmit (doctor 100002 declares 2.5 lecture units) ---
   const hanako = await loggedInPage(browser, base, '99100002');
   await hanako.getByRole('link', { name: '単位を追加申告' }).click();

@@ -16,9 +16,8 @@ constexpr const char* kUserColumns =
     "u.organisation_id, COALESCE(o.code, ''), u.institution_id, u.disabled "
     "FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ";
 
-Result<std::optional<core::UserRecord>> ReadUser(Statement* st) {
-  KAKARI_TRY(row, st->Step());
-  if (!row) return std::optional<core::UserRecord>();
+// The user on the statement's current row.
+core::UserRecord UserOfRow(Statement* st) {
   core::UserRecord u;
   u.id = st->Int(0);
   u.login = st->Text(1);
@@ -29,6 +28,13 @@ Result<std::optional<core::UserRecord>> ReadUser(Statement* st) {
   u.organisation_code = st->Text(6);
   u.institution_id = st->OptionalInt(7);
   u.disabled = st->Int(8) != 0;
+  return u;
+}
+
+Result<std::optional<core::UserRecord>> ReadUser(Statement* st) {
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::UserRecord>();
+  auto u = UserOfRow(st);
   st->Reset();
   return std::optional<core::UserRecord>(std::move(u));
 }
@@ -102,6 +108,29 @@ Status SqlUsers::SetPasswordHash(Id id, std::string_view hash) {
   KAKARI_TRY(st, c_.Prepare("UPDATE users SET password_hash = ?, updated_at = "
                             "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
   st->Bind(1, hash).Bind(2, id);
+  return st->Run();
+}
+
+Result<std::vector<core::UserRecord>> SqlUsers::ListStaff(std::string_view code_prefix) {
+  KAKARI_TRY(st, c_.Prepare(std::string(kUserColumns) +
+                            "WHERE u.role IN ('reviewer', 'admin', 'jma_admin') "
+                            "AND substr(o.code, 1, length(?1)) = ?1 ORDER BY o.code, u.login"));
+  st->Bind(1, code_prefix);
+  std::vector<core::UserRecord> out;
+  for (;;) {
+    KAKARI_TRY(row, st->Step());
+    if (!row) break;
+    out.push_back(UserOfRow(st));
+  }
+  st->Reset();
+  return out;
+}
+
+Status SqlUsers::SetRoleAndState(Id id, core::Role role, bool disabled) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE users SET role = ?, kind = ?, disabled = ?, updated_at = "
+                            "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
+  st->Bind(1, core::RoleName(role)).Bind(2, KindOfRole(role))
+      .Bind(3, static_cast<int64_t>(disabled)).Bind(4, id);
   return st->Run();
 }
 

@@ -101,7 +101,7 @@ export function Queue({ route }: { route: Route }) {
         <div class="field"><label for="f-to">{t('to')}</label><input id="f-to" type="date" value={form.to} onInput={setF('to')} /></div>
         {select('sort', [['submitted_at', t('sortSubmitted')], ['name', t('sortName')], ['status', t('sortStatus')]])}
         <div class="field">
-          <label for="f-order">{t('orderAsc')} / {t('orderDesc')}</label>
+          <label for="f-order">{t('order')}</label>
           <select id="f-order" value={form.order} onChange={setF('order')}>
             <option value="asc">{t('orderAsc')}</option><option value="desc">{t('orderDesc')}</option>
           </select>

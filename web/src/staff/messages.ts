@@ -24,6 +24,7 @@ export const s = {
   sortSubmitted: { ja: '提出日', en: 'Submitted' },
   sortName: { ja: '氏名（かな）', en: 'Name (kana)' },
   sortStatus: { ja: '状態', en: 'Status' },
+  order: { ja: '順序', en: 'Order' },
   orderAsc: { ja: '古い順・昇順', en: 'Ascending' },
   orderDesc: { ja: '新しい順・降順', en: 'Descending' },
   apply: { ja: '絞り込む', en: 'Apply filters' },
