@@ -278,6 +278,15 @@ async function stories(t) {
     await admin.locator('main h2').first().waitFor();
     await axe.check(admin, name);
   }
+  // Users and roles: a new county reviewer, with the code for their first login.
+  await admin.goto(`${base}/#/admin/users`);
+  await admin.getByTestId('users').waitFor();
+  await admin.getByLabel(/^ログインID/).fill('chuo-reviewer-3');
+  await admin.getByLabel(/所属医師会コード/).fill('13001');
+  await admin.getByRole('button', { name: 'アカウントを追加する' }).click();
+  await admin.getByTestId('created-user').waitFor();
+  assert.match(await admin.getByTestId('users').innerText(), /chuo-reviewer-3/);
+  await axe.check(admin, 'users and roles');
   await admin.goto(`${base}/#/codes`);
   await admin.getByLabel(/医籍登録番号/).fill('100004');
   await admin.getByRole('button', { name: '発行する' }).click();

@@ -3,6 +3,7 @@
 import type { Kind, User } from '../lib/api';
 import { makeT, useLang } from '../lib/i18n';
 import { href, type Route } from '../lib/router';
+import { UsersAdmin } from '../admin/Users';
 import { CertificateSettingsAdmin, Institution, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
 import { Codes } from './Codes';
 import { Lookup } from './Lookup';
@@ -26,6 +27,7 @@ const entries: Entry[] = [
   { path: '/admin/routing', key: 'navRouting', roles: ADMINS },
   { path: '/admin/certificates', key: 'navCertSettings', roles: ADMINS },
   { path: '/admin/signatories', key: 'navSignatories', roles: ADMINS },
+  { path: '/admin/users', key: 'navUsers', roles: ADMINS },
   { path: '/institution', key: 'navInstitution', roles: ['institution'] },
 ];
 
@@ -54,6 +56,7 @@ function Screen({ route, user }: { route: Route; user: User }) {
     case 'admin':
       if (second === 'certificates') return <CertificateSettingsAdmin user={user} />;
       if (second === 'signatories') return <SignatoriesAdmin user={user} />;
+      if (second === 'users') return <UsersAdmin user={user} />;
       return <RoutingAdmin user={user} />;
     default: return <Queue route={route} />;
   }
