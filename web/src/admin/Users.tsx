@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { call, get, type Ok, type User } from '../lib/api';
 import type { components } from '../generated/api-types';
-import { formatDateTime, useLang, useT } from '../lib/i18n';
+import { useT } from '../lib/i18n';
+import { CodeLetter } from '../staff/CodeLetter';
 import { Empty, ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { s } from '../staff/messages';
 
@@ -46,7 +47,6 @@ function Row({ account, user, onSaved }: { account: Account; user: User; onSaved
 
 export function UsersAdmin({ user }: { user: User }) {
   const t = useT(s);
-  const lang = useLang();
   const [list, reload] = useLoad(() => get('/api/v1/admin/users'));
   const [v, setV] = useState({ login: '', role: 'reviewer', association_code: user.association_code ?? '' });
   const [created, setCreated] = useState<Created | null>(null);
@@ -93,15 +93,8 @@ export function UsersAdmin({ user }: { user: User }) {
         <button type="submit" disabled={add.busy}>{t('addUser')}</button>
       </form>
       {created && (
-        <div class="letter" data-testid="created-user">
-          <p>{t('userCreated', { login: created.login })}</p>
-          <dl class="summary">
-            <dt>{t('login')}</dt><dd>{created.login}</dd>
-            <dt>{t('code')}</dt><dd class="code">{created.code}</dd>
-            <dt>{t('expires')}</dt><dd>{formatDateTime(lang, created.expires_at)}</dd>
-          </dl>
-          <button type="button" class="secondary" onClick={() => print()}>{t('print')}</button>
-        </div>
+        <CodeLetter testId="created-user" heading={<p>{t('userCreated', { login: created.login })}</p>}
+          login={created.login} code={created.code} expiresAt={created.expires_at} />
       )}
     </section>
   );

@@ -2,7 +2,8 @@
 // to print as a letter.
 import { useState } from 'preact/hooks';
 import { call, type Ok } from '../lib/api';
-import { formatDateTime, useLang, useT } from '../lib/i18n';
+import { useT } from '../lib/i18n';
+import { CodeLetter } from './CodeLetter';
 import { ErrorBox, Field, inputValue, useSubmit } from '../lib/ui';
 import { s } from './messages';
 
@@ -11,7 +12,6 @@ const halfWidth = (v: string) => v.replace(/[０-９]/g, (c) => String.fromCharC
 
 export function Codes() {
   const t = useT(s);
-  const lang = useLang();
   const [registry, setRegistry] = useState('');
   const [issued, setIssued] = useState<Issued | null>(null);
   const sub = useSubmit<Issued>();
@@ -33,15 +33,8 @@ export function Codes() {
         <button type="submit" disabled={sub.busy}>{t('issue')}</button>
       </form>
       {issued && (
-        <div class="letter" data-testid="issued-code">
-          <h3>{t('codeFor', { name: issued.doctor.name ?? '' })}</h3>
-          <dl class="summary">
-            <dt>{t('loginId')}</dt><dd>{issued.login}</dd>
-            <dt>{t('code')}</dt><dd class="code">{issued.code}</dd>
-            <dt>{t('expires')}</dt><dd>{formatDateTime(lang, issued.expires_at)}</dd>
-          </dl>
-          <button type="button" class="secondary" onClick={() => print()}>{t('print')}</button>
-        </div>
+        <CodeLetter testId="issued-code" heading={<h3>{t('codeFor', { name: issued.doctor.name ?? '' })}</h3>}
+          login={issued.login} code={issued.code} expiresAt={issued.expires_at} />
       )}
     </section>
   );
