@@ -113,6 +113,11 @@ std::optional<core::Date> BodyReader::DateField(const char* field, bool required
   const json* v = Get(field, required);
   if (!v) return std::nullopt;
   std::optional<core::Date> d;
+  if (v->is_string() && v->get<std::string>().empty()) {
+    FailField(field, std::string("「") + field + "」を入力してください",
+              std::string("\"") + field + "\" is required");
+    return d;
+  }
   if (v->is_string()) {
     auto parsed = core::ParseDate(v->get<std::string>());
     if (parsed) d = *parsed;

@@ -89,6 +89,9 @@ async function stories(t) {
   assert.equal(await doctor.getByLabel(/実施機関・団体/).inputValue(), '千代田区在宅医療連携会議');
   const invalid = await doctor.evaluate(() => document.activeElement?.getAttribute('aria-invalid'));
   assert.equal(invalid, 'true', 'the focus moved to the field the server named');
+  // Beside the field the message names it by its label, not its JSON key.
+  const fieldMessage = await doctor.locator('.field-error').first().innerText();
+  assert.ok(!/[a-z]_[a-z]/.test(fieldMessage) && /「[^」a-z]+」/.test(fieldMessage), fieldMessage);
   await shot(doctor, 'report-refused-360');
   await doctor.getByLabel(/活動の種類/).selectOption({ index: 1 });
   await doctor.getByLabel(/開始日/).fill('2026-05-01');

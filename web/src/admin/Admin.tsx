@@ -45,7 +45,7 @@ export function RoutingAdmin({ user }: { user: User }) {
         <form class="form" onSubmit={(e) => void submit(e)}>
           {level('members')}
           {level('non_members')}
-          {save.error !== undefined && <ErrorBox error={save.error} />}
+          {save.error !== undefined && <ErrorBox error={save.error} form />}
           {saved && <p class="status ok" role="status">{t('saved')}</p>}
           <button type="submit" disabled={save.busy}>{tc(useLang(), 'save')}</button>
         </form>
@@ -84,7 +84,7 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
           {check('show_birth_date', t('showBirth'))}
           {check('show_registry_number', t('showRegistry'))}
           {check('show_western_date', t('showWestern'))}
-          {save.error !== undefined && <ErrorBox error={save.error} />}
+          {save.error !== undefined && <ErrorBox error={save.error} form />}
           {saved && <p class="status ok" role="status">{t('saved')}</p>}
           {canEdit && <button type="submit" disabled={save.busy}>{tc(lang, 'save')}</button>}
         </form>
@@ -126,7 +126,7 @@ export function SignatoriesAdmin({ user }: { user: User }) {
           <Field id="sg-name" field="name" label={t('name')} error={add.error} required>{(a) => <input {...a} value={v.name} onInput={set('name')} />}</Field>
           <FilePicker id="sg-seal_file_id" field="seal_file_id" label={t('seal')} files={seal} onChange={(f) => setSeal(f.slice(-1))}
             accept="image/png,image/jpeg" multiple={false} error={add.error} uploadingText={tc(lang, 'loading')} removeText={(n) => `${tc(lang, 'cancel')}: ${n}`} />
-          {add.error !== undefined && <ErrorBox error={add.error} />}
+          {add.error !== undefined && <ErrorBox error={add.error} form />}
           <button type="submit" disabled={add.busy}>{t('addSignatory')}</button>
         </form>
       )}

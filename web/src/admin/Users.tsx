@@ -39,7 +39,7 @@ function Row({ account, user, onSaved }: { account: Account; user: User; onSaved
       <td>
         {!self && <button type="button" class="secondary" disabled={save.busy || (role === account.role && disabled === account.disabled)}
           onClick={() => void submit()} aria-label={`${t('update')}: ${account.login}`}>{t('update')}</button>}
-        {save.error !== undefined && <ErrorBox error={save.error} />}
+        {save.error !== undefined && <ErrorBox error={save.error} form />}
       </td>
     </tr>
   );
@@ -89,7 +89,7 @@ export function UsersAdmin({ user }: { user: User }) {
         <Field id="nu-association_code" field="association_code" label={t('associationCode')} hint={t('associationHint')} error={add.error} required>{(a) => (
           <input {...a} inputMode="numeric" value={v.association_code} onInput={set('association_code')} />
         )}</Field>
-        {add.error !== undefined && <ErrorBox error={add.error} />}
+        {add.error !== undefined && <ErrorBox error={add.error} form />}
         <button type="submit" disabled={add.busy}>{t('addUser')}</button>
       </form>
       {created && (

@@ -15,7 +15,7 @@ type FormProps<T> = {
 
 function Refusal({ error }: { error: ApiError | null | undefined }) {
   if (error === undefined) return null;
-  return <ErrorBox error={error} />;
+  return <ErrorBox error={error} form />;
 }
 
 export function ActivityForm(p: FormProps<ActivityInput>) {

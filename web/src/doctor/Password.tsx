@@ -27,7 +27,7 @@ export function Password() {
         <Field id="pw-new_password" field="new_password" label={t('newPassword')} error={s.error} required>{(a) => (
           <input {...a} type="password" autoComplete="new-password" minLength={10} value={next} onInput={(e) => setNext(inputValue(e))} />
         )}</Field>
-        {s.error !== undefined && <ErrorBox error={s.error} />}
+        {s.error !== undefined && <ErrorBox error={s.error} form />}
         {done && <p class="status ok" role="status">{t('passwordChanged')}</p>}
         <button type="submit" disabled={s.busy}>{s.busy ? tc(lang, 'saving') : tc(lang, 'save')}</button>
       </form>

@@ -62,6 +62,7 @@ export const common = {
   errorTitle: { ja: '処理できませんでした', en: 'Something went wrong' },
   networkError: { ja: 'サーバーに接続できません。しばらくしてからもう一度お試しください。', en: 'Cannot reach the server. Please try again shortly.' },
   units: { ja: '単位', en: 'units' },
+  checkFields: { ja: '赤く示した欄を確認してください。', en: 'Please check the field marked in red.' },
   save: { ja: '保存する', en: 'Save' },
   saving: { ja: '送信しています…', en: 'Sending…' },
   cancel: { ja: 'やめる', en: 'Cancel' },

@@ -23,12 +23,16 @@ export function errorText(lang: Lang, error: ApiError | null): string {
   return lang === 'ja' ? error.message_ja : error.message_en;
 }
 
-export function ErrorBox({ error, title }: { error: ApiError | null; title?: string }) {
+// Under a form, a refusal that names a field points there (the message
+// itself stands beside the field, with the field's label).
+export function ErrorBox({ error, title, form }: { error: ApiError | null; title?: string; form?: boolean }) {
   const lang = useLang();
+  const shownBeside = form && error?.field && document.querySelector(`[id$="-${CSS.escape(error.field)}"]`);
+  const text = shownBeside ? tc(lang, 'checkFields') : errorText(lang, error);
   return (
     <div class="error" role="alert" data-testid="error">
       <strong>{title ?? tc(lang, 'errorTitle')}</strong>
-      <p>{errorText(lang, error)}</p>
+      <p>{text}</p>
     </div>
   );
 }
@@ -55,6 +59,12 @@ export function focusField(error: ApiError | null, prefix: string) {
   if (el) el.focus();
 }
 
+// The server names a field by its JSON key (「started_on」); beside the
+// field the person sees its label instead.
+function withLabel(message: string, field: string, label: string): string {
+  return message.split(`「${field}」`).join(`「${label}」`).split(`"${field}"`).join(`"${label}"`).split(`'${field}'`).join(`'${label}'`);
+}
+
 type FieldProps = {
   id: string; label: string; error?: ApiError | null; field: string; hint?: string; required?: boolean;
   children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren;
@@ -70,7 +80,7 @@ export function Field({ id, label, error, field, hint, required, children }: Fie
       <label for={id}>{label}{required && <span class="req"> （{tc(lang, 'required')}）</span>}</label>
       {children({ id, 'aria-invalid': mine || undefined, 'aria-describedby': describedBy, required })}
       {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {mine && <small id={`${id}-error`} class="field-error">{errorText(lang, error)}</small>}
+      {mine && <small id={`${id}-error`} class="field-error">{withLabel(errorText(lang, error), field, label)}</small>}
     </div>
   );
 }

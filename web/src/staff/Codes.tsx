@@ -29,7 +29,7 @@ export function Codes() {
         <Field id="otc-registry_number" field="registry_number" label={t('registry')} hint={t('lookupHint')} error={sub.error} required>{(a) => (
           <input {...a} inputMode="numeric" autoComplete="off" value={registry} onInput={(e) => setRegistry(inputValue(e))} />
         )}</Field>
-        {sub.error !== undefined && <ErrorBox error={sub.error} />}
+        {sub.error !== undefined && <ErrorBox error={sub.error} form />}
         <button type="submit" disabled={sub.busy}>{t('issue')}</button>
       </form>
       {issued && (

@@ -37,7 +37,7 @@ function NewDoctor({ onCreated }: { onCreated: (d: Doctor) => void }) {
             value={v[k]} onInput={set(k)} />
         )}</Field>
       ))}
-      {c.error !== undefined && <ErrorBox error={c.error} />}
+      {c.error !== undefined && <ErrorBox error={c.error} form />}
       <button type="submit" disabled={c.busy}>{c.busy ? tc(lang, 'saving') : t('register')}</button>
     </form>
   );
