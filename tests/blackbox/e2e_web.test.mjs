@@ -219,6 +219,7 @@ async function stories(t) {
   await hanako.getByTestId('items').getByText(reason).waitFor();
   await hanako.getByRole('link', { name: `単位追加申告 #${declarationId}` }).click();
   await hanako.getByTestId('resubmit').waitFor();
+  assert.ok((await hanako.getByTestId('return-reason').innerText()).includes(reason), 'the reason heads the correction');
   assert.equal(await hanako.getByLabel(/講義名/).inputValue(), '在宅医療の基礎', 'the form starts from what was sent');
   await axe.check(hanako, 'returned item');
   await shot(hanako, 'doctor-returned', { help: true });

@@ -64,6 +64,7 @@ function Resubmit({ view, onDone }: { view: ItemView; onDone: () => void }) {
   return (
     <div class="returned" data-testid="resubmit">
       <p role="status"><strong>{t('returnedBox')}</strong></p>
+      {view.last_reason && <p class="reason" data-testid="return-reason">{t('reason')}: {view.last_reason}</p>}
       {view.kind === 'activity' && view.activity && (
         <ActivityForm initial={view.activity as Partial<ActivityInput>} initialFiles={view.files} submitLabel={t('resubmit')}
           busy={s.busy} error={s.error} onSubmit={(activity) => send({ activity }, 'act')} />
