@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/certificate.hpp"
+#include "core/programme.hpp"
 #include "core/service_support.hpp"
 
 namespace kakari::core {
@@ -21,5 +22,13 @@ namespace kakari::core {
 // issued certificates keep theirs); the seal must be PNG or JPEG.
 [[nodiscard]] Result<Id> AddSignatory(const Deps& deps, const Caller& caller,
                                       const Signatory& s);
+
+// The programme in force (staff may read) and its rules (JMA administrators
+// only; checked by ValidateProgramme; the code stays). Progress and new
+// applications follow the new rules at once; submitted applications keep
+// what they froze.
+[[nodiscard]] Result<Programme> GetProgrammeSettings(const Deps& deps, const Caller& caller);
+[[nodiscard]] Result<Programme> PutProgrammeSettings(const Deps& deps, const Caller& caller,
+                                                     Programme rules);
 
 }  // namespace kakari::core

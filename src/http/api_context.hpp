@@ -54,6 +54,8 @@ ApiResponse PostDeclaration(ApiContext& c);
 ApiResponse PostApplication(ApiContext& c);
 ApiResponse GetApplicationPreview(ApiContext& c);
 ApiResponse GetStaffAccounts(ApiContext& c);
+ApiResponse GetProgramme(ApiContext& c);
+ApiResponse PutProgramme(ApiContext& c);
 ApiResponse PostStaffAccount(ApiContext& c);
 ApiResponse PutStaffAccount(ApiContext& c);
 ApiResponse GetMyItems(ApiContext& c);

@@ -190,6 +190,8 @@ const std::vector<Route>& Routes() {
        PostPaperApplication},
       {"POST", "/api/v1/staff/one-time-codes", A::kAuthenticated, B::kJson, L::kWorker,
        PostOneTimeCode},
+      {"GET", "/api/v1/admin/programme", A::kAuthenticated, B::kNone, L::kWorker, GetProgramme},
+      {"PUT", "/api/v1/admin/programme", A::kAuthenticated, B::kJson, L::kWorker, PutProgramme},
       {"GET", "/api/v1/admin/users", A::kAuthenticated, B::kNone, L::kWorker, GetStaffAccounts},
       {"POST", "/api/v1/admin/users", A::kAuthenticated, B::kJson, L::kWorker, PostStaffAccount},
       {"PUT", "/api/v1/admin/users/:id", A::kAuthenticated, B::kJson, L::kWorker, PutStaffAccount},

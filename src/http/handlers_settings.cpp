@@ -3,6 +3,7 @@
 #include "core/certificate_settings.hpp"
 #include "core/workflow_service.hpp"
 #include "http/api_context.hpp"
+#include "http/workflow_json.hpp"
 
 namespace kakari::http {
 
@@ -23,7 +24,57 @@ nlohmann::json SignatoryJson(const core::Signatory& s) {
           {"has_seal", !s.seal_image.empty()}};
 }
 
+nlohmann::json ProgrammeJson(const core::Programme& p) {
+  auto date = [](const std::optional<core::Date>& d) {
+    return d ? nlohmann::json(d->ToIso()) : nlohmann::json(nullptr);
+  };
+  std::optional<core::Date> from, to;
+  if (p.credit_window) {
+    from = p.credit_window->from;
+    to = p.credit_window->to;
+  }
+  return {{"code", p.code},
+          {"name_ja", p.name_ja},
+          {"name_en", p.name_en},
+          {"units_per_activity", UnitsJson(p.units_per_activity)},
+          {"min_lecture_units", UnitsJson(p.min_lecture_units)},
+          {"min_practical_activities", p.min_practical_activities},
+          {"required_total_units", UnitsJson(p.required_total)},
+          {"credit_window_from", date(from)},
+          {"credit_window_to", date(to)},
+          {"certificate_validity_years", p.certificate_validity_years
+                                             ? nlohmann::json(*p.certificate_validity_years)
+                                             : nlohmann::json(nullptr)}};
+}
+
 }  // namespace
+
+ApiResponse GetProgramme(ApiContext& c) {
+  auto p = core::GetProgrammeSettings(c.deps, c.caller);
+  if (!p) return Fails(p.error());
+  return JsonResponse(200, ProgrammeJson(*p));
+}
+
+ApiResponse PutProgramme(ApiContext& c) {
+  BodyReader in(c.body);
+  core::Programme p;
+  p.name_ja = in.String("name_ja", false);
+  p.name_en = in.String("name_en", false);
+  p.units_per_activity = in.Units("units_per_activity").value_or(core::HalfUnits{});
+  p.min_lecture_units = in.Units("min_lecture_units").value_or(core::HalfUnits{});
+  p.min_practical_activities = static_cast<int>(in.Int("min_practical_activities"));
+  p.required_total = in.Units("required_total_units").value_or(core::HalfUnits{});
+  auto from = in.DateField("credit_window_from", false);
+  auto to = in.DateField("credit_window_to", false);
+  if (from || to) p.credit_window = core::DateRange{from, to};
+  if (auto years = in.OptionalInt("certificate_validity_years")) {
+    p.certificate_validity_years = static_cast<int>(*years);
+  }
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  auto saved = core::PutProgrammeSettings(c.deps, c.caller, p);
+  if (!saved) return Fails(saved.error());
+  return JsonResponse(200, ProgrammeJson(*saved));
+}
 
 ApiResponse GetCertificateSettings(ApiContext& c) {
   auto s = core::GetCertificateSettings(c.deps, c.caller);

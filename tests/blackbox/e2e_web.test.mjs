@@ -277,7 +277,7 @@ async function stories(t) {
 
   // --- the other staff and admin screens: axe, 200% zoom ---
   for (const [route, name] of [['/codes', 'codes'], ['/lookup?doctor=100001', 'lookup'], ['/admin/routing', 'routing'],
-    ['/admin/certificates', 'certificate settings'], ['/admin/signatories', 'signatories']]) {
+    ['/admin/programme', 'programme rules (read-only)'], ['/admin/certificates', 'certificate settings'], ['/admin/signatories', 'signatories']]) {
     await admin.goto(`${base}/#${route}`);
     await admin.locator('main h2').first().waitFor();
     await axe.check(admin, name);
@@ -311,6 +311,15 @@ async function stories(t) {
   await anonymous.getByRole('button', { name: 'パスワードを設定してログイン' }).click();
   await anonymous.getByTestId('next-step').waitFor();
   assert.match(await anonymous.locator('main').innerText(), /勅使河原/);
+
+  // The JMA edits the programme rules (the form, not a save: the API test does that).
+  const jma = await loggedInPage(browser, base, 'jma-admin', DESK);
+  await jma.goto(`${base}/#/admin/programme`);
+  await jma.getByLabel('修了に必要な合計単位').waitFor();
+  assert.equal(await jma.getByLabel('修了に必要な合計単位').inputValue(), '10');
+  assert.equal(await jma.getByRole('button', { name: '保存する' }).count(), 1);
+  await axe.check(jma, 'programme rules (JMA)');
+  await shot(jma, 'jma-programme');
 
   // 200% zoom of a 1280-pixel window is a 640-pixel layout.
   const zoomed = await loggedInPage(browser, base, 'admin-13', { width: 640, height: 450 });

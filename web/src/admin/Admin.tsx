@@ -6,6 +6,7 @@ import { FilePicker } from '../lib/FilePicker';
 import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { s } from '../staff/messages';
+import { SaveBar } from './SaveBar';
 
 type Routing = Ok<'/api/v1/admin/routing/{prefecture}', 'get'>;
 const prefectures = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -56,7 +57,6 @@ export function RoutingAdmin({ user }: { user: User }) {
 
 export function CertificateSettingsAdmin({ user }: { user: User }) {
   const t = useT(s);
-  const lang = useLang();
   const [loaded] = useLoad(() => get('/api/v1/admin/certificate-settings'));
   const [v, setV] = useState<CertificateSettings | null>(null);
   const save = useSubmit<CertificateSettings>();
@@ -84,9 +84,7 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
           {check('show_birth_date', t('showBirth'))}
           {check('show_registry_number', t('showRegistry'))}
           {check('show_western_date', t('showWestern'))}
-          {save.error !== undefined && <ErrorBox error={save.error} form />}
-          {saved && <p class="status ok" role="status">{t('saved')}</p>}
-          {canEdit && <button type="submit" disabled={save.busy}>{tc(lang, 'save')}</button>}
+          <SaveBar error={save.error} saved={saved} busy={save.busy} canEdit={canEdit} />
         </form>
       )}</Show>
     </section>

@@ -3,6 +3,7 @@
 import type { Kind, User } from '../lib/api';
 import { makeT, useLang } from '../lib/i18n';
 import { href, type Route } from '../lib/router';
+import { ProgrammeAdmin } from '../admin/Programme';
 import { UsersAdmin } from '../admin/Users';
 import { CertificateSettingsAdmin, Institution, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
 import { Codes } from './Codes';
@@ -25,6 +26,7 @@ const entries: Entry[] = [
   { path: '/lookup', key: 'navLookup', roles: STAFF },
   { path: '/codes', key: 'navCodes', roles: ADMINS },
   { path: '/admin/routing', key: 'navRouting', roles: ADMINS },
+  { path: '/admin/programme', key: 'navProgramme', roles: ADMINS },
   { path: '/admin/certificates', key: 'navCertSettings', roles: ADMINS },
   { path: '/admin/signatories', key: 'navSignatories', roles: ADMINS },
   { path: '/admin/users', key: 'navUsers', roles: ADMINS },
@@ -57,6 +59,7 @@ function Screen({ route, user }: { route: Route; user: User }) {
       if (second === 'certificates') return <CertificateSettingsAdmin user={user} />;
       if (second === 'signatories') return <SignatoriesAdmin user={user} />;
       if (second === 'users') return <UsersAdmin user={user} />;
+      if (second === 'programme') return <ProgrammeAdmin user={user} />;
       return <RoutingAdmin user={user} />;
     default: return <Queue route={route} />;
   }

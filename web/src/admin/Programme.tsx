@@ -1,0 +1,68 @@
+// The programme's completion rules: staff read them, the JMA changes them.
+import { useEffect, useState } from 'preact/hooks';
+import { call, get, type Ok, type User } from '../lib/api';
+import { useLang, useT } from '../lib/i18n';
+import { Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
+import { s } from '../staff/messages';
+import { SaveBar } from './SaveBar';
+
+type Rules = Ok<'/api/v1/admin/programme', 'get'>;
+type Key = 'units_per_activity' | 'min_lecture_units' | 'min_practical_activities' | 'required_total_units'
+  | 'credit_window_from' | 'credit_window_to' | 'certificate_validity_years';
+
+const fields: [Key, keyof typeof s, 'number' | 'date'][] = [
+  ['required_total_units', 'requiredTotal', 'number'], ['units_per_activity', 'perActivity', 'number'],
+  ['min_lecture_units', 'minLecture', 'number'], ['min_practical_activities', 'minActivities', 'number'],
+  ['credit_window_from', 'windowFrom', 'date'], ['credit_window_to', 'windowTo', 'date'],
+  ['certificate_validity_years', 'validity', 'number'],
+];
+
+function toForm(r: Rules): Record<Key, string> {
+  return Object.fromEntries(fields.map(([k]) => [k, r[k] === null ? '' : String(r[k])])) as Record<Key, string>;
+}
+
+function toBody(v: Record<Key, string>) {
+  const num = (x: string) => Number(x.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return {
+    units_per_activity: num(v.units_per_activity), min_lecture_units: num(v.min_lecture_units),
+    min_practical_activities: num(v.min_practical_activities), required_total_units: num(v.required_total_units),
+    credit_window_from: v.credit_window_from || null, credit_window_to: v.credit_window_to || null,
+    certificate_validity_years: v.certificate_validity_years ? num(v.certificate_validity_years) : null,
+  };
+}
+
+export function ProgrammeAdmin({ user }: { user: User }) {
+  const t = useT(s);
+  const lang = useLang();
+  const [loaded] = useLoad(() => get('/api/v1/admin/programme'));
+  const [v, setV] = useState<Record<Key, string> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit<Rules>();
+  const canEdit = user.role === 'jma_admin';
+  useEffect(() => { if (loaded.kind === 'shown') setV(toForm(loaded.value)); }, [loaded]);
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!v) return;
+    setSaved(false);
+    const r = await save.run(() => call<Rules>('PUT', '/api/v1/admin/programme', toBody(v)), 'pg');
+    if (r) { setV(toForm(r)); setSaved(true); }
+  }
+  return (
+    <section class="card" aria-labelledby="pg-title">
+      <h2 id="pg-title">{t('programmeTitle')}</h2>
+      <Show state={loaded}>{(r) => v && (
+        <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+          <p><strong>{lang === 'ja' ? r.name_ja : r.name_en}</strong>（{r.code}）</p>
+          <p class="note">{canEdit ? t('programmeNote') : t('readOnly')}</p>
+          {fields.map(([k, label, type]) => (
+            <Field key={k} id={`pg-${k}`} field={k} label={t(label)} error={save.error}>{(a) => (
+              <input {...a} type={type === 'date' ? 'date' : 'text'} inputMode={type === 'number' ? 'decimal' : undefined}
+                readOnly={!canEdit} value={v[k]} onInput={(e) => setV({ ...v, [k]: inputValue(e) })} />
+            )}</Field>
+          ))}
+          <SaveBar error={save.error} saved={saved} busy={save.busy} canEdit={canEdit} />
+        </form>
+      )}</Show>
+    </section>
+  );
+}
