@@ -80,7 +80,7 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps) {
     const char* ja;
     const char* en;
   } staff[] = {
-      {"reviewer-13001", Role::kReviewer, *county, "千代田区医師会 審査担当", "county reviewer (13001)"},
+      {"reviewer-13001", Role::kReviewer, *county, "郡市区医師会（13001）審査担当", "county reviewer (13001)"},
       {"admin-13", Role::kAdmin, *prefecture, "東京都医師会 管理者", "prefecture admin (Tokyo)"},
       {"jma-admin", Role::kJmaAdmin, *jma, "日本医師会 管理者", "JMA administrator"},
   };
