@@ -114,36 +114,28 @@ Status ValidateDeclaration(const DeclarationInput& in, Date today) {
 }
 
 Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
-  auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
-  auto doctor = CallerDoctor(**uow, caller.principal);
-  if (!doctor) return tl::unexpected(doctor.error());
-  auto standing = StandingOf(**uow, doctor->id);
-  if (!standing) return tl::unexpected(standing.error());
-  return DoctorProgress{*doctor, standing->programme, standing->eligibility};
+  return ReadOwnRecord<DoctorProgress>(
+      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) -> Result<DoctorProgress> {
+        auto standing = StandingOf(uow, doctor.id);
+        if (!standing) return tl::unexpected(standing.error());
+        return DoctorProgress{doctor, standing->programme, standing->eligibility};
+      });
 }
 
 Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year, int page,
                              int per_page) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
   if (fiscal_year < 2000 || fiscal_year > 2200 || page < 1 || per_page < 1 || per_page > 200) {
     return Fail(ErrorCode::kInvalidArgument,
                 "年度は2000〜2200、page は1以上、per_page は1〜200で指定してください",
                 "fiscal_year must be 2000-2200, page 1 or more, per_page 1-200", "fiscal_year");
   }
-  auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
-  auto doctor = CallerDoctor(**uow, caller.principal);
-  if (!doctor) return tl::unexpected(doctor.error());
-  DateRange fy{Date{fiscal_year, 4, 1}, Date{fiscal_year + 1, 3, 31}};
-  auto credits = (*uow)->Credits().PageForDoctor(doctor->id, fy, (page - 1) * per_page, per_page);
-  if (!credits) return tl::unexpected(credits.error());
-  return CreditPage{fiscal_year, credits->first, std::move(credits->second)};
+  return ReadOwnRecord<CreditPage>(
+      deps, caller, [&](UnitOfWork& uow, const Doctor& doctor) -> Result<CreditPage> {
+        DateRange fy{Date{fiscal_year, 4, 1}, Date{fiscal_year + 1, 3, 31}};
+        auto credits = uow.Credits().PageForDoctor(doctor.id, fy, (page - 1) * per_page, per_page);
+        if (!credits) return tl::unexpected(credits.error());
+        return CreditPage{fiscal_year, credits->first, std::move(credits->second)};
+      });
 }
 
 Result<std::vector<ActivityCategory>> ActivityCategories(const Deps& deps) {
@@ -329,37 +321,29 @@ Result<Id> Apply(const Deps& deps, const Caller& caller) {
 }
 
 Result<ApplicationPreview> PreviewApplication(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
-  auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
-  auto doctor = CallerDoctor(**uow, caller.principal);
-  if (!doctor) return tl::unexpected(doctor.error());
-  auto snap = SnapshotForApplication(**uow, *doctor, std::nullopt);
-  if (!snap) return tl::unexpected(snap.error());
-  auto route = RouteFor(**uow, *doctor);
-  if (!route) return tl::unexpected(route.error());
-  auto org = (*uow)->Organisations().FindById(route->association_id);
-  if (!org) return tl::unexpected(org.error());
-  ApplicationPreview preview{*snap, {}, org->value_or(Organisation{})};
-  for (Id id : snap->activity_ids) {
-    auto found = (*uow)->Activities().Find(id);
-    if (!found) return tl::unexpected(found.error());
-    if (*found) preview.activities.push_back({id, **found});
-  }
-  return preview;
+  return ReadOwnRecord<ApplicationPreview>(
+      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) -> Result<ApplicationPreview> {
+        auto snap = SnapshotForApplication(uow, doctor, std::nullopt);
+        if (!snap) return tl::unexpected(snap.error());
+        auto route = RouteFor(uow, doctor);
+        if (!route) return tl::unexpected(route.error());
+        auto org = uow.Organisations().FindById(route->association_id);
+        if (!org) return tl::unexpected(org.error());
+        ApplicationPreview preview{*snap, {}, org->value_or(Organisation{})};
+        for (Id id : snap->activity_ids) {
+          auto found = uow.Activities().Find(id);
+          if (!found) return tl::unexpected(found.error());
+          if (*found) preview.activities.push_back({id, **found});
+        }
+        return preview;
+      });
 }
 
 Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
-  auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
-  auto doctor = CallerDoctor(**uow, caller.principal);
-  if (!doctor) return tl::unexpected(doctor.error());
-  return (*uow)->Reviews().ListForDoctor(doctor->id);
+  return ReadOwnRecord<std::vector<ReviewItem>>(
+      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) {
+        return uow.Reviews().ListForDoctor(doctor.id);
+      });
 }
 
 Result<Id> Withdraw(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,

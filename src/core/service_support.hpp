@@ -94,6 +94,22 @@ template <class T>
 // The doctor a doctor principal stands for (kNotFound if none).
 [[nodiscard]] Result<Doctor> CallerDoctor(UnitOfWork& uow, const Principal& who);
 
+// Runs `fn` in one read transaction on the calling doctor's own record
+// (the doctor's permission checked first).
+template <class T>
+[[nodiscard]] Result<T> ReadOwnRecord(
+    const Deps& deps, const Caller& caller,
+    const std::function<Result<T>(UnitOfWork&, const Doctor&)>& fn) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
+    return tl::unexpected(r.error());
+  }
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctor = CallerDoctor(**uow, caller.principal);
+  if (!doctor) return tl::unexpected(doctor.error());
+  return fn(**uow, *doctor);
+}
+
 // Where a submission of this doctor goes, by the prefecture's rule.
 [[nodiscard]] Result<RouteDecision> RouteFor(UnitOfWork& uow, const Doctor& doctor);
 

@@ -40,24 +40,24 @@ export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
     setError(r.error);
   }
   const title = mode === 'password' ? t(lang, 'loginTitle') : t(lang, 'firstTitle');
-  // A refusal without a field (wrong password) marks both inputs.
-  const err = error === undefined ? undefined : { ...(error ?? { code: 'unavailable', message_ja: '', message_en: '' }), field: error?.field ?? 'login' } as ApiError;
+  // A refusal (wrong login or code) marks every input; the box says why.
+  const refused = error !== undefined || undefined;
   return (
     <form class="login card" onSubmit={submit} aria-labelledby="login-title" noValidate>
       <h2 id="login-title">{title}</h2>
       <Field id="login-login" field="login" label={t(lang, 'loginId')} error={undefined}>{(a) => (
-        <input {...a} name="login" autoComplete="username" value={login} aria-invalid={err !== undefined || undefined}
+        <input {...a} name="login" autoComplete="username" value={login} aria-invalid={refused}
           onInput={(e) => setLogin(inputValue(e))} />
       )}</Field>
       {mode === 'code' && (
         <Field id="login-code" field="code" label={t(lang, 'code')} hint={t(lang, 'codeHint')} error={undefined}>{(a) => (
-          <input {...a} name="code" autoComplete="one-time-code" value={code} aria-invalid={err !== undefined || undefined}
+          <input {...a} name="code" autoComplete="one-time-code" value={code} aria-invalid={refused}
             onInput={(e) => setCode(inputValue(e))} />
         )}</Field>
       )}
       <Field id="login-password" field="password" label={mode === 'password' ? t(lang, 'password') : t(lang, 'newPassword')} error={undefined}>{(a) => (
         <input {...a} name="password" type="password" autoComplete={mode === 'password' ? 'current-password' : 'new-password'}
-          value={password} aria-invalid={err !== undefined || undefined} onInput={(e) => setPassword(inputValue(e))} />
+          value={password} aria-invalid={refused} onInput={(e) => setPassword(inputValue(e))} />
       )}</Field>
       <button type="submit" disabled={busy}>{busy ? t(lang, 'loggingIn') : mode === 'password' ? t(lang, 'loginButton') : t(lang, 'setButton')}</button>
       {error !== undefined && (

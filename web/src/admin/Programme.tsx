@@ -5,6 +5,7 @@ import { useLang, useT } from '../lib/i18n';
 import { Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { s } from '../staff/messages';
 import { SaveBar } from './SaveBar';
+import { halfWidth } from '../lib/text';
 
 type Rules = Ok<'/api/v1/admin/programme', 'get'>;
 type Key = 'units_per_activity' | 'min_lecture_units' | 'min_practical_activities' | 'required_total_units'
@@ -22,7 +23,7 @@ function toForm(r: Rules): Record<Key, string> {
 }
 
 function toBody(v: Record<Key, string>) {
-  const num = (x: string) => Number(x.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const num = (x: string) => Number(halfWidth(x));
   return {
     units_per_activity: num(v.units_per_activity), min_lecture_units: num(v.min_lecture_units),
     min_practical_activities: num(v.min_practical_activities), required_total_units: num(v.required_total_units),

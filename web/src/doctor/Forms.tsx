@@ -7,6 +7,7 @@ import { FilePicker } from '../lib/FilePicker';
 import { tc, useLang, useT } from '../lib/i18n';
 import { ErrorBox, Field, inputValue, useLoad } from '../lib/ui';
 import { m } from './messages';
+import { halfWidth } from '../lib/text';
 
 type FormProps<T> = {
   initial?: Partial<T>; initialFiles?: FileMeta[]; submitLabel: string; busy: boolean;
@@ -75,7 +76,7 @@ export function DeclarationForm(p: FormProps<DeclarationInput>) {
   return (
     <form class="form" noValidate onSubmit={(e) => {
       e.preventDefault();
-      const units = Number(v.units.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+      const units = Number(halfWidth(v.units));
       p.onSubmit({ ...v, units: Number.isFinite(units) ? units : -1, file_ids: files.map((f) => f.id) });
     }}>
       <Field id="dec-taken_on" field="taken_on" label={t('takenOn')} error={p.error} required>{(a) => (

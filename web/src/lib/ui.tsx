@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiError, Result } from './api';
-import { tc, useLang, type Lang } from './i18n';
+import { common, tc, useLang, type Lang } from './i18n';
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'shown'; value: T } | { kind: 'error'; error: ApiError | null };
 
@@ -89,7 +89,7 @@ export const inputValue = (e: Event) => (e.target as HTMLInputElement).value;
 
 export function StatusBadge({ status }: { status: string }) {
   const lang = useLang();
-  const key = `status_${status}` as keyof typeof import('./i18n').common;
+  const key = `status_${status}` as keyof typeof common;
   return <span class={`badge s-${status}`}>{tc(lang, key)}</span>;
 }
 

@@ -6,9 +6,9 @@ import { useT } from '../lib/i18n';
 import { CodeLetter } from './CodeLetter';
 import { ErrorBox, Field, inputValue, useSubmit } from '../lib/ui';
 import { s } from './messages';
+import { halfWidth } from '../lib/text';
 
 type Issued = Ok<'/api/v1/staff/one-time-codes', 'post', 201>;
-const halfWidth = (v: string) => v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
 
 export function Codes() {
   const t = useT(s);

@@ -1,14 +1,13 @@
 // Staff's look-up of one doctor's progress by registry number (audited).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { call, enc, type Progress, type Result } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { navigate, type Route } from '../lib/router';
 import { ErrorBox, Field, inputValue, Loading } from '../lib/ui';
 import { ProgressView } from '../doctor/ProgressView';
 import { s } from './messages';
-import { useEffect } from 'preact/hooks';
+import { halfWidth } from '../lib/text';
 
-const halfWidth = (v: string) => v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
 
 export function Lookup({ route }: { route: Route }) {
   const t = useT(s);

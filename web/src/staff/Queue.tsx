@@ -7,6 +7,7 @@ import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { href, navigate, type Route } from '../lib/router';
 import { Empty, ErrorBox, Pager, Show, StatusBadge, useLoad, inputValue } from '../lib/ui';
 import { s } from './messages';
+import { ignoresShortcut } from '../lib/text';
 
 type Bulk = Ok<'/api/v1/staff/bulk-approve', 'post'>;
 const FILTER_KEYS = ['status', 'kind', 'channel', 'q', 'from', 'to', 'sort', 'order'] as const;
@@ -19,7 +20,6 @@ export function rememberedQueue(): { back: string; refs: string[] } {
   try { return JSON.parse(sessionStorage.getItem('kakari.queue') ?? '') as { back: string; refs: string[] }; } catch { return { back: '/queue', refs: [] }; }
 }
 
-const isTyping = (e: KeyboardEvent) => ['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName);
 
 export function Queue({ route }: { route: Route }) {
   const t = useT(s);
@@ -56,7 +56,7 @@ export function Queue({ route }: { route: Route }) {
   };
 
   function onKey(e: KeyboardEvent) {
-    if ((isTyping(e) && (e.target as HTMLInputElement).type !== 'checkbox') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (ignoresShortcut(e)) return;
     if (document.querySelector('dialog[open]')) return;
     const links = Array.from(tbody.current?.querySelectorAll<HTMLAnchorElement>('a.row-link') ?? []);
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);

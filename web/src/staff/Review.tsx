@@ -10,6 +10,7 @@ import { Timeline } from '../lib/Timeline';
 import { ErrorBox, Field, inputValue, Show, StatusBadge, useLoad, useSubmit } from '../lib/ui';
 import { rememberedQueue } from './Queue';
 import { s } from './messages';
+import { ignoresShortcut } from '../lib/text';
 
 type Audit = Ok<'/api/v1/staff/items/{kind}/{id}/audit', 'get'>;
 const TEMPLATE_KEY = 'kakari.reasonTemplates';
@@ -94,7 +95,7 @@ function Decision({ view, onDecided }: { view: ItemView; onDecided: (action: str
   // Layout effects: the keys work as soon as the screen is visible.
   useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (ignoresShortcut(e)) return;
       if (e.key === 'a') { e.preventDefault(); void decide('approve'); }
       if (e.key === 'r') { e.preventDefault(); if (reason.trim()) void decide('return'); else reasonBox.current?.focus(); }
     }
@@ -145,7 +146,7 @@ export function Review({ kind, id }: { kind: Kind; id: string }) {
   // Layout effects: the keys work as soon as the screen is visible.
   useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (ignoresShortcut(e)) return;
       if (e.key === 'j' && next) navigate(`/review/${next}`);
       if (e.key === 'k' && prev) navigate(`/review/${prev}`);
     }
@@ -153,14 +154,13 @@ export function Review({ kind, id }: { kind: Kind; id: string }) {
     return () => removeEventListener('keydown', onKey);
   }, [next, prev]);
 
-  const labelOf = (a: string) => (a === 'approve' ? t('approve') : a === 'return' ? t('returnIt') : t('reject')).replace(/する$/, '');
   return (
     <section class="card wide" aria-labelledby="review-title">
       <Show state={state}>{(view) => (
         <>
           <h2 id="review-title">{tc(lang, `kind_${view.kind}`)} #{view.id} <StatusBadge status={view.status} /></h2>
           <p class="note">{t('reviewKeysHelp')}</p>
-          {done && <p class="status ok" role="status" data-testid="decided">{t('decided', { action: labelOf(done) })}</p>}
+          {done && <p class="status ok" role="status" data-testid="decided">{t(`decided_${done as 'approve' | 'return' | 'reject'}`)}</p>}
           <Facts view={view} />
           <h3>{t('evidence')}</h3>
           <Evidence files={view.files} />
