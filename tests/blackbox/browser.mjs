@@ -82,3 +82,15 @@ export async function screenshotAll() {
     await page.screenshot({ path: path.join(artifacts, `failure-${who}.png`), fullPage: true }).catch(() => {});
   }
 }
+
+// The page's frame whose address contains `part`, once it has navigated
+// there (a frame the server refuses shows chrome-error:// instead); null
+// after `ms`.
+export async function frameShowing(page, part, ms = 10000) {
+  for (let waited = 0; waited < ms; waited += 100) {
+    const frame = page.frames().find((f) => f.url().includes(part));
+    if (frame) return frame;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, loggedInPage, routeOf, screenshotAll, shot } from './browser.mjs';
+import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, frameShowing, loggedInPage, routeOf, screenshotAll, shot } from './browser.mjs';
 import { demoDb, kakari, DEMO_PASSWORD, startServer, tempDir } from './helpers.mjs';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -128,8 +128,7 @@ async function stories(t) {
   await reviewer.keyboard.press('Enter');
   await reviewer.getByTestId('evidence').waitFor();
   assert.equal(await reviewer.getByTestId('evidence').locator('iframe').count(), 1, 'the PDF is shown inline');
-  await reviewer.waitForFunction(() => document.querySelector('[data-testid=evidence] iframe'));
-  const proofFrame = reviewer.frames().find((f) => f.url().includes('/api/v1/files/'));
+  const proofFrame = await frameShowing(reviewer, '/api/v1/files/');
   assert.ok(proofFrame, `the proof's frame loaded (frames: ${reviewer.frames().map((f) => f.url()).join(', ')})`);
   await axe.check(reviewer, 'review item');
   await shot(reviewer, 'staff-review', { help: true });
