@@ -10,6 +10,7 @@
 #include "cli/cli.hpp"
 #include "crypto/key_files.hpp"
 #include "crypto/sodium_crypto.hpp"
+#include "http/api.hpp"
 #include "http/server.hpp"
 #include "io/csv_source.hpp"
 #include "io/encoding.hpp"
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   };
   env.open_table = OpenTable;
   env.serve = Serve;
+  env.route_table_json = kakari::http::RouteTableJson;
   env.today = TodayInJapan;
   env.crypto = &Crypto();
   env.clock = &SystemClockInstance();

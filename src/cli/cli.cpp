@@ -32,6 +32,9 @@ const std::vector<Command>& Table() {
                "cert verify FILE.pdf|PAYLOAD [--json]",
        "修了証の一覧・PDF出力・真正性の確認（正規で取消しでなければ終了コード0）",
        {"json", "out", "version", "keys"}, {"json"}, RunCert},
+      {"routes", "routes",
+       "APIの経路と、それぞれに必要なスコープ（役割ごとのスコープも）をJSONで表示します", {}, {},
+       RunRoutes},
       {"serve", "serve [--listen 127.0.0.1:8080] [--web DIR] [--keys DIR]",
        "Webアプリと API を提供します", {"listen", "web", "keys"}, {}, RunServe},
   };

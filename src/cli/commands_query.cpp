@@ -75,3 +75,12 @@ int RunServe(const Args& args, Environment& env) {
 }
 
 }  // namespace kakari::cli
+
+namespace kakari::cli {
+
+int RunRoutes(const Args& /*args*/, Environment& env) {
+  *env.out << env.route_table_json();
+  return kExitOk;
+}
+
+}  // namespace kakari::cli

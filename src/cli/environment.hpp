@@ -39,6 +39,8 @@ struct Environment {
   std::function<void(core::Store&)> checkpoint;
   std::function<core::Result<TableFile>(const std::string& path)> open_table;
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
+  // The HTTP route table with each route's guard, as JSON (`kakari routes`).
+  std::function<std::string()> route_table_json;
   std::function<core::Date()> today;
   // Signing keys in a directory (see src/crypto/key_files.hpp).
   std::function<core::Result<std::unique_ptr<core::Signer>>(const std::string& dir)> open_keys;

@@ -12,17 +12,6 @@ constexpr std::array<const char*, 5> kRoleNames = {"doctor", "reviewer", "admin"
 constexpr std::array<const char*, 5> kScopeNames = {"own:read-write", "review", "administer",
                                                     "institution:read", "credits:import"};
 
-bool RoleGrants(Role r, Permission p) {
-  switch (p) {
-    case Permission::kOwnRecord: return r == Role::kDoctor;
-    case Permission::kReview: return IsStaff(r);
-    case Permission::kAdminister: return r == Role::kAdmin || r == Role::kJmaAdmin;
-    case Permission::kInstitutionView: return r == Role::kInstitution;
-    case Permission::kImportCredits: return r == Role::kAdmin || r == Role::kJmaAdmin;
-  }
-  return false;
-}
-
 }  // namespace
 
 const char* RoleName(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
@@ -42,6 +31,18 @@ std::optional<Permission> ParseScope(std::string_view scope) {
   }
   return std::nullopt;
 }
+
+bool RoleGrants(Role r, Permission p) {
+  switch (p) {
+    case Permission::kOwnRecord: return r == Role::kDoctor;
+    case Permission::kReview: return IsStaff(r);
+    case Permission::kAdminister: return r == Role::kAdmin || r == Role::kJmaAdmin;
+    case Permission::kInstitutionView: return r == Role::kInstitution;
+    case Permission::kImportCredits: return r == Role::kAdmin || r == Role::kJmaAdmin;
+  }
+  return false;
+}
+
 
 bool IsStaff(Role r) { return r == Role::kReviewer || r == Role::kAdmin || r == Role::kJmaAdmin; }
 

@@ -46,6 +46,12 @@ struct Principal {
 
 bool IsStaff(Role r);  // reviewer, admin, JMA admin
 
+constexpr size_t kRoleCount = 5;
+constexpr size_t kPermissionCount = 5;
+
+// True when every session of role `r` carries permission `p`.
+bool RoleGrants(Role r, Permission p);
+
 // True when the principal's role grants `p` (and, for a token, its scopes do).
 bool Allows(const Principal& who, Permission p);
 

@@ -49,7 +49,27 @@ struct ApiConfig {
   std::function<core::Result<std::unique_ptr<core::RowSource>>(std::string bytes)> open_csv;
 };
 
-enum class Access { kPublic, kAuthenticated };
+// Who may call a route. Deny by default: a token passes only when the route
+// is not interactive-only and one of the route's scopes is among the token's
+// (and its owner's role grants it); a person's session passes when the route
+// names no scope (any signed-in person) or their role grants one of them.
+struct Guard {
+  bool authenticated = true;
+  bool interactive_only = false;  // credentials are proved or changed here
+  uint32_t scopes = 0;            // bit per core::Permission; any one suffices
+};
+
+constexpr uint32_t ScopeBit(core::Permission p) { return 1u << static_cast<unsigned>(p); }
+constexpr Guard Public() { return Guard{false, false, 0}; }
+constexpr Guard Needs(uint32_t scopes) { return Guard{true, false, scopes}; }
+constexpr Guard SessionOnly(uint32_t scopes = 0) { return Guard{true, true, scopes}; }
+
+// Refuses (403) a principal the guard does not let through; ok otherwise.
+core::Status CheckGuard(const Guard& guard, const core::Principal& who);
+
+// The route table as JSON for `kakari routes` and the authorisation matrix
+// test: each route's method, pattern and guard, and each role's scopes.
+std::string RouteTableJson();
 // kLargeJson: up to 1 MB (bulk approval of 10,000 items), else 64 KB.
 enum class BodyKind { kNone, kJson, kLargeJson, kBinary };
 
@@ -68,7 +88,7 @@ using Handler = ApiResponse (*)(ApiContext&);
 struct Route {
   const char* method;
   const char* pattern;  // express style: /api/v1/me/items/:kind/:id
-  Access access;
+  Guard guard;
   BodyKind body;
   Lane lane;
   Handler handler;
