@@ -14,7 +14,8 @@ DEB_PACKAGES=(
   libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   nlohmann-json3-dev
-  libsodium-dev
+  libsodium-dev libzxcvbn-dev
+  clang-14
   libgtest-dev libgmock-dev
   chromium
   fonts-ipaexfont fonts-ipamj-mincho fonts-noto-cjk

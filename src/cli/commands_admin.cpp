@@ -90,7 +90,6 @@ int RunUserAdd(const Args& args, Environment& env) {
   }
   std::string password;
   std::getline(std::cin, password);
-  if (auto v = core::ValidateNewPassword(password, *login); !v) return PrintError(env, v.error());
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
   core::UserRecord u;
@@ -101,7 +100,11 @@ int RunUserAdd(const Args& args, Environment& env) {
     if (!uow) return PrintError(env, uow.error());
     if (auto b = Bind(args, **uow, u); !b) return PrintError(env, b.error());
   }
-  auto id = core::CreateUser(core::Deps{*store, *env.crypto, *env.clock}, u, password);
+  core::Deps deps{*store, *env.crypto, *env.clock};
+  if (auto v = core::AssessNewPassword(deps, password, *login, u.doctor_id); !v) {
+    return PrintError(env, v.error());
+  }
+  auto id = core::CreateUser(deps, u, password);
   if (!id) return PrintError(env, id.error());
   *env.out << "利用者を作成しました / user created: " << *login << " (" << core::RoleName(*role)
            << ", id " << *id << ")\n";

@@ -49,20 +49,6 @@ ThrottleDecision Stricter(const ThrottleDecision& a, const ThrottleDecision& b) 
   return d;
 }
 
-Status ValidateNewPassword(std::string_view password, std::string_view login) {
-  size_t chars = 0;
-  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
-  if (chars < 10 || password.size() > 200) {
-    return Fail(ErrorCode::kUnprocessable, "パスワードは10文字以上にしてください",
-                "the password must be at least 10 characters long", "new_password");
-  }
-  if (password == login) {
-    return Fail(ErrorCode::kUnprocessable, "ログインIDと同じパスワードは使えません",
-                "the password must differ from the login ID", "new_password");
-  }
-  return {};
-}
-
 std::string FormatOneTimeCode(std::string_view random_bytes) {
   std::string out;
   for (size_t i = 0; i < 12 && i < random_bytes.size(); ++i) {

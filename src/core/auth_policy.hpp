@@ -53,8 +53,6 @@ ThrottleState RecordFailure(const ThrottlePolicy& p, ThrottleState s, int64_t no
 // The stricter of two decisions.
 ThrottleDecision Stricter(const ThrottleDecision& a, const ThrottleDecision& b);
 
-// At least 10 characters (any script), at most 200 bytes, not the login.
-[[nodiscard]] Status ValidateNewPassword(std::string_view password, std::string_view login);
 
 // One-time codes for first login and lost passwords: 12 characters from an
 // alphabet without look-alikes, shown as XXXX-XXXX-XXXX; valid 30 days (they

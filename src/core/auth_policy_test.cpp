@@ -47,14 +47,6 @@ TEST(Throttle, StricterPrefersRefusal) {
   EXPECT_EQ(Stricter(slow, ThrottleDecision{false, 400, 0}).delay_ms, 800);
 }
 
-TEST(Passwords, LengthCountsCharactersNotBytes) {
-  EXPECT_TRUE(ValidateNewPassword("かかりつけ医機能報告研修", "doctor1"));
-  EXPECT_FALSE(ValidateNewPassword("かかりつけ医", "doctor1"));  // 6 characters, 18 bytes
-  auto same = ValidateNewPassword("doctor1234", "doctor1234");
-  ASSERT_FALSE(same);
-  EXPECT_EQ(same.error().field, "new_password");
-}
-
 TEST(OneTimeCode, FormatsAndNormalises) {
   std::string bytes(12, '\0');
   for (int i = 0; i < 12; ++i) bytes[i] = static_cast<char>(i * 7);

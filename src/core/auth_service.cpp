@@ -1,5 +1,6 @@
 #include "core/auth_service.hpp"
 
+#include "core/password_strength.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
 
@@ -21,9 +22,9 @@ Error WrongCredentials() {
 
 Error Throttled(int64_t retry_after) {
   Error e{ErrorCode::kRateLimited,
-          "ログインの失敗が続いたため、しばらく受け付けません。" +
+          "パスワードの誤りが続いたため、しばらく受け付けません。" +
               std::to_string((retry_after + 59) / 60) + "分後にもう一度お試しください",
-          "too many failed logins; try again in " + std::to_string((retry_after + 59) / 60) +
+          "too many wrong passwords; try again in " + std::to_string((retry_after + 59) / 60) +
               " minutes",
           "", ""};
   e.retry_after_seconds = static_cast<int>(retry_after);
@@ -60,7 +61,8 @@ Result<Precheck> ReadForLogin(const Deps& deps, const ThrottlePolicy& policy,
 // as the new counts say.
 LoginOutcome RecordFailedLogin(const Deps& deps, const ThrottlePolicy& policy,
                                std::string_view login, std::string_view address,
-                               const std::optional<UserRecord>& user) {
+                               const std::optional<UserRecord>& user,
+                               std::string_view audit_action = "login.failed") {
   auto uow = deps.store.Begin(true);
   if (!uow) return {tl::unexpected(uow.error())};
   int64_t now = deps.clock.NowUnixSeconds();
@@ -76,7 +78,7 @@ LoginOutcome RecordFailedLogin(const Deps& deps, const ThrottlePolicy& policy,
     d = Stricter(d, DecideThrottle(policy, next, now, is_address));
   }
   Caller anonymous{Principal{}, std::string(address), "", ""};
-  if (auto a = WriteAudit(**uow, deps, &anonymous, "login.failed", "user",
+  if (auto a = WriteAudit(**uow, deps, &anonymous, audit_action, "user",
                           user ? std::to_string(user->id) : "unknown");
       !a) {
     return {tl::unexpected(a.error())};
@@ -101,6 +103,12 @@ Result<NewSession> OpenSession(const Deps& deps, UnitOfWork& uow, const UserReco
     return tl::unexpected(a.error());
   }
   return s;
+}
+
+Result<std::optional<UserRecord>> ReadCaller(const Deps& deps, const Caller& caller) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  return (*uow)->Users().FindById(caller.principal.user_id);
 }
 
 }  // namespace
@@ -139,10 +147,13 @@ LoginOutcome Login(const Deps& deps, const AuthPolicies& policies, std::string_v
 LoginOutcome RedeemOneTimeCode(const Deps& deps, const AuthPolicies& policies,
                                std::string_view login, std::string_view code,
                                std::string_view new_password, std::string_view remote_address) {
-  if (auto v = ValidateNewPassword(new_password, login); !v) return {tl::unexpected(v.error())};
   auto pre = ReadForLogin(deps, policies.throttle, login, remote_address);
   if (!pre) return {tl::unexpected(pre.error())};
   if (pre->decision.refuse) return {tl::unexpected(Throttled(pre->decision.retry_after_seconds))};
+  auto doctor_id = pre->user ? pre->user->doctor_id : std::nullopt;
+  if (auto v = AssessNewPassword(deps, new_password, login, doctor_id); !v) {
+    return {tl::unexpected(v.error())};
+  }
   std::string new_hash = deps.crypto.HashPassword(new_password);  // outside the write lock
   auto uow = deps.store.Begin(true);
   if (!uow) return {tl::unexpected(uow.error())};
@@ -250,31 +261,61 @@ Status Logout(const Deps& deps, const Caller& caller, std::string_view token_has
   return (*uow)->Commit();
 }
 
-Status ChangePassword(const Deps& deps, const Caller& caller, std::string_view current,
-                      std::string_view next, std::string_view keep_token_hash) {
-  Result<std::optional<UserRecord>> user = [&]() -> Result<std::optional<UserRecord>> {
+Status AssessNewPassword(const Deps& deps, std::string_view password, std::string_view login,
+                         std::optional<Id> doctor_id) {
+  std::optional<Doctor> doctor;
+  if (doctor_id) {
     auto uow = deps.store.Begin(false);
     if (!uow) return tl::unexpected(uow.error());
-    return (*uow)->Users().FindById(caller.principal.user_id);
-  }();
+    auto d = (*uow)->Doctors().FindById(*doctor_id);
+    if (!d) return tl::unexpected(d.error());
+    doctor = *d;
+  }
+  auto words = PersonalWords(login, doctor ? &*doctor : nullptr);
+  return JudgePassword(password, login, deps.crypto.EstimatePassword(password, words));
+}
+
+Status AssessMyNewPassword(const Deps& deps, const Caller& caller, std::string_view password) {
+  auto user = ReadCaller(deps, caller);
   if (!user) return tl::unexpected(user.error());
   if (!*user) return Fail(ErrorCode::kUnauthenticated, "ログインしてください", "please log in");
-  if (!deps.crypto.VerifyPassword((*user)->password_hash, current)) {
-    return Fail(ErrorCode::kUnprocessable, "現在のパスワードが違います",
-                "the current password is wrong", "current_password");
+  return AssessNewPassword(deps, password, (*user)->login, (*user)->doctor_id);
+}
+
+ThrottledStatus ChangePassword(const Deps& deps, const ThrottlePolicy& throttle,
+                               const Caller& caller, std::string_view current,
+                               std::string_view next, std::string_view keep_token_hash) {
+  auto user = ReadCaller(deps, caller);
+  if (!user) return {tl::unexpected(user.error())};
+  if (!*user) return {Fail(ErrorCode::kUnauthenticated, "ログインしてください", "please log in")};
+  const UserRecord& me = **user;
+  auto pre = ReadForLogin(deps, throttle, me.login, caller.remote_address);
+  if (!pre) return {tl::unexpected(pre.error())};
+  // Verified before the throttle answer, so that a refusal takes as long.
+  bool right = deps.crypto.VerifyPassword(me.password_hash, current);
+  if (pre->decision.refuse) return {tl::unexpected(Throttled(pre->decision.retry_after_seconds))};
+  if (!right) {
+    auto failed = RecordFailedLogin(deps, throttle, me.login, caller.remote_address, me,
+                                    "password.change.failed");
+    if (failed.session || failed.session.error().code != ErrorCode::kUnauthenticated) {
+      return {tl::unexpected(failed.session.error()), failed.delay_ms};
+    }
+    return {Fail(ErrorCode::kUnprocessable, "現在のパスワードが違います",
+                 "the current password is wrong", "current_password"),
+            failed.delay_ms};
   }
-  if (auto v = ValidateNewPassword(next, (*user)->login); !v) return v;
+  if (auto v = AssessNewPassword(deps, next, me.login, me.doctor_id); !v) return {v};
   std::string hash = deps.crypto.HashPassword(next);
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  if (auto s = (*uow)->Users().SetPasswordHash((*user)->id, hash); !s) return s;
-  if (auto s = (*uow)->Sessions().DeleteOthers((*user)->id, keep_token_hash); !s) return s;
-  if (auto a = WriteAudit(**uow, deps, &caller, "password.change", "user",
-                          std::to_string((*user)->id));
+  if (!uow) return {tl::unexpected(uow.error())};
+  if (auto s = (*uow)->Users().SetPasswordHash(me.id, hash); !s) return {s};
+  if (auto s = (*uow)->Sessions().DeleteOthers(me.id, keep_token_hash); !s) return {s};
+  if (auto s = (*uow)->Credentials().ClearThrottle(AccountKey(me.login)); !s) return {s};
+  if (auto a = WriteAudit(**uow, deps, &caller, "password.change", "user", std::to_string(me.id));
       !a) {
-    return a;
+    return {a};
   }
-  return (*uow)->Commit();
+  return {(*uow)->Commit()};
 }
 
 Result<Id> CreateUser(const Deps& deps, UserRecord user, std::string_view password) {

@@ -58,10 +58,28 @@ bool CsrfMatches(const Deps& deps, const Authenticated& a, std::string_view csrf
 
 [[nodiscard]] Status Logout(const Deps& deps, const Caller& caller, std::string_view token_hash);
 
-// Ends every other session of the user.
-[[nodiscard]] Status ChangePassword(const Deps& deps, const Caller& caller,
-                                    std::string_view current, std::string_view next,
-                                    std::string_view keep_token_hash);
+// The verdict on a new password for the account `login` (and, for a doctor,
+// against their registry number, name and birth date): ok, or 422 on field
+// new_password saying why. Also what the form shows as the person types.
+[[nodiscard]] Status AssessNewPassword(const Deps& deps, std::string_view password,
+                                       std::string_view login, std::optional<Id> doctor_id);
+
+// The same for the signed-in caller's own account.
+[[nodiscard]] Status AssessMyNewPassword(const Deps& deps, const Caller& caller,
+                                         std::string_view password);
+
+struct ThrottledStatus {
+  Status status;
+  int64_t delay_ms = 0;  // answer this much later (a wrong current password)
+};
+
+// Ends every other session of the user. A wrong current password counts
+// against the account and the address exactly as a failed login does:
+// slower answers, then 429 with Retry-After.
+[[nodiscard]] ThrottledStatus ChangePassword(const Deps& deps, const ThrottlePolicy& throttle,
+                                             const Caller& caller, std::string_view current,
+                                             std::string_view next,
+                                             std::string_view keep_token_hash);
 
 struct IssuedCode {
   std::string login;

@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/audit.hpp"
 #include "core/date.hpp"
+#include "core/password_strength.hpp"
 
 namespace kakari::core {
 
@@ -28,6 +30,9 @@ class Crypto : public Hasher {
   virtual std::string HashPassword(std::string_view password) const = 0;
   // Constant-time check of `password` against a HashPassword() string.
   virtual bool VerifyPassword(std::string_view hash, std::string_view password) const = 0;
+  // How many guesses `password` would take, knowing the person's words.
+  virtual PasswordEstimate EstimatePassword(std::string_view password,
+                                            const std::vector<std::string>& personal_words) const = 0;
   // `n` bytes from the system's secure random source.
   virtual std::string RandomBytes(size_t n) const = 0;
   // True when `signature` is the Ed25519 signature of `message` by the

@@ -73,5 +73,33 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(SodiumCrypto, ZxcvbnRefusesWhatAttackersTryFirst) {
+  SodiumCrypto c;
+  core::Doctor d;
+  d.registry_number = "100001";
+  d.name = "山田　太郎";
+  d.kana = "ヤマダ　タロウ";
+  auto words = core::PersonalWords("99100001", &d);
+  auto verdict = [&](std::string_view pw) {
+    return core::JudgePassword(pw, "99100001", c.EstimatePassword(pw, words));
+  };
+  struct Case {
+    std::string_view password;
+    std::string_view reason_en;
+  };
+  for (auto [pw, why] : {Case{"aaaaaaaaaa", "repeats"}, Case{"1234567890", "sequence"},
+                         Case{"password123", "common password"},
+                         Case{"99100001ab", "your login"}, Case{"山田太郎山田太郎12", "your login"},
+                         Case{"qwertyuiop", "common password"}, Case{"zxcvbnm,./;", "keyboard"}}) {
+    auto v = verdict(pw);
+    ASSERT_FALSE(v) << pw;
+    EXPECT_NE(v.error().message_en.find(why), std::string::npos) << pw << ": " << v.error().message_en;
+  }
+  for (std::string_view pw : {"correct horse battery staple", "かかりつけ医機能報告研修",
+                              "Sakura-2026-spring"}) {
+    EXPECT_TRUE(verdict(pw)) << pw;
+  }
+}
+
 }  // namespace
 }  // namespace kakari::crypto

@@ -39,6 +39,8 @@ ApiResponse GetSession(ApiContext& c);
 ApiResponse DeleteSession(ApiContext& c);
 ApiResponse PostOneTimeCodeLogin(ApiContext& c);
 ApiResponse PostPassword(ApiContext& c);
+ApiResponse PostPasswordCheck(ApiContext& c);
+ApiResponse PostMyPasswordCheck(ApiContext& c);
 ApiResponse PostApiToken(ApiContext& c);
 ApiResponse GetApiTokens(ApiContext& c);
 ApiResponse DeleteApiToken(ApiContext& c);

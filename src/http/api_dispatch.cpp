@@ -166,6 +166,8 @@ const std::vector<Route>& Routes() {
       {"DELETE", "/api/v1/session", SessionOnly(), B::kNone, L::kWorker, DeleteSession},
       {"POST", "/api/v1/session/one-time-code", Public(), B::kJson, L::kSlow, PostOneTimeCodeLogin},
       {"POST", "/api/v1/me/password", SessionOnly(), B::kJson, L::kSlow, PostPassword},
+      {"POST", "/api/v1/me/password/check", SessionOnly(), B::kJson, L::kInline, PostMyPasswordCheck},
+      {"POST", "/api/v1/password-check", Public(), B::kJson, L::kInline, PostPasswordCheck},
       {"GET", "/api/v1/me/progress", Needs(kOwn), B::kNone, L::kInline, GetMyProgress},
       {"GET", "/api/v1/me/credits", Needs(kOwn), B::kNone, L::kInline, GetMyCredits},
       {"GET", "/api/v1/me/items", Needs(kOwn), B::kNone, L::kInline, GetMyItems},

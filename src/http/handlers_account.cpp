@@ -41,6 +41,15 @@ ApiResponse SessionOpened(ApiContext& c, const core::LoginOutcome& out) {
 
 ApiResponse Created(const json& body) { return JsonResponse(201, body); }
 
+// 200 either way: a weak password is an answer here, not a failed request.
+ApiResponse PasswordVerdict(const core::Status& verdict) {
+  if (verdict) return JsonResponse(200, {{"acceptable", true}});
+  if (verdict.error().code != core::ErrorCode::kUnprocessable) return ErrorResponse(verdict.error());
+  return JsonResponse(200, {{"acceptable", false},
+                            {"message_ja", verdict.error().message_ja},
+                            {"message_en", verdict.error().message_en}});
+}
+
 }  // namespace
 
 ApiResponse PostSession(ApiContext& c) {
@@ -81,12 +90,31 @@ ApiResponse PostPassword(ApiContext& c) {
   std::string current = in.String("current_password");
   std::string next = in.String("new_password");
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  if (auto s = core::ChangePassword(c.deps, c.caller, current, next,
-                                    c.session ? c.session->token_hash : "");
-      !s) {
-    return Fails(s.error());
-  }
-  return JsonResponse(200, {{"changed", true}});
+  auto out = core::ChangePassword(c.deps, c.config.auth.throttle, c.caller, current, next,
+                                  c.session ? c.session->token_hash : "");
+  ApiResponse r = out.status ? JsonResponse(200, {{"changed", true}}) : ErrorResponse(out.status.error());
+  r.delay_ms = out.delay_ms;
+  return r;
+}
+
+// The verdict the server would give, as the person types: for the signed-in
+// person (their name and registry number count), or for a typed login on
+// the one-time-code form (nothing about the account is looked up, so the
+// answer says nothing about anyone).
+ApiResponse PostPasswordCheck(ApiContext& c) {
+  BodyReader in(c.body);
+  std::string password = in.String("password");
+  std::string login = in.OptionalString("login").value_or("");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  core::Status verdict = core::AssessNewPassword(c.deps, password, login, std::nullopt);
+  return PasswordVerdict(verdict);
+}
+
+ApiResponse PostMyPasswordCheck(ApiContext& c) {
+  BodyReader in(c.body);
+  std::string password = in.String("password");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  return PasswordVerdict(core::AssessMyNewPassword(c.deps, c.caller, password));
 }
 
 ApiResponse PostOneTimeCode(ApiContext& c) {

@@ -11,6 +11,7 @@ import { kakari, login, startServer, tempDir, demoDb, Client } from './helpers.m
 const PUBLIC = new Set([
   'POST /api/v1/session',
   'POST /api/v1/session/one-time-code',
+  'POST /api/v1/password-check',
   'GET /api/v1/activity-categories',
   'GET /api/v1/forms/:kind',
   'GET /api/v1/verify/:number',

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { logIn, logInWithCode, type ApiError, type User } from './lib/api';
 import { makeT, useLang } from './lib/i18n';
 import { Field, inputValue, errorText } from './lib/ui';
+import { PasswordVerdictLine, usePasswordVerdict } from './lib/PasswordVerdict';
 
 const t = makeT({
   loginTitle: { ja: 'ログイン', en: 'Log in' },
@@ -29,6 +30,7 @@ export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null | undefined>(undefined);
+  const verdict = usePasswordVerdict('/api/v1/password-check', mode === 'code' ? password : '', login.trim());
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -55,10 +57,12 @@ export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
             onInput={(e) => setCode(inputValue(e))} />
         )}</Field>
       )}
-      <Field id="login-password" field="password" label={mode === 'password' ? t(lang, 'password') : t(lang, 'newPassword')} error={undefined}>{(a) => (
+      <Field id="login-password" field="password" label={mode === 'password' ? t(lang, 'password') : t(lang, 'newPassword')} error={undefined}
+        describedBy={mode === 'code' ? 'login-verdict' : undefined}>{(a) => (
         <input {...a} name="password" type="password" autoComplete={mode === 'password' ? 'current-password' : 'new-password'}
           value={password} aria-invalid={refused} onInput={(e) => setPassword(inputValue(e))} />
       )}</Field>
+      {mode === 'code' && <PasswordVerdictLine id="login-verdict" verdict={verdict} />}
       <button type="submit" disabled={busy}>{busy ? t(lang, 'loggingIn') : mode === 'password' ? t(lang, 'loginButton') : t(lang, 'setButton')}</button>
       {error !== undefined && (
         <div class="error" role="alert" data-testid="login-error">

@@ -67,14 +67,15 @@ function withLabel(message: string, field: string, label: string): string {
 
 type FieldProps = {
   id: string; label: string; error?: ApiError | null; field: string; hint?: string; required?: boolean;
+  describedBy?: string;  // one more element that describes the control (a live verdict)
   children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren;
 };
 
 // A label, the control, a hint and the server's message when it names this field.
-export function Field({ id, label, error, field, hint, required, children }: FieldProps) {
+export function Field({ id, label, error, field, hint, required, describedBy: more, children }: FieldProps) {
   const lang = useLang();
   const mine = !!error && error.field === field;
-  const describedBy = [hint ? `${id}-hint` : '', mine ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? `${id}-hint` : '', mine ? `${id}-error` : '', more ?? ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={mine ? 'field invalid' : 'field'}>
       <label for={id}>{label}{required && <span class="req"> （{tc(lang, 'required')}）</span>}</label>
