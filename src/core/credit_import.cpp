@@ -187,6 +187,10 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   ImportReport report;
   TableRow row;
   for (int64_t n = 0; source.Next(row); ++n) {
+    if (auto t = CheckRowText(row, source.Header()); !t) {
+      report.rejected.push_back({row.line, t.error().message_ja, t.error().message_en});
+      continue;
+    }
     if (auto added = batch.Add(row, *columns, today); !added) {
       // A bad row is reported; a failing database ends the import unwritten.
       if (added.error().code != ErrorCode::kInvalidArgument) return tl::unexpected(added.error());

@@ -129,6 +129,7 @@ Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& 
     auto reject = [&](const Error& e) {
       report.rejected.push_back({row.line, e.message_ja, e.message_en});
     };
+    if (auto t = CheckRowText(row, source.Header()); !t) { reject(t.error()); continue; }
     auto parsed = ParseDoctorRow(row, *columns, today);
     if (!parsed) { reject(parsed.error()); continue; }
     auto assoc = associations.Find(parsed->association_code);

@@ -1,5 +1,7 @@
 #include "core/field_text.hpp"
 
+#include "core/validation.hpp"
+
 #include <unicode/unistr.h>
 
 #include "core/text.hpp"
@@ -51,6 +53,15 @@ bool IsKatakanaReading(std::string_view text) {
     if (!ok) return false;
   }
   return true;
+}
+
+Status CheckRowText(const TableRow& row, const std::vector<std::string>& header) {
+  for (size_t i = 0; i < row.fields.size(); ++i) {
+    if (FindTextFlaw(row.fields[i], false) == TextFlaw::kNone) continue;  // the common case
+    std::string column = i < header.size() ? header[i] : std::to_string(i + 1) + "列目";
+    return RequireCleanText(row.fields[i], column, false);
+  }
+  return {};
 }
 
 }  // namespace kakari::core

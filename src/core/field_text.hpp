@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/column_map.hpp"
 #include "core/result.hpp"
@@ -16,6 +17,10 @@ namespace kakari::core {
 inline tl::unexpected<Error> RowError(std::string ja, std::string en) {
   return Fail(ErrorCode::kInvalidArgument, std::move(ja), std::move(en));
 }
+
+// Every field of `row` is clean single-line text (valid UTF-8, no control
+// characters); otherwise the row error names the column by its header.
+[[nodiscard]] Status CheckRowText(const TableRow& row, const std::vector<std::string>& header);
 
 // Trimmed NFKC of `raw`; returns a view into `raw` or into `buffer`.
 std::string_view NormalizedField(std::string_view raw, std::string& buffer);

@@ -66,6 +66,22 @@ std::string NormalizeNfkc(std::string_view utf8) {
   return result;
 }
 
+TextFlaw FindTextFlaw(std::string_view bytes, bool multiline) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return TextFlaw::kInvalidUtf8;
+    bool allowed_space = multiline && (c == '\n' || c == '\t');
+    if ((c < 0x20 && !allowed_space) || (c >= 0x7F && c <= 0x9F)) {
+      return TextFlaw::kControlCharacter;
+    }
+  }
+  return TextFlaw::kNone;
+}
+
 bool IsValidUtf8(std::string_view bytes) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(bytes.size());

@@ -20,6 +20,13 @@ bool IsValidUtf8(std::string_view bytes);
 // SearchKey("髙橋　ﾀﾛｳ") == SearchKey("高橋たろう").
 std::string SearchKey(std::string_view utf8);
 
+enum class TextFlaw { kNone, kInvalidUtf8, kControlCharacter };
+
+// What is wrong with text that came from outside: not UTF-8, or a control
+// character (NUL and the rest of C0, DEL, C1). Newline and tab are allowed
+// only in `multiline` text.
+TextFlaw FindTextFlaw(std::string_view bytes, bool multiline);
+
 // Number of user-perceived characters (code points) in UTF-8 text.
 size_t CodePointCount(std::string_view utf8);
 

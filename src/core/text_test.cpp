@@ -43,3 +43,38 @@ TEST(TextTest, KatakanaReading) {
 
 }  // namespace
 }  // namespace kakari::core
+
+namespace kakari::core {
+namespace {
+
+TEST(TextTest, TextFlawsAtTheBoundary) {
+  struct Case {
+    std::string_view text;
+    bool multiline;
+    TextFlaw want;
+  };
+  using std::string_view_literals::operator""sv;
+  const Case cases[] = {
+      {"髙橋　𠮷男", false, TextFlaw::kNone},
+      {"", false, TextFlaw::kNone},
+      {"一行目\n二行目\tタブ", true, TextFlaw::kNone},
+      {"一行目\n二行目", false, TextFlaw::kControlCharacter},
+      {"tab\there", false, TextFlaw::kControlCharacter},
+      {"nul\0inside"sv, true, TextFlaw::kControlCharacter},
+      {"bell\x07", true, TextFlaw::kControlCharacter},
+      {"cr\r\n", true, TextFlaw::kControlCharacter},
+      {"del\x7f", true, TextFlaw::kControlCharacter},
+      {"c1 \xc2\x85 next line", true, TextFlaw::kControlCharacter},
+      {"\xc2\xa0 no-break space is text", false, TextFlaw::kNone},
+      {"\x82\xa0", false, TextFlaw::kInvalidUtf8},       // Shift_JIS あ
+      {"\xed\xa0\x80", false, TextFlaw::kInvalidUtf8},   // a UTF-16 surrogate
+      {"\xc0\xaf", false, TextFlaw::kInvalidUtf8},       // overlong '/'
+      {"abc\xe3\x81", false, TextFlaw::kInvalidUtf8},    // truncated
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(FindTextFlaw(c.text, c.multiline), c.want) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace kakari::core

@@ -1,5 +1,7 @@
 #include "core/validation.hpp"
 
+#include "core/text.hpp"
+
 #include <cctype>
 
 #include "util/strings.hpp"
@@ -128,6 +130,26 @@ Result<std::string> ValidateEmail(std::string_view text) {
                    "email address \"" + t + "\" is not valid");
   }
   return t;
+}
+
+Status RequireCleanText(std::string_view text, std::string_view field, bool multiline) {
+  std::string name(field);
+  switch (FindTextFlaw(text, multiline)) {
+    case TextFlaw::kNone:
+      return {};
+    case TextFlaw::kInvalidUtf8:
+      return Fail(ErrorCode::kInvalidArgument,
+                  "「" + name + "」の文字コードが正しくありません（UTF-8で送ってください）",
+                  "\"" + name + "\" is not valid UTF-8", name);
+    case TextFlaw::kControlCharacter:
+      break;
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              "「" + name + "」に使えない制御文字" +
+                  (multiline ? std::string("") : std::string("（改行・タブを含む）")) + "が含まれています",
+              "\"" + name + "\" contains a control character" +
+                  (multiline ? std::string("") : std::string(" (line breaks and tabs included)")),
+              name);
 }
 
 }  // namespace kakari::core

@@ -45,4 +45,10 @@ std::string FormatPostalCode(std::string_view seven_digits);
 // A minimal e-mail check: one @, something on both sides, a dot after it.
 [[nodiscard]] Result<std::string> ValidateEmail(std::string_view text);
 
+// Text from outside (HTTP or a file) must be valid UTF-8 without control
+// characters (newline and tab only when `multiline`); otherwise 400 naming
+// `field`, before anything is written.
+[[nodiscard]] Status RequireCleanText(std::string_view text, std::string_view field,
+                                      bool multiline);
+
 }  // namespace kakari::core

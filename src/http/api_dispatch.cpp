@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "core/snapshot_store.hpp"
+#include "core/validation.hpp"
 #include "http/api_context.hpp"
 #include "http/api_json.hpp"
 #include "http/error_status.hpp"
@@ -58,6 +59,23 @@ core::Status Authenticate(ApiContext& ctx) {
   return {};
 }
 
+// Path parameters, query values and the headers whose text is kept are
+// clean single-line text (the JSON body is checked as it is parsed).
+core::Status CheckRequestText(const ApiRequest& req) {
+  for (const auto* part : {&req.params, &req.query}) {
+    for (const auto& [name, value] : *part) {
+      if (auto c = core::RequireCleanText(name, name, false); !c) return c;
+      if (auto c = core::RequireCleanText(value, name, false); !c) return c;
+    }
+  }
+  if (auto c = core::RequireCleanText(util::PercentDecode(req.Header("x-file-name")), "X-File-Name",
+                                      false);
+      !c) {
+    return c;
+  }
+  return core::RequireCleanText(req.Header("idempotency-key"), "Idempotency-Key", false);
+}
+
 core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
   const ApiRequest& req = ctx.req;
   if (kind == BodyKind::kNone || kind == BodyKind::kBinary) return {};
@@ -76,12 +94,9 @@ core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
                                     "Content-Type は application/json にしてください",
                                     "send Content-Type: application/json", "Content-Type"));
   }
-  ctx.body = nlohmann::json::parse(req.body.empty() ? "{}" : req.body, nullptr, false);
-  if (ctx.body.is_discarded() || !ctx.body.is_object()) {
-    return tl::unexpected(MakeError(core::ErrorCode::kInvalidArgument,
-                                    "JSONの形式が正しくありません（オブジェクトを送ってください）",
-                                    "the body is not valid JSON (send an object)"));
-  }
+  auto body = ParseJsonBody(req.body.empty() ? "{}" : req.body);
+  if (!body) return tl::unexpected(body.error());
+  ctx.body = std::move(*body);
   return {};
 }
 
@@ -124,6 +139,7 @@ ApiResponse DispatchWith(const Route& route, const ApiRequest& req, const core::
       return ErrorResponse(g.error());
     }
   }
+  if (auto t = CheckRequestText(req); !t) return ErrorResponse(t.error());
   if (auto b = ReadBody(ctx, route.body); !b) return ErrorResponse(b.error());
   ctx.caller.idempotency_key = req.Header("idempotency-key");
   if (!ctx.caller.idempotency_key.empty()) {

@@ -1,10 +1,69 @@
 #include "http/json_input.hpp"
 
+#include <unordered_set>
+
+#include "core/validation.hpp"
 #include "core/wareki.hpp"
 
 namespace kakari::http {
 
 using nlohmann::json;
+
+namespace {
+
+// Fields people may write over several lines; every other string is one line.
+const std::unordered_set<std::string_view> kMultilineFields = {"description", "reason", "note"};
+
+core::Error BadJson(std::string ja, std::string en, std::string field = "") {
+  return core::Error{core::ErrorCode::kInvalidArgument, std::move(ja), std::move(en), "",
+                     std::move(field)};
+}
+
+// Every string in `v`, keys included, is clean text; `field` names the
+// top-level key it sits under.
+core::Status CheckStrings(const json& v, const std::string& field) {
+  if (v.is_string()) return core::RequireCleanText(v.get_ref<const std::string&>(), field, true);
+  if (v.is_array()) {
+    for (const auto& e : v) {
+      if (auto c = CheckStrings(e, field); !c) return c;
+    }
+  }
+  if (v.is_object()) {
+    for (const auto& [key, value] : v.items()) {
+      const std::string& name = field.empty() ? key : field;
+      if (auto c = core::RequireCleanText(key, name, false); !c) return c;
+      if (auto c = CheckStrings(value, name); !c) return c;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+core::Result<json> ParseJsonBody(std::string_view text) {
+  std::vector<std::unordered_set<std::string>> open_objects;
+  std::string duplicate;
+  json::parser_callback_t watch = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty() && duplicate.empty() &&
+        !open_objects.back().insert(parsed.get<std::string>()).second) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  json body = json::parse(text, watch, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return tl::unexpected(BadJson("JSONの形式が正しくありません（オブジェクトを送ってください）",
+                                  "the body is not valid JSON (send an object)"));
+  }
+  if (!duplicate.empty()) {
+    return tl::unexpected(BadJson("「" + duplicate + "」が2回以上送られています",
+                                  "\"" + duplicate + "\" is given more than once", duplicate));
+  }
+  if (auto c = CheckStrings(body, ""); !c) return tl::unexpected(c.error());
+  return body;
+}
 
 void BodyReader::FailField(const char* field, const std::string& ja, const std::string& en) {
   if (error_) return;
@@ -32,7 +91,12 @@ std::optional<std::string> BodyReader::OptionalString(const char* field) {
               std::string("\"") + field + "\" must be a string");
     return std::nullopt;
   }
-  return v->get<std::string>();
+  const auto& text = v->get_ref<const std::string&>();
+  if (auto c = core::RequireCleanText(text, field, kMultilineFields.contains(field)); !c) {
+    if (!error_) error_ = c.error();
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::string BodyReader::String(const char* field, bool required) {
@@ -102,6 +166,10 @@ std::vector<std::string> BodyReader::StringList(const char* field) {
     if (!e.is_string()) {
       FailField(field, std::string("「") + field + "」は文字列の配列で指定してください",
                 std::string("\"") + field + "\" must be an array of strings");
+      return {};
+    }
+    if (auto c = core::RequireCleanText(e.get_ref<const std::string&>(), field, false); !c) {
+      if (!error_) error_ = c.error();
       return {};
     }
     out.push_back(e.get<std::string>());

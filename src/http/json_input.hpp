@@ -15,6 +15,12 @@
 
 namespace kakari::http {
 
+// Parses a request body: kInvalidArgument for text that is not JSON, for an
+// object with the same key twice (which of them counts would be a guess), and
+// for any string, key included, that holds invalid UTF-8 or a control
+// character (newline and tab aside: single-line fields refuse those when read).
+[[nodiscard]] core::Result<nlohmann::json> ParseJsonBody(std::string_view text);
+
 class BodyReader {
  public:
   explicit BodyReader(const nlohmann::json& body) : body_(body) {}
