@@ -47,7 +47,6 @@ int RunRoutes(const Args& args, Environment& env);
 // The signing-key directory: --keys, else $KAKARI_KEYS, else <db>.keys.
 std::string KeyDir(const Args& args, const Environment& env);
 // Generates and publishes a first key when the directory has none.
-[[nodiscard]] core::Status EnsureSigningKey(const Args& args, Environment& env,
-                                            core::Store& store);
+[[nodiscard]] core::Status EnsureSigningKey(const Args& args, Environment& env, core::Store& store);
 
 }  // namespace kakari::cli

@@ -22,14 +22,14 @@ int RunAudit(const Args& args, Environment& env) {
   auto check = core::VerifyAudit(core::Deps{*store, *env.crypto, *env.clock});
   if (!check) return PrintError(env, check.error());
   if (args.Flag("json")) {
-    *env.out << "{\"checked\": " << check->checked << ", \"ok\": "
-             << (check->first_broken ? "false" : "true") << ", \"first_broken\": "
+    *env.out << "{\"checked\": " << check->checked
+             << ", \"ok\": " << (check->first_broken ? "false" : "true") << ", \"first_broken\": "
              << (check->first_broken ? std::to_string(*check->first_broken) : "null")
              << ", \"reason\": \"" << util::JsonEscape(check->reason) << "\"}\n";
   } else if (check->first_broken) {
-    *env.out << "監査ログが改ざんされています: 記録 " << *check->first_broken << "（" << check->reason
-             << "）\nAudit log broken at record " << *check->first_broken << ": " << check->reason
-             << "\n";
+    *env.out << "監査ログが改ざんされています: 記録 " << *check->first_broken << "（"
+             << check->reason << "）\nAudit log broken at record " << *check->first_broken << ": "
+             << check->reason << "\n";
   } else {
     *env.out << "監査ログは正常です（" << check->checked << " 件）\nAudit chain intact ("
              << check->checked << " records)\n";
@@ -49,8 +49,9 @@ core::Status Bind(const Args& args, core::UnitOfWork& uow, core::UserRecord& u) 
   if (auto code = args.Option("association")) {
     auto org = uow.Organisations().FindByCode(*code);
     if (!org) return tl::unexpected(org.error());
-    if (!*org) return core::Fail(core::ErrorCode::kNotFound, "医師会 " + *code + " がありません",
-                                 "no association " + *code, "association");
+    if (!*org)
+      return core::Fail(core::ErrorCode::kNotFound, "医師会 " + *code + " がありません",
+                        "no association " + *code, "association");
     u.organisation_id = (*org)->id;
   }
   if (auto inst = args.Option("institution")) {
@@ -63,8 +64,9 @@ core::Status Bind(const Args& args, core::UnitOfWork& uow, core::UserRecord& u) 
   if (auto reg = args.Option("registry")) {
     auto d = uow.Doctors().FindByRegistryNumber(*reg);
     if (!d) return tl::unexpected(d.error());
-    if (!*d) return core::Fail(core::ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師がいません",
-                               "no doctor with registry number " + *reg, "registry");
+    if (!*d)
+      return core::Fail(core::ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師がいません",
+                        "no doctor with registry number " + *reg, "registry");
     u.doctor_id = (*d)->id;
   }
   return {};
@@ -74,19 +76,22 @@ core::Status Bind(const Args& args, core::UnitOfWork& uow, core::UserRecord& u) 
 
 int RunUserAdd(const Args& args, Environment& env) {
   const auto& pos = args.positional();
-  if (pos.size() != 1 || pos[0] != "add") return UsageError(env, "user add を指定してください", "use: user add");
+  if (pos.size() != 1 || pos[0] != "add")
+    return UsageError(env, "user add を指定してください", "use: user add");
   auto login = args.Option("login");
   auto role = core::ParseRole(args.Option("role").value_or(""));
   if (!login || login->empty() || !role) {
-    return UsageError(env, "--login と --role（reviewer・admin・jma_admin・institution・doctor）が必要です",
-                      "--login and --role (reviewer, admin, jma_admin, institution, doctor) are required");
+    return UsageError(
+        env, "--login と --role（reviewer・admin・jma_admin・institution・doctor）が必要です",
+        "--login and --role (reviewer, admin, jma_admin, institution, doctor) are required");
   }
   bool staff = core::IsStaff(*role);
   if (staff != args.Option("association").has_value() ||
       (*role == core::Role::kInstitution) != args.Option("institution").has_value() ||
       (*role == core::Role::kDoctor) != args.Option("registry").has_value()) {
-    return UsageError(env, "職員は --association、医療機関は --institution、医師は --registry を指定します",
-                      "staff take --association, institution users --institution, doctors --registry");
+    return UsageError(
+        env, "職員は --association、医療機関は --institution、医師は --registry を指定します",
+        "staff take --association, institution users --institution, doctors --registry");
   }
   std::string password;
   std::getline(std::cin, password);

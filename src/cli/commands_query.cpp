@@ -16,14 +16,14 @@ int RunEligibilityAll(const Args& args, Environment& env) {
   if (!store) return kExitFailure;
   auto start = std::chrono::steady_clock::now();
   auto summary = core::SummariseAll(*store);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!summary) return PrintError(env, summary.error());
   if (args.Flag("json")) {
     *env.out << "{\"doctors\": " << summary->doctors << ", \"complete\": " << summary->complete
              << ", \"practical_missing\": " << summary->practical_missing
-             << ", \"lecture_short\": " << summary->lecture_only_short
-             << ", \"elapsed_ms\": " << ms << "}\n";
+             << ", \"lecture_short\": " << summary->lecture_only_short << ", \"elapsed_ms\": " << ms
+             << "}\n";
   } else {
     *env.out << "医師 / doctors:           " << summary->doctors
              << "\n修了要件充足 / complete: " << summary->complete

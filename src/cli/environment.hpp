@@ -53,7 +53,7 @@ struct Environment {
   std::string public_url;  // base of verification URLs, from KAKARI_PUBLIC_URL
   const core::Crypto* crypto = nullptr;
   const core::Clock* clock = nullptr;
-  std::string default_db;      // from KAKARI_DB, else "kakari.db"
+  std::string default_db;  // from KAKARI_DB, else "kakari.db"
   std::string default_web_root;
   std::string default_key_dir;  // from KAKARI_KEYS; empty: <db>.keys
   std::ostream* out = nullptr;

@@ -34,15 +34,19 @@ std::optional<Permission> ParseScope(std::string_view scope) {
 
 bool RoleGrants(Role r, Permission p) {
   switch (p) {
-    case Permission::kOwnRecord: return r == Role::kDoctor;
-    case Permission::kReview: return IsStaff(r);
-    case Permission::kAdminister: return r == Role::kAdmin || r == Role::kJmaAdmin;
-    case Permission::kInstitutionView: return r == Role::kInstitution;
-    case Permission::kImportCredits: return r == Role::kAdmin || r == Role::kJmaAdmin;
+    case Permission::kOwnRecord:
+      return r == Role::kDoctor;
+    case Permission::kReview:
+      return IsStaff(r);
+    case Permission::kAdminister:
+      return r == Role::kAdmin || r == Role::kJmaAdmin;
+    case Permission::kInstitutionView:
+      return r == Role::kInstitution;
+    case Permission::kImportCredits:
+      return r == Role::kAdmin || r == Role::kJmaAdmin;
   }
   return false;
 }
-
 
 bool IsStaff(Role r) { return r == Role::kReviewer || r == Role::kAdmin || r == Role::kJmaAdmin; }
 

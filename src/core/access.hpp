@@ -36,10 +36,10 @@ const char* ScopeName(Permission p);
 struct Principal {
   Id user_id = 0;
   Role role = Role::kDoctor;
-  std::optional<Id> doctor_id;       // doctors
-  std::optional<Id> organisation_id; // staff and JMA
-  std::string organisation_code;     // "13", "13001", "00" for JMA
-  std::optional<Id> institution_id;  // institution users
+  std::optional<Id> doctor_id;        // doctors
+  std::optional<Id> organisation_id;  // staff and JMA
+  std::string organisation_code;      // "13", "13001", "00" for JMA
+  std::optional<Id> institution_id;   // institution users
   bool via_token = false;
   std::vector<Permission> token_scopes;  // only when via_token
 };

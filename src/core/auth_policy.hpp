@@ -11,9 +11,9 @@
 namespace kakari::core {
 
 struct SessionPolicy {
-  int64_t idle_seconds = 30 * 60;          // ends after 30 idle minutes
-  int64_t absolute_seconds = 12 * 3600;    // and 12 hours after login at the latest
-  int64_t touch_interval_seconds = 60;     // last-seen is written at most once a minute
+  int64_t idle_seconds = 30 * 60;        // ends after 30 idle minutes
+  int64_t absolute_seconds = 12 * 3600;  // and 12 hours after login at the latest
+  int64_t touch_interval_seconds = 60;   // last-seen is written at most once a minute
 };
 
 enum class SessionState { kActive, kIdleExpired, kExpired };
@@ -52,7 +52,6 @@ ThrottleDecision DecideThrottle(const ThrottlePolicy& p, const ThrottleState& s,
 ThrottleState RecordFailure(const ThrottlePolicy& p, ThrottleState s, int64_t now);
 // The stricter of two decisions.
 ThrottleDecision Stricter(const ThrottleDecision& a, const ThrottleDecision& b);
-
 
 // One-time codes for first login and lost passwords: 12 characters from an
 // alphabet without look-alikes, shown as XXXX-XXXX-XXXX; valid 30 days (they

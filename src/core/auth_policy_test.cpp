@@ -24,7 +24,7 @@ TEST(Throttle, SlowsDownThenRefusesThenForgets) {
     int64_t delay_ms;
     bool refuse;
   };
-  const Step steps[] = {{1, 0, false},   {2, 0, false},    {3, 400, false}, {4, 800, false},
+  const Step steps[] = {{1, 0, false},    {2, 0, false},    {3, 400, false}, {4, 800, false},
                         {6, 1600, false}, {9, 2800, false}, {10, 0, true}};
   for (const auto& st : steps) {
     while (s.failures < st.failures) s = RecordFailure(p, s, t);

@@ -67,8 +67,8 @@ LoginOutcome RecordFailedLogin(const Deps& deps, const ThrottlePolicy& policy,
   if (!uow) return {tl::unexpected(uow.error())};
   int64_t now = deps.clock.NowUnixSeconds();
   ThrottleDecision d;
-  for (auto [key, is_address] : {std::pair{AccountKey(login), false},
-                                 std::pair{AddressKey(address), true}}) {
+  for (auto [key, is_address] :
+       {std::pair{AccountKey(login), false}, std::pair{AddressKey(address), true}}) {
     auto s = (*uow)->Credentials().Throttle(key);
     if (!s) return {tl::unexpected(s.error())};
     ThrottleState next = RecordFailure(policy, *s, now);
@@ -132,8 +132,9 @@ LoginOutcome Login(const Deps& deps, const AuthPolicies& policies, std::string_v
   // takes as long as any other.
   const auto& user = pre->user;
   bool usable = user && !user->disabled && !user->password_hash.empty();
-  bool ok = deps.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(deps.crypto),
-                                       password) && usable;
+  bool ok =
+      deps.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(deps.crypto), password) &&
+      usable;
   if (pre->decision.refuse) return {tl::unexpected(Throttled(pre->decision.retry_after_seconds))};
   if (!ok) return RecordFailedLogin(deps, policies.throttle, login, remote_address, user);
   auto uow = deps.store.Begin(true);
@@ -168,10 +169,9 @@ LoginOutcome RedeemOneTimeCode(const Deps& deps, const AuthPolicies& policies,
     uow->reset();  // release the write lock before recording the failure
     auto failed = RecordFailedLogin(deps, policies.throttle, login, remote_address, pre->user);
     if (!failed.session && failed.session.error().code == ErrorCode::kUnauthenticated) {
-      failed.session = tl::unexpected(Error{ErrorCode::kUnauthenticated,
-                                            "ログインIDまたは確認コードが違うか、期限切れです",
-                                            "the login ID or one-time code is wrong or expired",
-                                            "", "code"});
+      failed.session = tl::unexpected(
+          Error{ErrorCode::kUnauthenticated, "ログインIDまたは確認コードが違うか、期限切れです",
+                "the login ID or one-time code is wrong or expired", "", "code"});
     }
     return failed;
   }

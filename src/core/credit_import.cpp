@@ -172,7 +172,8 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
   if (!columns) return tl::unexpected(columns.error());
   if (columns->Index("units") < 0 && columns->Index("minutes") < 0) {
-    return Fail(ErrorCode::kInvalidArgument, "見出し行に「単位」または「受講時間（分）」の列が必要です",
+    return Fail(ErrorCode::kInvalidArgument,
+                "見出し行に「単位」または「受講時間（分）」の列が必要です",
                 "the header row needs a \"units\" or \"minutes\" column", "header");
   }
   // Bulk: every doctor and lecture id below is read or created inside this

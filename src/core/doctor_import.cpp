@@ -76,8 +76,8 @@ Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& column
                     "birth date " + birth->ToIso() + " is not plausible");
   }
   d.birth_date = *birth;
-  auto assoc = ValidateAssociationCode(
-      NormalizedField(FieldOf(row, columns, "association_code"), buf));
+  auto assoc =
+      ValidateAssociationCode(NormalizedField(FieldOf(row, columns, "association_code"), buf));
   if (!assoc) return tl::unexpected(assoc.error());
   out.association_code = *assoc;
   if (auto contact = ReadContact(row, columns, d); !contact) {
@@ -129,25 +129,43 @@ Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& 
     auto reject = [&](const Error& e) {
       report.rejected.push_back({row.line, e.message_ja, e.message_en});
     };
-    if (auto t = CheckRowText(row, source.Header()); !t) { reject(t.error()); continue; }
+    if (auto t = CheckRowText(row, source.Header()); !t) {
+      reject(t.error());
+      continue;
+    }
     auto parsed = ParseDoctorRow(row, *columns, today);
-    if (!parsed) { reject(parsed.error()); continue; }
+    if (!parsed) {
+      reject(parsed.error());
+      continue;
+    }
     auto assoc = associations.Find(parsed->association_code);
-    if (!assoc) { reject(assoc.error()); continue; }
+    if (!assoc) {
+      reject(assoc.error());
+      continue;
+    }
     Doctor& d = parsed->doctor;
     d.home_association_id = *assoc;
-    if (!seen.insert(d.registry_number).second) { ++report.duplicates; continue; }
+    if (!seen.insert(d.registry_number).second) {
+      ++report.duplicates;
+      continue;
+    }
     auto existing = known->find(d.registry_number);
     if (existing != known->end()) {
       d.id = existing->second;
       auto u = doctors.Update(d);
       if (!u && u.error().code != ErrorCode::kAlreadyExists) return tl::unexpected(u.error());
-      if (!u) { reject(u.error()); continue; }
+      if (!u) {
+        reject(u.error());
+        continue;
+      }
       ++report.updated;
     } else {
       auto id = doctors.Insert(d);
       if (!id && id.error().code != ErrorCode::kAlreadyExists) return tl::unexpected(id.error());
-      if (!id) { reject(id.error()); continue; }
+      if (!id) {
+        reject(id.error());
+        continue;
+      }
       ++report.imported;
     }
     if (progress && n % 4096 == 0) progress(source.Fraction());

@@ -1,10 +1,9 @@
 #include "core/field_text.hpp"
 
-#include "core/validation.hpp"
-
 #include <unicode/unistr.h>
 
 #include "core/text.hpp"
+#include "core/validation.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {

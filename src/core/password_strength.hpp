@@ -28,8 +28,7 @@ inline constexpr double kMinPasswordBits = 28;
 // The words of the person an attacker would try first: the login, and for a
 // doctor the registry number, the name and kana (whole and by part), the
 // e-mail's local part and the birth date as people write it.
-[[nodiscard]] std::vector<std::string> PersonalWords(std::string_view login,
-                                                     const Doctor* doctor);
+[[nodiscard]] std::vector<std::string> PersonalWords(std::string_view login, const Doctor* doctor);
 
 // Length, the login itself and the estimate; the refusal names why, in
 // Japanese and English, on field `new_password`.

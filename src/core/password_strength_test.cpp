@@ -1,8 +1,8 @@
 #include "core/password_strength.hpp"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace kakari::core {
 namespace {
@@ -27,12 +27,14 @@ TEST(Passwords, GuessableOnesAreRefusedWithTheReason) {
   const Case cases[] = {
       {{5, {PasswordPattern::kRepeat}}, "repeats the same characters", "繰り返し"},
       {{4, {PasswordPattern::kSequence}}, "a sequence like 1234", "1234やabcd"},
-      {{3, {PasswordPattern::kCommonWord, PasswordPattern::kSequence}}, "a common password",
+      {{3, {PasswordPattern::kCommonWord, PasswordPattern::kSequence}},
+       "a common password",
        "よく使われる"},
       {{10, {PasswordPattern::kKeyboard}}, "keyboard pattern", "キーボード"},
       {{9, {PasswordPattern::kDate}}, "a date", "日付"},
       // The person's own words are named even when another part is larger.
-      {{4, {PasswordPattern::kCommonWord, PasswordPattern::kPersonal}}, "your login",
+      {{4, {PasswordPattern::kCommonWord, PasswordPattern::kPersonal}},
+       "your login",
        "あなたの情報"},
       {{20, {}}, "short and simple", "推測されやすい"},
   };
@@ -56,9 +58,9 @@ TEST(Passwords, PersonalWordsOfADoctor) {
   d.email = "taro.yamada@example.jp";
   d.birth_date = Date{1975, 4, 1};
   auto words = PersonalWords("99100001", &d);
-  for (std::string_view w : {"99100001", "100001", "山田　太郎", "山田", "太郎", "山田太郎",
-                             "ヤマダ", "タロウ", "ヤマダタロウ", "taro.yamada", "19750401",
-                             "750401", "0401"}) {
+  for (std::string_view w :
+       {"99100001", "100001", "山田　太郎", "山田", "太郎", "山田太郎", "ヤマダ", "タロウ",
+        "ヤマダタロウ", "taro.yamada", "19750401", "750401", "0401"}) {
     EXPECT_NE(std::find(words.begin(), words.end(), w), words.end()) << w;
   }
   EXPECT_EQ(PersonalWords("reviewer-13001", nullptr), std::vector<std::string>{"reviewer-13001"});

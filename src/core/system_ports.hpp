@@ -31,8 +31,8 @@ class Crypto : public Hasher {
   // Constant-time check of `password` against a HashPassword() string.
   virtual bool VerifyPassword(std::string_view hash, std::string_view password) const = 0;
   // How many guesses `password` would take, knowing the person's words.
-  virtual PasswordEstimate EstimatePassword(std::string_view password,
-                                            const std::vector<std::string>& personal_words) const = 0;
+  virtual PasswordEstimate EstimatePassword(
+      std::string_view password, const std::vector<std::string>& personal_words) const = 0;
   // `n` bytes from the system's secure random source.
   virtual std::string RandomBytes(size_t n) const = 0;
   // True when `signature` is the Ed25519 signature of `message` by the

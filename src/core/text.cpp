@@ -51,7 +51,8 @@ UChar32 FoldChar(UChar32 c) {
 }
 
 bool IsIgnoredInSearch(UChar32 c) {
-  return c == ' ' || c == 0x3000 || c == 0x30FB || c == 0xFF65 || c == '\t';  // spaces and middle dots
+  return c == ' ' || c == 0x3000 || c == 0x30FB || c == 0xFF65 ||
+         c == '\t';  // spaces and middle dots
 }
 
 }  // namespace
@@ -66,32 +67,40 @@ std::string NormalizeNfkc(std::string_view utf8) {
   return result;
 }
 
-TextFlaw FindTextFlaw(std::string_view bytes, bool multiline) {
+namespace {
+
+// Calls `f` with each code point; false at the first ill-formed sequence, or
+// when `f` returns false.
+template <class F>
+bool EachCodePoint(std::string_view bytes, F f) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(bytes.size());
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   while (i < n) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0) return TextFlaw::kInvalidUtf8;
+    if (c < 0 || !f(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TextFlaw FindTextFlaw(std::string_view bytes, bool multiline) {
+  TextFlaw flaw = TextFlaw::kInvalidUtf8;
+  bool clean = EachCodePoint(bytes, [&](UChar32 c) {
     bool allowed_space = multiline && (c == '\n' || c == '\t');
     if ((c < 0x20 && !allowed_space) || (c >= 0x7F && c <= 0x9F)) {
-      return TextFlaw::kControlCharacter;
+      flaw = TextFlaw::kControlCharacter;
+      return false;
     }
-  }
-  return TextFlaw::kNone;
+    return true;
+  });
+  return clean ? TextFlaw::kNone : flaw;
 }
 
 bool IsValidUtf8(std::string_view bytes) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
+  return EachCodePoint(bytes, [](UChar32) { return true; });
 }
 
 std::string SearchKey(std::string_view utf8) {

@@ -17,7 +17,10 @@ TEST(TextTest, NfkcFoldsWidths) {
 }
 
 TEST(TextTest, SearchKeyMatchesHoweverTyped) {
-  struct Case { const char* a; const char* b; };
+  struct Case {
+    const char* a;
+    const char* b;
+  };
   for (auto c : {Case{"髙橋　太郎", "高橋太郎"}, Case{"山﨑", "山崎"}, Case{"𠮷田", "吉田"},
                  Case{"渡邉", "渡辺"}, Case{"齋藤", "斎藤"}, Case{"ﾀｶﾊｼ ﾀﾛｳ", "たかはし　たろう"},
                  Case{"ＳＡＴＯ", "sato"}}) {
@@ -28,8 +31,8 @@ TEST(TextTest, SearchKeyMatchesHoweverTyped) {
 
 TEST(TextTest, Utf8Validity) {
   EXPECT_TRUE(IsValidUtf8("髙橋𠮷"));
-  EXPECT_FALSE(IsValidUtf8("\x82\xa0"));        // Shift_JIS あ
-  EXPECT_FALSE(IsValidUtf8("\xe3\x81"));        // truncated
+  EXPECT_FALSE(IsValidUtf8("\x82\xa0"));  // Shift_JIS あ
+  EXPECT_FALSE(IsValidUtf8("\xe3\x81"));  // truncated
   EXPECT_EQ(CodePointCount("𠮷田"), 2u);
 }
 
@@ -66,10 +69,10 @@ TEST(TextTest, TextFlawsAtTheBoundary) {
       {"del\x7f", true, TextFlaw::kControlCharacter},
       {"c1 \xc2\x85 next line", true, TextFlaw::kControlCharacter},
       {"\xc2\xa0 no-break space is text", false, TextFlaw::kNone},
-      {"\x82\xa0", false, TextFlaw::kInvalidUtf8},       // Shift_JIS あ
-      {"\xed\xa0\x80", false, TextFlaw::kInvalidUtf8},   // a UTF-16 surrogate
-      {"\xc0\xaf", false, TextFlaw::kInvalidUtf8},       // overlong '/'
-      {"abc\xe3\x81", false, TextFlaw::kInvalidUtf8},    // truncated
+      {"\x82\xa0", false, TextFlaw::kInvalidUtf8},      // Shift_JIS あ
+      {"\xed\xa0\x80", false, TextFlaw::kInvalidUtf8},  // a UTF-16 surrogate
+      {"\xc0\xaf", false, TextFlaw::kInvalidUtf8},      // overlong '/'
+      {"abc\xe3\x81", false, TextFlaw::kInvalidUtf8},   // truncated
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FindTextFlaw(c.text, c.multiline), c.want) << c.text;

@@ -1,9 +1,8 @@
 #include "core/validation.hpp"
 
-#include "core/text.hpp"
-
 #include <cctype>
 
+#include "core/text.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -146,7 +145,8 @@ Status RequireCleanText(std::string_view text, std::string_view field, bool mult
   }
   return Fail(ErrorCode::kInvalidArgument,
               "「" + name + "」に使えない制御文字" +
-                  (multiline ? std::string("") : std::string("（改行・タブを含む）")) + "が含まれています",
+                  (multiline ? std::string("") : std::string("（改行・タブを含む）")) +
+                  "が含まれています",
               "\"" + name + "\" contains a control character" +
                   (multiline ? std::string("") : std::string(" (line breaks and tabs included)")),
               name);

@@ -1,5 +1,6 @@
 #include "crypto/sodium_crypto.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,15 +8,12 @@
 
 #include "crypto/key_files.hpp"
 
-#include <gtest/gtest.h>
-
 namespace kakari::crypto {
 namespace {
 
 TEST(SodiumCrypto, Sha256KnownAnswer) {
   SodiumCrypto c;
-  EXPECT_EQ(c.Sha256Hex("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(c.Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(SodiumCrypto, PasswordsAreArgon2idAndVerify) {
@@ -36,8 +34,9 @@ TEST(SodiumCrypto, RandomBytesDiffer) {
 
 TEST(KeyFiles, SignVerifyRotateAndReopen) {
   SodiumCrypto c;
-  std::string dir = (std::filesystem::temp_directory_path() /
-                     ("kakari-keys-" + std::to_string(::getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("kakari-keys-" + std::to_string(::getpid())))
+          .string();
   std::filesystem::remove_all(dir);
   auto empty = KeyFiles::Open(dir);
   ASSERT_TRUE(empty.has_value());
@@ -46,7 +45,7 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
   auto first = KeyFiles::Generate(dir);
   ASSERT_TRUE(first.has_value());
   EXPECT_EQ(first->id, KeyIdOf(first->public_key));
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat((dir + "/" + first->id + ".key").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
 
@@ -88,15 +87,16 @@ TEST(SodiumCrypto, ZxcvbnRefusesWhatAttackersTryFirst) {
     std::string_view reason_en;
   };
   for (auto [pw, why] : {Case{"aaaaaaaaaa", "repeats"}, Case{"1234567890", "sequence"},
-                         Case{"password123", "common password"},
-                         Case{"99100001ab", "your login"}, Case{"山田太郎山田太郎12", "your login"},
+                         Case{"password123", "common password"}, Case{"99100001ab", "your login"},
+                         Case{"山田太郎山田太郎12", "your login"},
                          Case{"qwertyuiop", "common password"}, Case{"zxcvbnm,./;", "keyboard"}}) {
     auto v = verdict(pw);
     ASSERT_FALSE(v) << pw;
-    EXPECT_NE(v.error().message_en.find(why), std::string::npos) << pw << ": " << v.error().message_en;
+    EXPECT_NE(v.error().message_en.find(why), std::string::npos)
+        << pw << ": " << v.error().message_en;
   }
-  for (std::string_view pw : {"correct horse battery staple", "かかりつけ医機能報告研修",
-                              "Sakura-2026-spring"}) {
+  for (std::string_view pw :
+       {"correct horse battery staple", "かかりつけ医機能報告研修", "Sakura-2026-spring"}) {
     EXPECT_TRUE(verdict(pw)) << pw;
   }
 }

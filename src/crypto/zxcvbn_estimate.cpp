@@ -19,13 +19,23 @@ std::optional<PasswordPattern> PatternOf(int type) {
   if (base == USER_MATCH || base == USER_LEET_MATCH) return PasswordPattern::kPersonal;
   if (type & MULTIPLE_MATCH) return PasswordPattern::kRepeat;
   switch (base) {
-    case DICTIONARY_MATCH: case DICT_LEET_MATCH: return PasswordPattern::kCommonWord;
-    case USER_MATCH: case USER_LEET_MATCH: return PasswordPattern::kPersonal;
-    case REPEATS_MATCH: return PasswordPattern::kRepeat;
-    case SEQUENCE_MATCH: return PasswordPattern::kSequence;
-    case SPATIAL_MATCH: return PasswordPattern::kKeyboard;
-    case DATE_MATCH: case YEAR_MATCH: return PasswordPattern::kDate;
-    default: return std::nullopt;  // brute force, long password: nothing to name
+    case DICTIONARY_MATCH:
+    case DICT_LEET_MATCH:
+      return PasswordPattern::kCommonWord;
+    case USER_MATCH:
+    case USER_LEET_MATCH:
+      return PasswordPattern::kPersonal;
+    case REPEATS_MATCH:
+      return PasswordPattern::kRepeat;
+    case SEQUENCE_MATCH:
+      return PasswordPattern::kSequence;
+    case SPATIAL_MATCH:
+      return PasswordPattern::kKeyboard;
+    case DATE_MATCH:
+    case YEAR_MATCH:
+      return PasswordPattern::kDate;
+    default:
+      return std::nullopt;  // brute force, long password: nothing to name
   }
 }
 

@@ -44,7 +44,7 @@ struct ApiConfig {
   size_t max_json_bytes = 64 * 1024;
   const core::DocumentRenderer* renderer = nullptr;  // certificate PDFs
   std::string public_url = "http://127.0.0.1:8080";  // base of verification links
-  int verify_per_minute = 30;  // verification requests per address and minute
+  int verify_per_minute = 30;                        // verification requests per address and minute
   // Reads an uploaded CSV (UTF-8 or CP932) as rows; wired to src/io by the app.
   std::function<core::Result<std::unique_ptr<core::RowSource>>(std::string bytes)> open_csv;
 };

@@ -49,10 +49,10 @@ core::Status Authenticate(ApiContext& ctx) {
   if (!s) return tl::unexpected(s.error());
   if (ChangesState(ctx.req.method) &&
       !core::CsrfMatches(ctx.deps, *s, ctx.req.Header("x-csrf-token"))) {
-    return tl::unexpected(MakeError(
-        core::ErrorCode::kPermissionDenied,
-        "画面を再読み込みしてからもう一度操作してください（CSRFトークンが一致しません）",
-        "reload the page and try again (the CSRF token does not match)", "X-CSRF-Token"));
+    return tl::unexpected(
+        MakeError(core::ErrorCode::kPermissionDenied,
+                  "画面を再読み込みしてからもう一度操作してください（CSRFトークンが一致しません）",
+                  "reload the page and try again (the CSRF token does not match)", "X-CSRF-Token"));
   }
   ctx.caller.principal = s->principal;
   ctx.session = *s;
@@ -80,8 +80,8 @@ core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
   const ApiRequest& req = ctx.req;
   if (kind == BodyKind::kNone || kind == BodyKind::kBinary) return {};
   if (req.body.empty() && !ChangesState(req.method)) return {};
-  size_t limit = kind == BodyKind::kLargeJson ? 16 * ctx.config.max_json_bytes
-                                               : ctx.config.max_json_bytes;
+  size_t limit =
+      kind == BodyKind::kLargeJson ? 16 * ctx.config.max_json_bytes : ctx.config.max_json_bytes;
   if (req.body.size() > limit) {
     std::string kb = std::to_string(limit / 1024);
     return tl::unexpected(MakeError(core::ErrorCode::kPayloadTooLarge,
@@ -166,7 +166,6 @@ ApiResponse Dispatch(const Route& route, const ApiRequest& req, const core::Deps
   return DispatchWith(route, req, deps, config);
 }
 
-
 const std::vector<Route>& Routes() {
   using P = core::Permission;
   constexpr uint32_t kOwn = ScopeBit(P::kOwnRecord);
@@ -182,7 +181,8 @@ const std::vector<Route>& Routes() {
       {"DELETE", "/api/v1/session", SessionOnly(), B::kNone, L::kWorker, DeleteSession},
       {"POST", "/api/v1/session/one-time-code", Public(), B::kJson, L::kSlow, PostOneTimeCodeLogin},
       {"POST", "/api/v1/me/password", SessionOnly(), B::kJson, L::kSlow, PostPassword},
-      {"POST", "/api/v1/me/password/check", SessionOnly(), B::kJson, L::kInline, PostMyPasswordCheck},
+      {"POST", "/api/v1/me/password/check", SessionOnly(), B::kJson, L::kInline,
+       PostMyPasswordCheck},
       {"POST", "/api/v1/password-check", Public(), B::kJson, L::kInline, PostPasswordCheck},
       {"GET", "/api/v1/me/progress", Needs(kOwn), B::kNone, L::kInline, GetMyProgress},
       {"GET", "/api/v1/me/credits", Needs(kOwn), B::kNone, L::kInline, GetMyCredits},
@@ -200,8 +200,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/activity-categories", Public(), B::kNone, L::kInline, GetCategories},
       {"POST", "/api/v1/files", Needs(kOwn | kReview), B::kBinary, L::kSlow, PostFile},
       {"GET", "/api/v1/files/:id", Needs(kOwn | kReview), B::kNone, L::kSlow, GetFile},
-      {"GET", "/api/v1/doctors/:registry_number/progress", Needs(kOwn | kReview), B::kNone, L::kInline,
-       GetDoctorProgress},
+      {"GET", "/api/v1/doctors/:registry_number/progress", Needs(kOwn | kReview), B::kNone,
+       L::kInline, GetDoctorProgress},
       {"GET", "/api/v1/staff/queue", Needs(kReview), B::kNone, L::kWorker, GetQueue},
       {"GET", "/api/v1/staff/items/:kind/:id", Needs(kReview), B::kNone, L::kWorker, GetStaffItem},
       {"GET", "/api/v1/staff/items/:kind/:id/audit", Needs(kReview), B::kNone, L::kWorker,
@@ -218,35 +218,36 @@ const std::vector<Route>& Routes() {
        PostOneTimeCode},
       {"GET", "/api/v1/admin/programme", Needs(kReview), B::kNone, L::kWorker, GetProgramme},
       {"PUT", "/api/v1/admin/programme", Needs(kAdminister), B::kJson, L::kWorker, PutProgramme},
-      {"GET", "/api/v1/admin/users", SessionOnly(kAdminister), B::kNone, L::kWorker, GetStaffAccounts},
-      {"POST", "/api/v1/admin/users", SessionOnly(kAdminister), B::kJson, L::kWorker, PostStaffAccount},
-      {"PUT", "/api/v1/admin/users/:id", SessionOnly(kAdminister), B::kJson, L::kWorker, PutStaffAccount},
+      {"GET", "/api/v1/admin/users", SessionOnly(kAdminister), B::kNone, L::kWorker,
+       GetStaffAccounts},
+      {"POST", "/api/v1/admin/users", SessionOnly(kAdminister), B::kJson, L::kWorker,
+       PostStaffAccount},
+      {"PUT", "/api/v1/admin/users/:id", SessionOnly(kAdminister), B::kJson, L::kWorker,
+       PutStaffAccount},
       {"GET", "/api/v1/admin/routing/:prefecture", Needs(kReview), B::kNone, L::kWorker,
        GetRoutingRule},
       {"PUT", "/api/v1/admin/routing/:prefecture", Needs(kAdminister), B::kJson, L::kWorker,
        PutRoutingRule},
-      {"GET", "/api/v1/admin/api-tokens", SessionOnly(kAdminister), B::kNone, L::kWorker, GetApiTokens},
-      {"POST", "/api/v1/admin/api-tokens", SessionOnly(kAdminister), B::kJson, L::kWorker, PostApiToken},
+      {"GET", "/api/v1/admin/api-tokens", SessionOnly(kAdminister), B::kNone, L::kWorker,
+       GetApiTokens},
+      {"POST", "/api/v1/admin/api-tokens", SessionOnly(kAdminister), B::kJson, L::kWorker,
+       PostApiToken},
       {"DELETE", "/api/v1/admin/api-tokens/:id", SessionOnly(kAdminister), B::kNone, L::kWorker,
        DeleteApiToken},
       {"GET", "/api/v1/institution/doctors", Needs(kInstitution), B::kNone, L::kWorker,
        GetInstitutionDoctors},
-      {"GET", "/api/v1/me/certificates", Needs(kOwn), B::kNone, L::kInline,
-       GetMyCertificates},
+      {"GET", "/api/v1/me/certificates", Needs(kOwn), B::kNone, L::kInline, GetMyCertificates},
       {"GET", "/api/v1/certificates/:number/pdf", Needs(kOwn | kReview), B::kNone, L::kSlow,
        GetCertificatePdf},
-      {"POST", "/api/v1/staff/certificates/:number/reissue", Needs(kReview), B::kJson,
-       L::kWorker, PostReissue},
+      {"POST", "/api/v1/staff/certificates/:number/reissue", Needs(kReview), B::kJson, L::kWorker,
+       PostReissue},
       {"POST", "/api/v1/staff/certificates/:number/revoke", Needs(kAdminister), B::kJson,
        L::kWorker, PostRevoke},
-      {"GET", "/api/v1/staff/mail/pending", Needs(kReview), B::kNone, L::kWorker,
-       GetPendingMail},
-      {"GET", "/api/v1/staff/mail/batches", Needs(kReview), B::kNone, L::kWorker,
-       GetMailBatches},
-      {"POST", "/api/v1/staff/mail/batches", Needs(kReview), B::kJson, L::kWorker,
-       PostMailBatch},
-      {"GET", "/api/v1/staff/mail/batches/:id/certificates", Needs(kReview), B::kNone,
-       L::kSlow, GetMailBatchCertificates},
+      {"GET", "/api/v1/staff/mail/pending", Needs(kReview), B::kNone, L::kWorker, GetPendingMail},
+      {"GET", "/api/v1/staff/mail/batches", Needs(kReview), B::kNone, L::kWorker, GetMailBatches},
+      {"POST", "/api/v1/staff/mail/batches", Needs(kReview), B::kJson, L::kWorker, PostMailBatch},
+      {"GET", "/api/v1/staff/mail/batches/:id/certificates", Needs(kReview), B::kNone, L::kSlow,
+       GetMailBatchCertificates},
       {"GET", "/api/v1/staff/mail/batches/:id/labels", Needs(kReview), B::kNone, L::kSlow,
        GetMailBatchLabels},
       {"POST", "/api/v1/staff/mail/batches/:id/sent", Needs(kReview), B::kJson, L::kWorker,
@@ -261,8 +262,7 @@ const std::vector<Route>& Routes() {
        GetCertificateSettings},
       {"PUT", "/api/v1/admin/certificate-settings", Needs(kAdminister), B::kJson, L::kWorker,
        PutCertificateSettings},
-      {"GET", "/api/v1/admin/signatories", Needs(kReview), B::kNone, L::kWorker,
-       GetSignatories},
+      {"GET", "/api/v1/admin/signatories", Needs(kReview), B::kNone, L::kWorker, GetSignatories},
       {"POST", "/api/v1/admin/signatories", Needs(kAdminister), B::kJson, L::kWorker,
        PostSignatory},
       {"POST", "/api/v1/imports/credits", Needs(kImportCredits), B::kBinary, L::kSlow,

@@ -31,9 +31,10 @@ ApiResponse SessionOpened(ApiContext& c, const core::LoginOutcome& out) {
   std::string attrs = "; Path=/; SameSite=Strict; Max-Age=" +
                       std::to_string(c.config.auth.session.absolute_seconds) +
                       (Secure(c) ? "; Secure" : "");
-  ApiResponse r = JsonResponse(
-      200, {{"user", PrincipalJson(out.session->principal)}, {"csrf_token", out.session->csrf_token}});
-  r.headers.emplace_back("Set-Cookie", "kakari_session=" + out.session->token + attrs + "; HttpOnly");
+  ApiResponse r = JsonResponse(200, {{"user", PrincipalJson(out.session->principal)},
+                                     {"csrf_token", out.session->csrf_token}});
+  r.headers.emplace_back("Set-Cookie",
+                         "kakari_session=" + out.session->token + attrs + "; HttpOnly");
   r.headers.emplace_back("Set-Cookie", "kakari_csrf=" + out.session->csrf_token + attrs);
   r.delay_ms = out.delay_ms;
   return r;
@@ -44,7 +45,8 @@ ApiResponse Created(const json& body) { return JsonResponse(201, body); }
 // 200 either way: a weak password is an answer here, not a failed request.
 ApiResponse PasswordVerdict(const core::Status& verdict) {
   if (verdict) return JsonResponse(200, {{"acceptable", true}});
-  if (verdict.error().code != core::ErrorCode::kUnprocessable) return ErrorResponse(verdict.error());
+  if (verdict.error().code != core::ErrorCode::kUnprocessable)
+    return ErrorResponse(verdict.error());
   return JsonResponse(200, {{"acceptable", false},
                             {"message_ja", verdict.error().message_ja},
                             {"message_en", verdict.error().message_en}});
@@ -57,8 +59,8 @@ ApiResponse PostSession(ApiContext& c) {
   std::string login = in.String("login");
   std::string password = in.String("password");
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  return SessionOpened(c, core::Login(c.deps, c.config.auth, login, password,
-                                      c.req.remote_address));
+  return SessionOpened(c,
+                       core::Login(c.deps, c.config.auth, login, password, c.req.remote_address));
 }
 
 ApiResponse PostOneTimeCodeLogin(ApiContext& c) {
@@ -80,7 +82,8 @@ ApiResponse DeleteSession(ApiContext& c) {
   r.status = 204;
   if (!c.session) return r;  // a bearer token has no session to end
   if (auto s = core::Logout(c.deps, c.caller, c.session->token_hash); !s) return Fails(s.error());
-  r.headers.emplace_back("Set-Cookie", "kakari_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+  r.headers.emplace_back("Set-Cookie",
+                         "kakari_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
   r.headers.emplace_back("Set-Cookie", "kakari_csrf=; Path=/; Max-Age=0; SameSite=Strict");
   return r;
 }
@@ -92,7 +95,8 @@ ApiResponse PostPassword(ApiContext& c) {
   if (auto f = in.Finish(); !f) return Fails(f.error());
   auto out = core::ChangePassword(c.deps, c.config.auth.throttle, c.caller, current, next,
                                   c.session ? c.session->token_hash : "");
-  ApiResponse r = out.status ? JsonResponse(200, {{"changed", true}}) : ErrorResponse(out.status.error());
+  ApiResponse r =
+      out.status ? JsonResponse(200, {{"changed", true}}) : ErrorResponse(out.status.error());
   r.delay_ms = out.delay_ms;
   return r;
 }
@@ -123,10 +127,11 @@ ApiResponse PostOneTimeCode(ApiContext& c) {
   if (auto f = in.Finish(); !f) return Fails(f.error());
   auto code = core::IssueOneTimeCode(c.deps, c.caller, reg);
   if (!code) return Fails(code.error());
-  return Created({{"login", code->login},
-                  {"code", code->code},
-                  {"expires_at", core::FormatUtcIso(code->expires_at)},
-                  {"doctor", {{"name", code->doctor_name}, {"registry_number", code->registry_number}}}});
+  return Created(
+      {{"login", code->login},
+       {"code", code->code},
+       {"expires_at", core::FormatUtcIso(code->expires_at)},
+       {"doctor", {{"name", code->doctor_name}, {"registry_number", code->registry_number}}}});
 }
 
 ApiResponse PostApiToken(ApiContext& c) {
@@ -138,7 +143,8 @@ ApiResponse PostApiToken(ApiContext& c) {
   if (!t) return Fails(t.error());
   json s = json::array();
   for (auto p : t->record.scopes) s.push_back(core::ScopeName(p));
-  return Created({{"id", t->record.id}, {"name", t->record.name}, {"scopes", s}, {"token", t->token}});
+  return Created(
+      {{"id", t->record.id}, {"name", t->record.name}, {"scopes", s}, {"token", t->token}});
 }
 
 ApiResponse GetApiTokens(ApiContext& c) {
@@ -148,7 +154,9 @@ ApiResponse GetApiTokens(ApiContext& c) {
   for (const auto& t : *tokens) {
     json s = json::array();
     for (auto p : t.scopes) s.push_back(core::ScopeName(p));
-    out.push_back({{"id", t.id}, {"name", t.name}, {"scopes", s},
+    out.push_back({{"id", t.id},
+                   {"name", t.name},
+                   {"scopes", s},
                    {"created_at", core::FormatUtcIso(t.created_at)},
                    {"revoked", t.revoked_at.has_value()}});
   }

@@ -7,11 +7,12 @@ namespace {
 
 const std::vector<Route>& Table() {
   static const std::vector<Route> routes = {
-      {"GET", "/api/v1/me/progress", Needs(ScopeBit(core::Permission::kOwnRecord)), BodyKind::kNone, Lane::kInline, nullptr},
-      {"GET", "/api/v1/me/items/:kind/:id", Needs(ScopeBit(core::Permission::kOwnRecord)), BodyKind::kNone, Lane::kInline,
-       nullptr},
-      {"POST", "/api/v1/me/items/:kind/:id", Needs(ScopeBit(core::Permission::kOwnRecord)), BodyKind::kJson, Lane::kWorker,
-       nullptr},
+      {"GET", "/api/v1/me/progress", Needs(ScopeBit(core::Permission::kOwnRecord)), BodyKind::kNone,
+       Lane::kInline, nullptr},
+      {"GET", "/api/v1/me/items/:kind/:id", Needs(ScopeBit(core::Permission::kOwnRecord)),
+       BodyKind::kNone, Lane::kInline, nullptr},
+      {"POST", "/api/v1/me/items/:kind/:id", Needs(ScopeBit(core::Permission::kOwnRecord)),
+       BodyKind::kJson, Lane::kWorker, nullptr},
       {"GET", "/verify/:number", Public(), BodyKind::kNone, Lane::kInline, nullptr},
   };
   return routes;
