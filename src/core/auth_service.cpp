@@ -191,6 +191,20 @@ LoginOutcome RedeemOneTimeCode(const Deps& deps, const AuthPolicies& policies,
   return {std::move(*session), pre->decision.delay_ms};
 }
 
+namespace {
+
+// Last-seen is bookkeeping (at most once a minute, for the idle timeout): when
+// it cannot be written (disk full, read-only, busy) the request goes on; the
+// next request tries again, and the idle timeout errs on the short side.
+void TouchSession(const Deps& deps, const std::string& hash, int64_t now) {
+  auto w = deps.store.Begin(true);
+  if (!w) return;
+  if (!(*w)->Sessions().Touch(hash, now)) return;
+  (void)(*w)->Commit();
+}
+
+}  // namespace
+
 Result<Authenticated> AuthenticateSession(const Deps& deps, const SessionPolicy& policy,
                                           std::string_view token) {
   auto unauthenticated = [] {
@@ -215,12 +229,7 @@ Result<Authenticated> AuthenticateSession(const Deps& deps, const SessionPolicy&
   Authenticated a{PrincipalOf(**user), hash, (*session)->csrf_hash};
   bool touch = now - (*session)->last_seen_at >= policy.touch_interval_seconds;
   uow->reset();
-  if (touch) {  // at most once a minute: reads stay reads
-    auto w = deps.store.Begin(true);
-    if (!w) return tl::unexpected(w.error());
-    if (auto t = (*w)->Sessions().Touch(hash, now); !t) return tl::unexpected(t.error());
-    if (auto c = (*w)->Commit(); !c) return tl::unexpected(c.error());
-  }
+  if (touch) TouchSession(deps, hash, now);
   return a;
 }
 

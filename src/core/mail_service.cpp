@@ -17,7 +17,8 @@ Result<std::string> ScopeOf(const Principal& who) {
 }  // namespace
 
 Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto scope = ScopeOf(caller.principal);
   if (!scope) return tl::unexpected(scope.error());
   auto uow = deps.store.Begin(false);
@@ -26,7 +27,8 @@ Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& cal
 }
 
 Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   if (!caller.principal.organisation_id) {
     return tl::unexpected(NotFoundError("医師会", "association"));
   }
@@ -57,7 +59,8 @@ Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
 }
 
 Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto scope = ScopeOf(caller.principal);
   if (!scope) return tl::unexpected(scope.error());
   auto uow = deps.store.Begin(false);
@@ -66,7 +69,8 @@ Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps, const Caller& c
 }
 
 Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   MailBatchView view;
   {
     auto uow = deps.store.Begin(false);
@@ -80,7 +84,8 @@ Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id i
     if (!certs) return tl::unexpected(certs.error());
     view = MailBatchView{**batch, std::move(*certs)};
   }
-  if (auto a = RecordView(deps, caller, "mail_batch.view", "mail_batch", std::to_string(id), "");
+  if (auto a = RecordViewUnlessUnwritable(deps, caller, "mail_batch.view", "mail_batch",
+                                          std::to_string(id), "");
       !a) {
     return tl::unexpected(a.error());
   }
@@ -101,8 +106,8 @@ Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
                 "this batch was marked sent already (" + *(*batch)->sent_at + ")");
   }
   if (auto s = (*uow)->Certificates().MarkBatchSent(id); !s) return s;
-  if (auto a = WriteAudit(**uow, deps, &caller, "mail_batch.sent", "mail_batch",
-                          std::to_string(id), "");
+  if (auto a =
+          WriteAudit(**uow, deps, &caller, "mail_batch.sent", "mail_batch", std::to_string(id), "");
       !a) {
     return a;
   }
@@ -145,7 +150,8 @@ Result<std::vector<CertificateDocument>> DocumentsFor(const Deps& deps,
 
 Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Caller& caller,
                                                       const std::vector<std::string>& numbers) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   if (numbers.empty() || numbers.size() > 500) {
     return Fail(ErrorCode::kInvalidArgument, "修了証は1〜500件で選んでください",
                 "select 1 to 500 certificates", "numbers");

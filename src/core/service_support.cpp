@@ -60,8 +60,16 @@ Status WriteAudit(UnitOfWork& uow, const Deps& deps, const Caller* caller, std::
 Status RecordView(const Deps& deps, const Caller& caller, std::string_view action,
                   std::string_view subject_type, std::string_view subject_id,
                   std::string_view detail) {
-  return deps.store.AppendAudit(
-      RecordOf(deps, &caller, action, subject_type, subject_id, detail), deps.crypto);
+  return deps.store.AppendAudit(RecordOf(deps, &caller, action, subject_type, subject_id, detail),
+                                deps.crypto);
+}
+
+Status RecordViewUnlessUnwritable(const Deps& deps, const Caller& caller, std::string_view action,
+                                  std::string_view subject_type, std::string_view subject_id,
+                                  std::string_view detail) {
+  auto s = RecordView(deps, caller, action, subject_type, subject_id, detail);
+  if (!s && s.error().code == ErrorCode::kUnavailable) return {};
+  return s;
 }
 
 Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller, std::string_view operation,

@@ -48,6 +48,14 @@ Status RecordView(const Deps& deps, const Caller& caller, std::string_view actio
                   std::string_view subject_type, std::string_view subject_id,
                   std::string_view detail);
 
+// Like RecordView, for reads that must stay readable on a bad day: when the
+// store cannot be written at all (kUnavailable: disk full, read-only) the read
+// is answered without its view record rather than refused. Every other failure
+// still refuses the read.
+Status RecordViewUnlessUnwritable(const Deps& deps, const Caller& caller, std::string_view action,
+                                  std::string_view subject_type, std::string_view subject_id,
+                                  std::string_view detail);
+
 // Runs `act` unless the caller's idempotency key was already used for the
 // same request, in which case the first result is returned and nothing runs
 // again. The same key with a different request is refused (422).

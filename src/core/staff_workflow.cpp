@@ -1,12 +1,11 @@
 // The staff side of the workflow (see workflow_service.hpp).
 #include <algorithm>
 
+#include "core/certificate_service.hpp"
 #include "core/field_text.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "core/workflow_service.hpp"
-
-#include "core/certificate_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -92,7 +91,8 @@ Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
 }
 
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   if (filter.page < 1 || filter.per_page < 1 || filter.per_page > 200) {
     return Fail(ErrorCode::kInvalidArgument, "page は1以上、per_page は1〜200で指定してください",
                 "page must be 1 or more and per_page 1-200", "per_page");
@@ -111,8 +111,8 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
   std::string detail = "page=" + std::to_string(filter.page) +
                        (filter.name_key.empty() ? "" : " search") +
                        " rows=" + std::to_string(page->rows.size());
-  if (auto a = RecordView(deps, caller, "queue.view", "association",
-                          caller.principal.organisation_code, detail);
+  if (auto a = RecordViewUnlessUnwritable(deps, caller, "queue.view", "association",
+                                          caller.principal.organisation_code, detail);
       !a) {
     return tl::unexpected(a.error());
   }
@@ -121,7 +121,8 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
 
 Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                   const Decision& decision) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   return InWriteTransaction(deps, caller, "decision", [&](UnitOfWork& uow) -> Result<Id> {
     if (auto s = DecideIn(uow, deps, caller, kind, id, decision); !s) {
       return tl::unexpected(s.error());
@@ -132,7 +133,8 @@ Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id
 
 Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& caller,
                                              const std::vector<std::pair<ReviewKind, Id>>& items) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   if (items.empty() || items.size() > 10000) {
     return Fail(ErrorCode::kInvalidArgument, "一括承認は1〜10,000件で選んでください",
                 "select 1 to 10,000 items for bulk approval", "items");
@@ -162,7 +164,8 @@ Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& cal
 
 Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
                                         std::string_view query) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   std::string q = NormalizeNfkc(util::Trim(query));
   if (q.empty()) {
     return Fail(ErrorCode::kInvalidArgument, "医籍登録番号・氏名・カナのいずれかを入力してください",
@@ -193,7 +196,7 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
   auto reg = ValidateRegistryNumber(NormalizeNfkc(draft.registry_number));
   if (!reg) return tl::unexpected(reg.error());
   d.registry_number = *reg;
-  d.name = std::string(util::Trim(draft.name));  // as written: never folded
+  d.name = std::string(util::Trim(draft.name));     // as written: never folded
   if (util::Trim(NormalizeNfkc(d.name)).empty()) {  // full-width spaces only is empty too
     return field("name", "氏名を入力してください", "enter the name");
   }
@@ -226,7 +229,8 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
 }
 
 Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const DoctorDraft& draft) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto valid = ValidateDoctorDraft(draft, deps.clock.TodayInJapan());
   if (!valid) return valid;
   Doctor doctor = *valid;
@@ -258,7 +262,8 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const Doctor
 
 Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                                  const PaperApplication& paper, RoutedTo* routed) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   return InWriteTransaction(deps, caller, "paper.application", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = LoadVisibleDoctor(uow, caller.principal, paper.registry_number);
     if (!doctor) return tl::unexpected(doctor.error());
@@ -313,7 +318,8 @@ Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
 
 Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller, ReviewKind kind,
                                            Id id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   auto item = LoadVisibleItem(**uow, caller.principal, kind, id);
@@ -323,7 +329,8 @@ Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& calle
 
 Result<RoutingRule> GetRouting(const Deps& deps, const Caller& caller,
                                std::string_view prefecture_code) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   if (!CoversAssociation(caller.principal, prefecture_code) &&
       !util::StartsWith(caller.principal.organisation_code, prefecture_code)) {
     return tl::unexpected(NotFoundError("都道府県", "prefecture"));

@@ -4,10 +4,38 @@
 
 namespace kakari::storage::sqlite {
 
+// Storage that cannot be written (disk full, read-only, I/O failure) or is busy is a
+// passing condition of the machine, not a bug: 503 with Retry-After, and it heals by itself.
+bool IsStorageUnavailable(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 core::Error SqlError(sqlite3* db, std::string_view context) {
-  return core::Error{core::ErrorCode::kInternal, "データベースの処理に失敗しました",
-                     "a database operation failed",
-                     std::string(context) + ": " + sqlite3_errmsg(db), ""};
+  int rc = sqlite3_extended_errcode(db);
+  core::Error e{core::ErrorCode::kInternal, "データベースの処理に失敗しました",
+                "a database operation failed", std::string(context) + ": " + sqlite3_errmsg(db),
+                ""};
+  if (IsStorageUnavailable(rc)) {
+    e.code = core::ErrorCode::kUnavailable;
+    e.message_ja =
+        "いまは保存できません（ディスクの空きがないか、書き込みが止められています）。"
+        "しばらくしてからもう一度お試しください";
+    e.message_en =
+        "storage cannot be written right now (disk full, read-only or busy); "
+        "please try again shortly";
+    e.retry_after_seconds = 30;
+  }
+  return e;
 }
 
 bool IsUniqueViolation(sqlite3* db) {
@@ -50,8 +78,6 @@ core::Result<bool> Statement::Step() {
     e.code = core::ErrorCode::kAlreadyExists;
     e.message_ja = "既に登録されています";
     e.message_en = "already recorded";
-  } else if (rc == SQLITE_BUSY) {
-    e.code = core::ErrorCode::kUnavailable;
   }
   sqlite3_reset(stmt_);
   return tl::unexpected(e);
@@ -93,9 +119,8 @@ void Statement::Reset() {
 
 core::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     core::Error e = SqlError(db, "open");
     sqlite3_close(db);
@@ -149,8 +174,8 @@ core::Result<Statement*> Connection::Prepare(std::string_view sql) {
     return it->second.get();
   }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
-                         SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
     return tl::unexpected(SqlError(db_, key));
   }
   auto [pos, _] = cache_.emplace(key, std::make_unique<Statement>(db_, stmt));
