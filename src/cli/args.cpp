@@ -1,5 +1,7 @@
 #include "cli/args.hpp"
 
+#include <charconv>
+
 namespace kakari::cli {
 
 core::Result<Args> Args::Parse(const std::vector<std::string>& argv,
@@ -26,6 +28,24 @@ core::Result<Args> Args::Parse(const std::vector<std::string>& argv,
     }
   }
   return a;
+}
+
+core::Result<std::optional<int64_t>> Args::Number(const std::string& name, int64_t min,
+                                                  int64_t max) const {
+  auto text = Option(name);
+  if (!text) return std::optional<int64_t>{};
+  int64_t value = 0;
+  const char* end = text->data() + text->size();
+  auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (ec != std::errc() || ptr != end || value < min || value > max) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "--" + name + " は " + std::to_string(min) + " から " + std::to_string(max) +
+                          " までの整数です",
+                      "--" + name + " takes a whole number from " + std::to_string(min) + " to " +
+                          std::to_string(max),
+                      name);
+  }
+  return std::optional<int64_t>{value};
 }
 
 std::optional<std::string> Args::Option(const std::string& name) const {

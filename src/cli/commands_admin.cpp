@@ -54,13 +54,9 @@ core::Status Bind(const Args& args, core::UnitOfWork& uow, core::UserRecord& u) 
                         "no association " + *code, "association");
     u.organisation_id = (*org)->id;
   }
-  if (auto inst = args.Option("institution")) {
-    if (!util::IsAsciiDigits(*inst)) {
-      return core::Fail(core::ErrorCode::kInvalidArgument, "--institution は番号です",
-                        "--institution takes an id", "institution");
-    }
-    u.institution_id = std::stoll(*inst);
-  }
+  auto inst = args.Number("institution", 1, INT64_MAX);
+  if (!inst) return tl::unexpected(inst.error());
+  if (*inst) u.institution_id = **inst;
   if (auto reg = args.Option("registry")) {
     auto d = uow.Doctors().FindByRegistryNumber(*reg);
     if (!d) return tl::unexpected(d.error());
@@ -103,7 +99,7 @@ int RunUserAdd(const Args& args, Environment& env) {
   {
     auto uow = store->Begin(false);
     if (!uow) return PrintError(env, uow.error());
-    if (auto b = Bind(args, **uow, u); !b) return PrintError(env, b.error());
+    if (auto b = Bind(args, **uow, u); !b) return PrintError(env, b.error(), true);
   }
   core::Deps deps{*store, *env.crypto, *env.clock};
   if (auto v = core::AssessNewPassword(deps, password, *login, u.doctor_id); !v) {

@@ -81,20 +81,18 @@ int ListCertificates(const Args& args, Environment& env, core::Store& store) {
 int WritePdf(const Args& args, Environment& env, core::Store& store, const std::string& number) {
   auto out = args.Option("out");
   if (!out || out->empty()) return Usage(env, "cert pdf NUMBER --out FILE.pdf [--version N]");
+  auto version_arg = args.Number("version", 1, 999999);
+  if (!version_arg) return PrintError(env, version_arg.error(), true);
   std::optional<int> version;
-  if (auto v = args.Option("version")) {
-    if (!util::IsAsciiDigits(*v) || v->size() > 6) {
-      return Usage(env, "cert pdf NUMBER --out FILE.pdf [--version N]");
-    }
-    version = std::stoi(*v);
-  }
+  if (*version_arg) version = static_cast<int>(**version_arg);
   auto uow = store.Begin(false);
   if (!uow) return PrintError(env, uow.error());
   auto cert = (*uow)->Certificates().Find(number, version);
   if (!cert) return PrintError(env, cert.error());
   if (!*cert) {
-    return PrintError(env, core::Error{core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
-                                       "no certificate " + number, "", "number"});
+    return PrintError(env,
+                      core::Error{core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
+                                  "no certificate " + number, "", "number"});
   }
   auto doc = core::DocumentFor(**uow, **cert, env.public_url);
   if (!doc) return PrintError(env, doc.error());
@@ -106,7 +104,9 @@ int WritePdf(const Args& args, Environment& env, core::Store& store, const std::
 }
 
 int Verify(const Args& args, Environment& env, core::Store& store, const std::string& what) {
-  std::string payload = what;
+  auto scanned = core::PayloadFromScan(what);
+  if (!scanned) return PrintError(env, scanned.error(), true);
+  std::string payload = *scanned;
   if (util::EndsWith(what, ".pdf") || util::EndsWith(what, ".PDF")) {
     auto bytes = env.read_file(what);
     if (!bytes) return PrintError(env, bytes.error());
@@ -119,7 +119,8 @@ int Verify(const Args& args, Environment& env, core::Store& store, const std::st
   }
   auto answer = core::VerifyPayload(core::Deps{store, *env.crypto, *env.clock}, payload);
   if (!answer) return PrintError(env, answer.error());
-  bool ok = answer->verdict == core::Verdict::kValid || answer->verdict == core::Verdict::kSuperseded;
+  bool ok =
+      answer->verdict == core::Verdict::kValid || answer->verdict == core::Verdict::kSuperseded;
   if (args.Flag("json")) {
     *env.out << "{\"verdict\":\"" << core::VerdictName(answer->verdict) << "\",\"number\":\""
              << util::JsonEscape(answer->number) << "\",\"version\":" << answer->version
@@ -132,7 +133,8 @@ int Verify(const Args& args, Environment& env, core::Store& store, const std::st
       *env.out << answer->number << " 第" << answer->version << "版  " << answer->name << "  "
                << (answer->issued_on ? answer->issued_on->ToIso() : "") << "\n";
     }
-    if (!answer->revoked_reason.empty()) *env.out << "取消理由 / reason: " << answer->revoked_reason << "\n";
+    if (!answer->revoked_reason.empty())
+      *env.out << "取消理由 / reason: " << answer->revoked_reason << "\n";
   }
   return ok ? kExitOk : kExitFailure;
 }
@@ -168,14 +170,16 @@ int RunKeys(const Args& args, Environment& env) {
   if (!key) return PrintError(env, key.error());
   if (auto p = Publish(*store, *key); !p) return PrintError(env, p.error());
   *env.out << "新しい署名鍵 / new signing key: " << key->id << "  "
-           << core::Base64Url(key->public_key) << "\n（実行中のサーバーは再起動すると新しい鍵で署名します"
+           << core::Base64Url(key->public_key)
+           << "\n（実行中のサーバーは再起動すると新しい鍵で署名します"
            << " / restart running servers to sign with it）\n";
   return kExitOk;
 }
 
 int RunCert(const Args& args, Environment& env) {
   const auto& pos = args.positional();
-  const char* usage = "cert list [--json] | cert pdf NUMBER --out FILE.pdf | cert verify FILE.pdf|PAYLOAD";
+  const char* usage =
+      "cert list [--json] | cert pdf NUMBER --out FILE.pdf | cert verify FILE.pdf|PAYLOAD";
   if (pos.empty()) return Usage(env, usage);
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;

@@ -36,22 +36,27 @@ int RunDemo(const Args& args, Environment& env) {
   uow->reset();
   if (!count) return PrintError(env, count.error());
   if (*count > 0) {
-    *env.err << "エラー: " << DbPath(args, env) << " には既に医師が登録されています\nError: "
-             << DbPath(args, env) << " already holds doctors; use a new --db\n";
+    *env.err << "エラー: " << DbPath(args, env)
+             << " には既に医師が登録されています\nError: " << DbPath(args, env)
+             << " already holds doctors; use a new --db\n";
     return kExitFailure;
   }
   core::DemoScale scale = scale_name == "small" ? core::SmallDemo() : core::NationalDemo();
-  uint64_t seed = std::stoull(args.Option("seed").value_or("20250401"));
+  auto seed_arg = args.Number("seed", 0, INT64_MAX);
+  if (!seed_arg) return PrintError(env, seed_arg.error(), true);
+  auto seed = static_cast<uint64_t>(seed_arg->value_or(20250401));
   ProgressBar bar(env, "デモデータ作成 / demo");
-  auto result = core::GenerateDemo(*store, scale, env.today(), seed,
-                                   [&](double f) { bar.Update(f); });
+  auto result =
+      core::GenerateDemo(*store, scale, env.today(), seed, [&](double f) { bar.Update(f); });
   bar.Finish();
   if (!result) return PrintError(env, result.error());
   env.checkpoint(*store);
-  *env.out << "医師 / doctors: " << result->doctors << "\n医療機関 / institutions: "
-           << result->institutions << "\n座学単位 / lecture credits: " << result->credits
+  *env.out << "医師 / doctors: " << result->doctors
+           << "\n医療機関 / institutions: " << result->institutions
+           << "\n座学単位 / lecture credits: " << result->credits
            << "\n実地研修 / activities: " << result->activities
-           << "\n修了申請 / applications: " << result->applications << "\n\nデモ用の医師 / demo doctors:\n";
+           << "\n修了申請 / applications: " << result->applications
+           << "\n\nデモ用の医師 / demo doctors:\n";
   for (const auto& d : result->showcase) {
     *env.out << "  " << d.registry_number << "  " << d.name << "  — " << d.what << "\n";
   }
@@ -65,8 +70,8 @@ int RunDemo(const Args& args, Environment& env) {
   }
   auto keys = env.open_keys(KeyDir(args, env));
   if (!keys) return PrintError(env, keys.error());
-  auto certs = core::CreateDemoCertificates(
-      core::Deps{*store, *env.crypto, *env.clock, keys->get()});
+  auto certs =
+      core::CreateDemoCertificates(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
   if (!certs) return PrintError(env, certs.error());
   *env.out << "\nデモ用の修了証 / demo certificates (kakari cert list):";
   for (const auto& n : *certs) *env.out << " " << n;

@@ -55,8 +55,8 @@ void PrintImportReport(const Environment& env, const core::ImportReport& r,
   out << "重複 / duplicates:     " << r.duplicates << "\n"
       << "不備 / rejected:       " << r.rejected.size() << "\n";
   for (const auto& x : r.rejected) {
-    out << "  " << x.line << "行目: " << x.reason_ja << " / line " << x.line << ": "
-        << x.reason_en << "\n";
+    out << "  " << x.line << "行目: " << x.reason_ja << " / line " << x.line << ": " << x.reason_en
+        << "\n";
   }
 }
 

@@ -10,14 +10,12 @@ namespace {
 Error NoKey() {
   return Error{ErrorCode::kUnavailable,
                "署名鍵がありません。管理者が `kakari keys generate` を実行してください",
-               "there is no signing key; an administrator must run `kakari keys generate`", "",
-               ""};
+               "there is no signing key; an administrator must run `kakari keys generate`", "", ""};
 }
 
 // The certificate with its doctor, when `who` may see that doctor; 404 else.
 Result<Certificate> LoadVisibleCertificate(UnitOfWork& uow, const Principal& who,
-                                           std::string_view number,
-                                           std::optional<int> version) {
+                                           std::string_view number, std::optional<int> version) {
   auto cert = uow.Certificates().Find(number, version);
   if (!cert) return tl::unexpected(cert.error());
   auto not_found = [] { return tl::unexpected(NotFoundError("修了証", "certificate")); };
@@ -166,8 +164,7 @@ Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_
     c.status = CertificateStatus::kValid;
     c.revoked_reason.clear();
     c.mailed_at.reset();
-    if (auto s = uow.Certificates().SetStatus(old->id, CertificateStatus::kSuperseded, "");
-        !s) {
+    if (auto s = uow.Certificates().SetStatus(old->id, CertificateStatus::kSuperseded, ""); !s) {
       return tl::unexpected(s.error());
     }
     auto issued = SignAndInsert(uow, deps, std::move(c));
@@ -195,8 +192,8 @@ Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
       return Fail(ErrorCode::kConflict, "この修了証はすでに取り消されています",
                   "this certificate is already revoked");
     }
-    if (auto s = uow.Certificates().SetStatus(c->id, CertificateStatus::kRevoked,
-                                              util::Trim(reason));
+    if (auto s =
+            uow.Certificates().SetStatus(c->id, CertificateStatus::kRevoked, util::Trim(reason));
         !s) {
       return tl::unexpected(s.error());
     }
@@ -221,8 +218,8 @@ Result<std::vector<Certificate>> MyCertificates(const Deps& deps, const Caller& 
   return (*uow)->Certificates().ForDoctor(*caller.principal.doctor_id);
 }
 
-Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller,
-                                   std::string_view number, std::optional<int> version) {
+Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller, std::string_view number,
+                                   std::optional<int> version) {
   bool own = caller.principal.role == Role::kDoctor;
   if (!own) {
     if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
@@ -232,8 +229,8 @@ Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller,
   return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
     auto c = LoadVisibleCertificate(uow, caller.principal, number, version);
     if (!c || own) return c;
-    if (auto a = WriteAudit(uow, deps, &caller, "certificate.view", "certificate",
-                            c->issued.number, "v" + std::to_string(c->issued.version));
+    if (auto a = WriteAudit(uow, deps, &caller, "certificate.view", "certificate", c->issued.number,
+                            "v" + std::to_string(c->issued.version));
         !a) {
       return tl::unexpected(a.error());
     }
@@ -278,6 +275,26 @@ std::string VerificationUrl(std::string_view public_url, const Certificate& c) {
   return VerifyBase(public_url) + util::PercentEncode(c.issued.number) + "?c=" + c.payload;
 }
 
+Result<std::string> PayloadFromScan(std::string_view text) {
+  if (!util::StartsWith(text, "https://") && !util::StartsWith(text, "http://")) {
+    return std::string(text);
+  }
+  auto query = text.find('?');
+  while (query != std::string_view::npos) {
+    auto start = query + 1;
+    auto end = text.find_first_of("&#", start);
+    auto pair =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (util::StartsWith(pair, "c=")) return util::PercentDecode(pair.substr(2));
+    query = end != std::string_view::npos && text[end] == '&' ? end : std::string_view::npos;
+  }
+  return Fail(
+      ErrorCode::kInvalidArgument,
+      "このURLには証明書の検証データ（c=…）がありません。QRコードのURLをそのまま入れてください",
+      "this URL carries no certificate data (c=...); use the URL from the QR code as it is",
+      "payload");
+}
+
 Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
                                         std::string_view public_url) {
   auto settings = uow.Certificates().Settings();
@@ -294,10 +311,11 @@ Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
     d.personal_lines.push_back("医籍登録番号　第" + s.registry_number + "号");
   }
   d.programme = s.programme_name;
-  d.statement = "あなたは日本医師会が定める「" + s.programme_name +
-                "」の修了要件を満たしたことを証します。";
+  d.statement =
+      "あなたは日本医師会が定める「" + s.programme_name + "」の修了要件を満たしたことを証します。";
   d.issued_wareki = FormatWareki(s.issued_on);
-  if (settings->show_western_date) d.issued_western = "（" + FormatJapaneseWestern(s.issued_on) + "）";
+  if (settings->show_western_date)
+    d.issued_western = "（" + FormatJapaneseWestern(s.issued_on) + "）";
   d.signatory_title = s.signatory_title;
   d.signatory_name = s.signatory_name;
   if (const Signatory* signer = SignatoryOn(*signatories, s.issued_on);

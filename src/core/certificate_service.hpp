@@ -16,8 +16,7 @@ namespace kakari::core {
 // transaction): the next number, the doctor's details and the signatory in
 // office as of today, signed with the current key.
 [[nodiscard]] Result<Certificate> IssueInApproval(UnitOfWork& uow, const Deps& deps,
-                                                  Id application_id, Id doctor_id,
-                                                  bool by_mail);
+                                                  Id application_id, Id doctor_id, bool by_mail);
 
 // A new version with the same number from the doctor's current details (a
 // name change, a lost certificate); the older version becomes superseded.
@@ -59,5 +58,9 @@ struct VerifyAnswer {
                                                       std::string_view public_url);
 // "https://host/verify/<number percent-encoded>?c=<payload>".
 std::string VerificationUrl(std::string_view public_url, const Certificate& c);
+// What a person may paste to verify: the signed payload itself, or the URL a
+// certificate's QR code holds (what a phone's scanner gives), whose `c` query
+// value is the payload. Any host is accepted: the signature decides.
+[[nodiscard]] Result<std::string> PayloadFromScan(std::string_view text);
 
 }  // namespace kakari::core

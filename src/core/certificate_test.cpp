@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/certificate_service.hpp"
 #include "core/system_ports.hpp"
 
 namespace kakari::core {
@@ -19,11 +20,11 @@ TEST(CertificateNumber, FormatsFromThePattern) {
       {kDefaultNumberPattern, 2026, 1234567, "第K2026-1234567号"},  // wider than padding
       {"{year}-{seq}", 2027, 5, "2027-5"},
       {"No.{year}/{seq:3}", 2026, 42, "No.2026/042"},
-      {"第{seq:6}号", 2026, 1, nullptr},          // no year: not unique per year
-      {"第K{year}号", 2026, 1, nullptr},          // no sequence
-      {"{year}-{seq:0}", 2026, 1, nullptr},       // zero width
-      {"{year}-{serial}", 2026, 1, nullptr},      // unknown placeholder
-      {"{year}-{seq:6", 2026, 1, nullptr},        // unclosed
+      {"第{seq:6}号", 2026, 1, nullptr},      // no year: not unique per year
+      {"第K{year}号", 2026, 1, nullptr},      // no sequence
+      {"{year}-{seq:0}", 2026, 1, nullptr},   // zero width
+      {"{year}-{serial}", 2026, 1, nullptr},  // unknown placeholder
+      {"{year}-{seq:6", 2026, 1, nullptr},    // unclosed
   };
   for (const auto& c : cases) {
     auto n = FormatCertificateNumber(c.pattern, c.year, c.seq);
@@ -65,8 +66,8 @@ TEST(Signatory, SealMustBePngOrJpeg) {
 }
 
 PayloadFields Sample() {
-  return PayloadFields{"a1b2c3d4", "第K2026-000123号", 2, Date{2026, 1, 15}, "𠮷田　髙﨑",
-                       "kakari-2025"};
+  return PayloadFields{"a1b2c3d4",        "第K2026-000123号", 2,
+                       Date{2026, 1, 15}, "𠮷田　髙﨑",       "kakari-2025"};
 }
 
 TEST(Payload, RoundTripsEveryField) {
@@ -96,12 +97,31 @@ TEST(Payload, RefusesDamageWithItsReason) {
       {good.substr(0, good.size() - 10), "truncated"},
       {good + "!", "truncated"},
       {"*" + good, "base64url"},
-      {EncodePayload("KK2\x1f" "a", std::string(64, 'x')), "version"},
-      {EncodePayload("KK1\x1f" "a\x1f" "b", std::string(64, 'x')), "number of fields"},
-      {EncodePayload("KK1\x1f" "k\x1f" "n\x1f" "x\x1f" "2026-01-15\x1f" "a\x1f" "b",
+      {EncodePayload("KK2\x1f"
+                     "a",
+                     std::string(64, 'x')),
+       "version"},
+      {EncodePayload("KK1\x1f"
+                     "a\x1f"
+                     "b",
+                     std::string(64, 'x')),
+       "number of fields"},
+      {EncodePayload("KK1\x1f"
+                     "k\x1f"
+                     "n\x1f"
+                     "x\x1f"
+                     "2026-01-15\x1f"
+                     "a\x1f"
+                     "b",
                      std::string(64, 'x')),
        "malformed"},
-      {EncodePayload("KK1\x1f" "k\x1f" "n\x1f" "1\x1f" "2026-02-30\x1f" "a\x1f" "b",
+      {EncodePayload("KK1\x1f"
+                     "k\x1f"
+                     "n\x1f"
+                     "1\x1f"
+                     "2026-02-30\x1f"
+                     "a\x1f"
+                     "b",
                      std::string(64, 'x')),
        "malformed"},
       {std::string(3000, 'A'), "too long"},
@@ -120,9 +140,32 @@ TEST(Base64Url, DecodesWhatItEncodes) {
                         std::string("\xfb\xff\x00\x01", 4)}) {
     EXPECT_EQ(Base64UrlDecode(Base64Url(s)), s);
   }
-  EXPECT_FALSE(Base64UrlDecode("A").has_value());     // impossible length
-  EXPECT_FALSE(Base64UrlDecode("AB=").has_value());   // padding is not used
-  EXPECT_FALSE(Base64UrlDecode("-_9").has_value());   // stray low bits
+  EXPECT_FALSE(Base64UrlDecode("A").has_value());    // impossible length
+  EXPECT_FALSE(Base64UrlDecode("AB=").has_value());  // padding is not used
+  EXPECT_FALSE(Base64UrlDecode("-_9").has_value());  // stray low bits
+}
+
+TEST(PayloadFromScan, TheQrUrlOrThePayloadItself) {
+  struct Case {
+    const char* text;
+    bool ok;
+    const char* payload;
+  };
+  const Case cases[] = {
+      {"AAA.BBB", true, "AAA.BBB"},
+      {"https://kakari.example/verify/JMA-1?c=AAA.BBB", true, "AAA.BBB"},
+      {"http://127.0.0.1:8080/verify/%E7%AC%AC1?x=1&c=AAA.BBB&y=2", true, "AAA.BBB"},
+      {"https://kakari.example/verify/JMA-1?c=AAA.BBB#top", true, "AAA.BBB"},
+      {"https://kakari.example/verify/JMA-1?cc=AAA", false, ""},
+      {"https://kakari.example/verify/JMA-1", false, ""},
+  };
+  for (const auto& c : cases) {
+    auto p = PayloadFromScan(c.text);
+    EXPECT_EQ(p.has_value(), c.ok) << c.text;
+    if (c.ok && p) {
+      EXPECT_EQ(*p, c.payload) << c.text;
+    }
+  }
 }
 
 }  // namespace

@@ -3,13 +3,12 @@
 #include <signal.h>
 #include <sys/stat.h>
 
-#include <iostream>
-#include <restinio/all.hpp>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <iostream>
 #include <mutex>
+#include <restinio/all.hpp>
 #include <thread>
 
 #include "core/proof_file.hpp"
@@ -41,26 +40,46 @@ void SecurityHeaders(restinio::response_builder_t<restinio::restinio_controlled_
                      "frame-ancestors 'self'");
 }
 
-std::string ReasonPhrase(int status) {
+// The status line with RESTinio's own reason phrase for every code Kakari sends.
+restinio::http_status_line_t StatusLine(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 200:
+      return restinio::status_ok();
+    case 201:
+      return restinio::status_created();
+    case 204:
+      return restinio::status_no_content();
+    case 304:
+      return restinio::status_not_modified();
+    case 400:
+      return restinio::status_bad_request();
+    case 401:
+      return restinio::status_unauthorized();
+    case 403:
+      return restinio::status_forbidden();
+    case 404:
+      return restinio::status_not_found();
+    case 405:
+      return restinio::status_method_not_allowed();
+    case 409:
+      return restinio::status_conflict();
+    case 413:
+      return restinio::status_payload_too_large();
+    case 415:
+      return restinio::status_unsupported_media_type();
+    case 422:
+      return restinio::status_unprocessable_entity();
+    case 429:
+      return restinio::status_too_many_requests();
+    case 503:
+      return restinio::status_service_unavailable();
+    default:
+      return restinio::status_internal_server_error();
   }
 }
 
 Status Json(const Request& req, int status, std::string body) {
-  auto r = req->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, ReasonPhrase(status)});
+  auto r = req->create_response(StatusLine(status));
   SecurityHeaders(r);
   r.append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
       .append_header(restinio::http_field::cache_control, "no-store")
@@ -92,7 +111,7 @@ Status NotFound(const Request& req) {
 Status ServeStatic(const ServerConfig& config, const Request& req) {
   if (config.web_root.empty()) return NotFound(req);
   auto exists = [&](const std::string& rel) {
-    struct stat st{};
+    struct stat st {};
     return ::stat((config.web_root + "/" + rel).c_str(), &st) == 0 && S_ISREG(st.st_mode);
   };
   auto file = ResolveStatic(config.web_root, std::string(req->header().path()), exists);
@@ -177,8 +196,7 @@ std::optional<ApiRequest> ToApiRequest(const Request& req, RouteMatch& match) {
 }
 
 Status Respond(const Request& req, const ApiResponse& r) {
-  auto out = req->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ReasonPhrase(r.status)});
+  auto out = req->create_response(StatusLine(r.status));
   SecurityHeaders(out);
   out.append_header(restinio::http_field::cache_control, "no-store");
   if (!r.body.empty()) out.append_header(restinio::http_field::content_type, r.content_type);
@@ -218,8 +236,9 @@ Status HandleRoute(ServerParts& parts, RouteMatch match, const Request& req) {
     (void)Respond(req, r);
   });
   if (!queued) {
-    return Error(req, {core::ErrorCode::kUnavailable, "混み合っています。少し待ってからお試しください",
-                       "the server is busy; try again shortly", "", ""});
+    return Error(req,
+                 {core::ErrorCode::kUnavailable, "混み合っています。少し待ってからお試しください",
+                  "the server is busy; try again shortly", "", ""});
   }
   return restinio::request_accepted();
 }
@@ -259,10 +278,10 @@ sigset_t TerminationSignals() {
 core::Result<ServerConfig> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
   auto bad = [&] {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "--listen「" + listen + "」はホスト:ポート（例: 127.0.0.1:8080）で指定してください",
-                      "--listen \"" + listen + "\" must be host:port (e.g. 127.0.0.1:8080)",
-                      "listen");
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        "--listen「" + listen + "」はホスト:ポート（例: 127.0.0.1:8080）で指定してください",
+        "--listen \"" + listen + "\" must be host:port (e.g. 127.0.0.1:8080)", "listen");
   };
   if (colon == std::string::npos || colon == 0) return bad();
   std::string host = listen.substr(0, colon);
@@ -288,8 +307,8 @@ core::Status Serve(const ServerConfig& config, core::Store& store, const core::C
             .max_pipelined_requests(4)
             // Above this RESTinio closes the connection; below it every route
             // answers an oversized body with 413 itself (10 MB files, 64 KB JSON).
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
-                kMaxRequestBytes))
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(kMaxRequestBytes))
             .request_handler(MakeHandler(config, parts)),
         config.threads);
     std::cerr << "kakari: serving http://" << config.host << ":" << config.port << "/\n";

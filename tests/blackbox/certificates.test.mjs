@@ -90,6 +90,12 @@ test('approve → certificate → PDF checked by real tools → QR verified onli
   // Offline: the CLI checks the payload and the PDF against the published key.
   assert.equal(kakari(['cert', 'verify', code, '--db', db]).status, 0);
   assert.equal(kakari(['cert', 'verify', pdf, '--db', db]).status, 0);
+  const scanned = kakari(['cert', 'verify', url, '--db', db]);
+  assert.equal(scanned.status, 0, `the QR code's URL verifies as it is: ${scanned.stderr}`);
+  assert.match(scanned.stdout, new RegExp(cert.number));
+  const bare = kakari(['cert', 'verify', `${base}/verify/${encodeURIComponent(cert.number)}`, '--db', db]);
+  assert.equal(bare.status, 2, 'a URL without the signed data is a usage error');
+  assert.match(bare.stderr, /c=/);
   const listed = JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout);
   assert.equal(listed[0].number, cert.number, 'newest first');
   assert.equal(listed[0].registry_number, '100001');
