@@ -16,6 +16,7 @@
 #include "io/encoding.hpp"
 #include "io/files.hpp"
 #include "pdf/cairo_renderer.hpp"
+#include "storage/sqlite/backup.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -125,6 +126,9 @@ int main(int argc, char** argv) {
   env.checkpoint = [](kakari::core::Store& s) {
     (void)static_cast<kakari::storage::sqlite::SqliteStore&>(s).Checkpoint();
   };
+  env.copy_database = kakari::storage::sqlite::CopyDatabase;
+  env.integrity_check = kakari::storage::sqlite::IntegrityCheck;
+  env.make_single_file = kakari::storage::sqlite::MakeSingleFile;
   env.open_table = OpenTable;
   env.serve = Serve;
   env.route_table_json = kakari::http::RouteTableJson;

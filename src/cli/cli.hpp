@@ -43,6 +43,8 @@ int RunUserAdd(const Args& args, Environment& env);
 int RunKeys(const Args& args, Environment& env);
 int RunCert(const Args& args, Environment& env);
 int RunRoutes(const Args& args, Environment& env);
+int RunBackup(const Args& args, Environment& env);
+int RunRestore(const Args& args, Environment& env);
 
 // The signing-key directory: --keys, else $KAKARI_KEYS, else <db>.keys.
 std::string KeyDir(const Args& args, const Environment& env);

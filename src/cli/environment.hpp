@@ -37,6 +37,10 @@ struct Environment {
   std::function<core::Result<std::unique_ptr<core::Store>>(const std::string& path)> open_store;
   // Folds the write-ahead log into the database file after bulk work.
   std::function<void(core::Store&)> checkpoint;
+  // A consistent copy of a live database into a new file, and its integrity verdict ("ok").
+  std::function<core::Status(const std::string& from, const std::string& to)> copy_database;
+  std::function<core::Result<std::string>(const std::string& path)> integrity_check;
+  std::function<core::Status(const std::string& path)> make_single_file;
   std::function<core::Result<TableFile>(const std::string& path)> open_table;
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
   // The HTTP route table with each route's guard, as JSON (`kakari routes`).
