@@ -6,7 +6,7 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test build setup native web bench bench-import bench-eligibility bench-http bench-cert bench-web help-screenshots clean
+.PHONY: run test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-web help-screenshots clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
@@ -30,6 +30,10 @@ native:
 web:
 	cd web && npm run --silent build
 
+# libFuzzer on every parser, FUZZ_SECONDS each (default 60); crashes land in fuzz/crashes/.
+fuzz: setup
+	bash scripts/fuzz.sh
+
 bench: bench-import bench-eligibility bench-http bench-cert bench-web
 
 bench-import: build
@@ -42,7 +46,7 @@ bench-http: build
 	bash bench/http_bench.sh
 
 clean:
-	rm -rf $(BUILD) web/dist test-artifacts
+	rm -rf $(BUILD) build-fuzz web/dist test-artifacts
 
 bench-cert: build
 	bash bench/cert_bench.sh
