@@ -73,8 +73,11 @@ restinio::http_status_line_t StatusLine(int status) {
       return restinio::status_too_many_requests();
     case 503:
       return restinio::status_service_unavailable();
-    default:
+    case 500:
       return restinio::status_internal_server_error();
+    default:  // never change the code itself, only the words
+      return restinio::http_status_line_t{
+          restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, "Status"};
   }
 }
 
