@@ -4,6 +4,7 @@
 // Not thread-safe.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,7 +33,10 @@ class CsvRowSource final : public core::RowSource {
   size_t pos_ = 0;
   int64_t line_ = 1;
   std::vector<std::string> header_;
-  std::vector<std::string> unescaped_;  // storage for quoted fields with ""
+  // Storage for quoted fields with "": a deque, because growing it must not
+  // move the strings that earlier fields of the same row still point into
+  // (a vector did, and libFuzzer found the use-after-free).
+  std::deque<std::string> unescaped_;
 };
 
 }  // namespace kakari::io

@@ -27,7 +27,8 @@ TEST(CsvTest, HeaderAndRowsWithCrlfAndBlankLines) {
 }
 
 TEST(CsvTest, QuotedFieldsWithCommasQuotesAndNewlines) {
-  auto src = *CsvRowSource::Create("t,o\n\"研修会, 第1回\",\"言う\"\"引用\"\"\"\n\"複数\n行\",x\nlast,y");
+  auto src =
+      *CsvRowSource::Create("t,o\n\"研修会, 第1回\",\"言う\"\"引用\"\"\"\n\"複数\n行\",x\nlast,y");
   std::vector<int64_t> lines;
   auto rows = ReadAll(*src, &lines);
   ASSERT_EQ(rows.size(), 3u);
@@ -36,6 +37,15 @@ TEST(CsvTest, QuotedFieldsWithCommasQuotesAndNewlines) {
   EXPECT_EQ(rows[1][0], "複数\n行");
   EXPECT_EQ(lines, (std::vector<int64_t>{2, 3, 5}));  // the quoted newline moves the count
   EXPECT_EQ(rows[2], (std::vector<std::string>{"last", "y"}));
+}
+
+// Found by fuzz_csv: a short escaped field, then escaped fields further right
+// in the same row, left the first one pointing into a moved string.
+TEST(CsvTest, SeveralEscapedFieldsInOneRowKeepTheirText) {
+  auto src = *CsvRowSource::Create("a,b,c,d\n\"x\"\"1\",\"y\"\"2\",z,\"w\"\"3\"\n");
+  auto rows = ReadAll(*src, nullptr);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"x\"1", "y\"2", "z", "w\"3"}));
 }
 
 TEST(CsvTest, EmptyFileIsRefused) {
