@@ -6,7 +6,8 @@
 #include "http/json_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto body = kakari::http::ParseJsonBody(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto body =
+      kakari::http::ParseJsonBody(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!body) return 0;
   // Every accessor on fields of every type: a wrong type must be an error, never a throw.
   kakari::http::BodyReader reader(*body);

@@ -81,7 +81,12 @@ int RunBackup(const Args& args, Environment& env) {
     RemoveQuietly(partial);
     return PrintError(env, f.error());
   }
-  std::filesystem::rename(partial, *to);
+  if (std::error_code ec; std::filesystem::rename(partial, *to, ec), ec) {
+    RemoveQuietly(partial);
+    return PrintError(env,
+                      core::Error{core::ErrorCode::kUnavailable, *to + " に名前を付けられません",
+                                  "cannot name the backup " + *to, ec.message(), "to"});
+  }
   *env.out << "バックアップしました: " << *to << "（整合性 " << checked->integrity << "、監査ログ "
            << checked->audit_records << " 件は改ざんなし）\n"
            << "署名鍵（" << from
@@ -121,7 +126,13 @@ int RunRestore(const Args& args, Environment& env) {
   }
   // The old database's write-ahead log must not be replayed onto the restored file.
   RemoveQuietly(target);
-  std::filesystem::rename(staging, target);
+  if (std::error_code ec; std::filesystem::rename(staging, target, ec), ec) {
+    return PrintError(env, core::Error{core::ErrorCode::kUnavailable,
+                                       target + " に置けません（確認済みの複製は " + staging + "）",
+                                       "cannot put the restored copy at " + target +
+                                           " (the checked copy is " + staging + ")",
+                                       ec.message(), "db"});
+  }
   *env.out << "復元しました: " << *from << " → " << target << "（整合性 " << checked->integrity
            << "、監査ログ " << checked->audit_records << " 件は改ざんなし）\n"
            << "Restored " << *from << " to " << target << " (integrity " << checked->integrity
