@@ -85,6 +85,9 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
     if (!rows) return tl::unexpected(rows.error());
     return std::unique_ptr<kakari::core::RowSource>(std::move(*rows));
   };
+  config->api.encode_cp932 = [](std::string_view utf8) {
+    return kakari::io::EncodeCp932Lossy(utf8);
+  };
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 

@@ -36,6 +36,8 @@ std::unique_ptr<core::Store> OpenStoreOrReport(const Args& args, Environment& en
 int RunInit(const Args& args, Environment& env);
 int RunDemo(const Args& args, Environment& env);
 int RunImport(const Args& args, Environment& env);
+int RunGmis(const Args& args, Environment& env);
+int RunCoverage(const Args& args, Environment& env);
 int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
 int RunAudit(const Args& args, Environment& env);

@@ -1,5 +1,6 @@
 // kakari init, demo and import: the commands that write data.
 #include <ostream>
+#include <set>
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
@@ -7,6 +8,7 @@
 #include "core/demo.hpp"
 #include "core/demo_accounts.hpp"
 #include "core/doctor_import.hpp"
+#include "core/institution_import.hpp"
 #include "core/registry_setup.hpp"
 
 namespace kakari::cli {
@@ -76,13 +78,28 @@ int RunDemo(const Args& args, Environment& env) {
   *env.out << "\nデモ用の修了証 / demo certificates (kakari cert list):";
   for (const auto& n : *certs) *env.out << " " << n;
   *env.out << "\n";
+  if (scale_name == "national") {
+    auto more =
+        core::CertifyOtherApproved(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
+    if (!more) return PrintError(env, more.error());
+    *env.out << "ほかの承認済み申請の修了証 / certificates of other approved applications: "
+             << *more << "\n";
+  }
+  auto sites = core::CreateDemoInstitutions(core::Deps{*store, *env.crypto, *env.clock}, *certs);
+  if (!sites) return PrintError(env, sites.error());
+  *env.out << "\nG-MISの回答を確かめる医療機関 / institutions for each G-MIS answer:\n";
+  for (const auto& l : *sites) {
+    *env.out << "  " << l.login << "  " << l.who_ja << " / " << l.who_en << "\n";
+  }
   return kExitOk;
 }
 
 int RunImport(const Args& args, Environment& env) {
   const auto& pos = args.positional();
-  if (pos.size() != 2 || (pos[0] != "doctors" && pos[0] != "credits")) {
-    *env.err << "使い方 / usage: kakari import doctors|credits FILE [--json]\n";
+  static const std::set<std::string> kinds = {"doctors", "credits", "institutions", "affiliations"};
+  if (pos.size() != 2 || !kinds.count(pos[0])) {
+    *env.err << "使い方 / usage: kakari import doctors|credits|institutions|affiliations FILE "
+                "[--json]\n";
     return kExitUsage;
   }
   auto table = env.open_table(pos[1]);
@@ -91,9 +108,13 @@ int RunImport(const Args& args, Environment& env) {
   if (!store) return kExitFailure;
   ProgressBar bar(env, "取り込み / import");
   auto progress = [&](double f) { bar.Update(f); };
-  auto report = pos[0] == "doctors"
-                    ? core::ImportDoctors(*store, *table->rows, env.today(), progress)
-                    : core::ImportCredits(*store, *table->rows, env.today(), progress);
+  core::Deps deps{*store, *env.crypto, *env.clock};
+  auto report =
+      pos[0] == "doctors"   ? core::ImportDoctors(*store, *table->rows, env.today(), progress)
+      : pos[0] == "credits" ? core::ImportCredits(*store, *table->rows, env.today(), progress)
+      : pos[0] == "institutions"
+          ? core::ImportInstitutions(deps, nullptr, *table->rows, "", progress)
+          : core::ImportAffiliations(deps, nullptr, *table->rows, "", progress);
   bar.Finish();
   if (!report) return PrintError(env, report.error());
   env.checkpoint(*store);

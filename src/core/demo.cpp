@@ -41,6 +41,7 @@ class DemoGenerator {
 
   Status Organisations(UnitOfWork& uow);
   Status Institutions(UnitOfWork& uow);
+  Status AddWorkplaces(UnitOfWork& uow, Id doctor);
   Status Lectures(UnitOfWork& uow);
   Status Showcase(UnitOfWork& uow);
   Status DoctorChunk(UnitOfWork& uow, int64_t count);
@@ -97,12 +98,11 @@ Status DemoGenerator::Organisations(UnitOfWork& uow) {
     for (int i = 1; i <= scale_.counties_per_prefecture; ++i) {
       const auto& place = demo::Places()[static_cast<size_t>(i - 1) % demo::Places().size()];
       bool university = i == scale_.counties_per_prefecture && i >= 3;
-      std::string name = university ? std::string(place.kanji) + "医科大学医師会"
-                                    : std::string(place.kanji) + (i % 4 == 0 ? "区" : "市") +
-                                          "医師会";
-      auto id = orgs.Insert({0, (*pref)->id, OrgLevel::kCounty,
-                             std::string(p.code) + Pad(i, 3), name,
-                             std::string(place.kana) + " (" + std::string(p.name_en) + ")"});
+      std::string name = university
+                             ? std::string(place.kanji) + "医科大学医師会"
+                             : std::string(place.kanji) + (i % 4 == 0 ? "区" : "市") + "医師会";
+      auto id = orgs.Insert({0, (*pref)->id, OrgLevel::kCounty, std::string(p.code) + Pad(i, 3),
+                             name, std::string(place.kana) + " (" + std::string(p.name_en) + ")"});
       if (!id) return tl::unexpected(id.error());
       associations_.push_back(*id);
     }
@@ -119,15 +119,59 @@ Status DemoGenerator::Institutions(UnitOfWork& uow) {
     inst.code = first9 + std::to_string(InstitutionCodeCheckDigit(first9));
     const auto& who = Pick(demo::Surnames());
     bool hospital = !dental && Chance(0.08);
-    inst.kind = dental ? "dental_clinic" : hospital ? "hospital" : "clinic";
-    inst.name = std::string(who.kanji) +
-                (dental ? "歯科医院" : hospital ? "記念病院" : (Chance(0.5) ? "内科クリニック"
-                                                                           : "医院"));
-    inst.exempt_from_report = dental || (hospital && Chance(0.02));
+    inst.kind = hospital ? "hospital" : "clinic";
+    inst.name = std::string(who.kanji) + (dental     ? "歯科医院"
+                                          : hospital ? "記念病院"
+                                                     : (Chance(0.5) ? "内科クリニック" : "医院"));
+    inst.advanced_treatment = hospital && Chance(0.02);
+    inst.kana = std::string(who.kana);
+    inst.association_code =
+        std::string(pref.code) + Pad(Uniform(1, scale_.counties_per_prefecture), 3);
     auto id = uow.Institutions().Insert(inst);
     if (!id) return tl::unexpected(id.error());
     institutions_.push_back(*id);
     ++result_.institutions;
+  }
+  return {};
+}
+
+// A realistic mix: one main workplace; a quarter also work part-time
+// somewhere; one in twenty left a workplace last year; a few affiliations
+// named by the doctor still await the institution, or the other way round.
+Status DemoGenerator::AddWorkplaces(UnitOfWork& uow, Id doctor) {
+  auto pick = [&] {
+    return institutions_[static_cast<size_t>(
+        Uniform(0, static_cast<int>(institutions_.size()) - 1))];
+  };
+  Affiliation main;
+  main.doctor_id = doctor;
+  main.institution_id = institutions_[static_cast<size_t>(doctor) % institutions_.size()];
+  main.started_on = RandomDateSince(Date{2000, 4, 1});
+  main.employment = Employment::kFullTime;
+  int r = Uniform(0, 99);
+  main.source = r < 80 ? AffiliationSource::kImport : AffiliationSource::kDoctor;
+  main.state = r < 97   ? AffiliationState::kConfirmed
+               : r < 99 ? AffiliationState::kAwaitingInstitution
+                        : AffiliationState::kAwaitingDoctor;
+  if (auto id = uow.Institutions().AddAffiliation(main); !id) return tl::unexpected(id.error());
+  if (Chance(0.25)) {
+    Affiliation part = main;
+    part.institution_id = pick();
+    part.employment = Employment::kPartTime;
+    part.state = Chance(0.9) ? AffiliationState::kConfirmed : AffiliationState::kDeclined;
+    if (part.institution_id != main.institution_id) {
+      if (auto id = uow.Institutions().AddAffiliation(part); !id) return tl::unexpected(id.error());
+    }
+  }
+  if (Chance(0.05)) {
+    Affiliation past = main;
+    past.institution_id = pick();
+    past.started_on = Date{today_.year - 6, 4, 1};
+    past.ended_on = Date{today_.year - 1, 3, 31};
+    past.state = AffiliationState::kConfirmed;
+    if (past.institution_id != main.institution_id) {
+      if (auto id = uow.Institutions().AddAffiliation(past); !id) return tl::unexpected(id.error());
+    }
   }
   return {};
 }
@@ -169,17 +213,15 @@ Result<Id> DemoGenerator::AddDoctor(UnitOfWork& uow, const std::string& reg, Id 
   auto id = uow.Doctors().Insert(d);
   if (!id) return tl::unexpected(id.error());
   ++result_.doctors;
-  auto inst = institutions_[static_cast<size_t>(*id) % institutions_.size()];
-  if (auto s = uow.Institutions().AddAffiliation(*id, inst); !s) return tl::unexpected(s.error());
+  if (auto s = AddWorkplaces(uow, *id); !s) return tl::unexpected(s.error());
   return *id;
 }
 
 void DemoGenerator::AddCredit(Id doctor, Date when, HalfUnits units) {
-  credit_rows_.push_back({doctor, lectures_[static_cast<size_t>(Uniform(
-                                      0, static_cast<int>(lectures_.size()) - 1))],
-                          static_cast<int32_t>(when.ToDays()),
-                          static_cast<int32_t>(units.halves()),
-                          static_cast<int16_t>(Uniform(0, 84))});
+  credit_rows_.push_back(
+      {doctor, lectures_[static_cast<size_t>(Uniform(0, static_cast<int>(lectures_.size()) - 1))],
+       static_cast<int32_t>(when.ToDays()), static_cast<int32_t>(units.halves()),
+       static_cast<int16_t>(Uniform(0, 84))});
 }
 
 void DemoGenerator::AddCredits(Id doctor, int count) {
@@ -214,17 +256,25 @@ Status DemoGenerator::AddActivities(UnitOfWork& uow, Id doctor, Id home) {
   int count = Chance(0.55) ? (Chance(0.15) ? 2 : 1) : 0;
   bool approved = false;
   for (int i = 0; i < count; ++i) {
-    NewActivity a{doctor, std::string(Pick(demo::ActivityCategories())),
-                  "地域の医療活動への継続的な参加", RandomDateSince(Date{2015, 4, 1}),
-                  std::nullopt, "市立小学校", RandomActivityStatus()};
+    NewActivity a{doctor,
+                  std::string(Pick(demo::ActivityCategories())),
+                  "地域の医療活動への継続的な参加",
+                  RandomDateSince(Date{2015, 4, 1}),
+                  std::nullopt,
+                  "市立小学校",
+                  RandomActivityStatus()};
     approved = approved || a.status == ActivityStatus::kApproved;
     auto id = uow.Activities().Insert(a);
     if (!id) return tl::unexpected(id.error());
     ++result_.activities;
   }
   if (approved && Chance(0.4)) {
-    NewApplication app{doctor, "kakari-2025", Chance(0.8) ? "online" : "paper", home,
-                       RandomApplicationStatus(), RandomDateSince(Date{2025, 4, 1})};
+    NewApplication app{doctor,
+                       "kakari-2025",
+                       Chance(0.8) ? "online" : "paper",
+                       home,
+                       RandomApplicationStatus(),
+                       RandomDateSince(Date{2025, 4, 1})};
     auto id = uow.Applications().Insert(app);
     if (!id) return tl::unexpected(id.error());
     ++result_.applications;
@@ -243,32 +293,61 @@ Status DemoGenerator::Showcase(UnitOfWork& uow) {
   };
   using AS = ActivityStatus;
   const std::vector<Spec> specs = {
-      {"100001", "髙橋　太郎", "タカハシ　タロウ", {4, 2, 3, 4}, {AS::kApproved},
+      {"100001",
+       "髙橋　太郎",
+       "タカハシ　タロウ",
+       {4, 2, 3, 4},
+       {AS::kApproved},
        "complete: 1 activity (5) + 6.5 lecture units = 11.5"},
-      {"100002", "山﨑　花子", "ヤマザキ　ハナコ", {2, 3}, {AS::kApproved, AS::kReturned},
+      {"100002",
+       "山﨑　花子",
+       "ヤマザキ　ハナコ",
+       {2, 3},
+       {AS::kApproved, AS::kReturned},
        "short: 1 activity (5) + 2.5 lecture units; needs 2.5 more lecture units"},
-      {"100003", "𠮷田　健一", "ヨシダ　ケンイチ", {6, 6, 6, 1}, {AS::kSubmitted},
+      {"100003",
+       "𠮷田　健一",
+       "ヨシダ　ケンイチ",
+       {6, 6, 6, 1},
+       {AS::kSubmitted},
        "short: 9.5 lecture units, activity awaiting review; needs 1 activity"},
-      {"100004", "勅使河原　寿々花之丞", "テシガワラ　スズカノジョウ", {}, {AS::kApproved, AS::kApproved,
-       AS::kApproved}, "short: 3 activities (15), no lecture units; needs 0.5 lecture units"},
+      {"100004",
+       "勅使河原　寿々花之丞",
+       "テシガワラ　スズカノジョウ",
+       {},
+       {AS::kApproved, AS::kApproved, AS::kApproved},
+       "short: 3 activities (15), no lecture units; needs 0.5 lecture units"},
   };
   auto tokyo_county = uow.Organisations().FindByCode("13001");
   if (!tokyo_county) return tl::unexpected(tokyo_county.error());
   Id home = *tokyo_county ? (**tokyo_county).id : associations_.front();
   std::vector<CreditRepository::Row> rows;
   for (const auto& spec : specs) {
-    Doctor d{0, spec.reg, spec.name, spec.kana, std::string("99") + spec.reg, Date{1970, 4, 1},
-             home, std::string("dr") + spec.reg + "@example.jp", "1138621", "東京都文京区本駒込2-28-16"};
+    Doctor d{0,
+             spec.reg,
+             spec.name,
+             spec.kana,
+             std::string("99") + spec.reg,
+             Date{1970, 4, 1},
+             home,
+             std::string("dr") + spec.reg + "@example.jp",
+             "1138621",
+             "東京都文京区本駒込2-28-16"};
     auto id = uow.Doctors().Insert(d);
     if (!id) return tl::unexpected(id.error());
     for (size_t i = 0; i < spec.credit_halves.size(); ++i) {
       Date when = Date::FromDays(today_.ToDays() - 10 - 7 * static_cast<int64_t>(i));
-      rows.push_back({*id, lectures_[i], static_cast<int32_t>(when.ToDays()),
-                      spec.credit_halves[i], static_cast<int16_t>(i)});
+      rows.push_back({*id, lectures_[i], static_cast<int32_t>(when.ToDays()), spec.credit_halves[i],
+                      static_cast<int16_t>(i)});
     }
     for (auto status : spec.activities) {
-      NewActivity a{*id, "school_doctor", "市立小学校の学校医", Date{2018, 4, 1}, std::nullopt,
-                    "文京区教育委員会", status};
+      NewActivity a{*id,
+                    "school_doctor",
+                    "市立小学校の学校医",
+                    Date{2018, 4, 1},
+                    std::nullopt,
+                    "文京区教育委員会",
+                    status};
       if (auto a_id = uow.Activities().Insert(a); !a_id) return tl::unexpected(a_id.error());
     }
     result_.showcase.push_back({spec.reg, spec.name, spec.what});
@@ -282,7 +361,8 @@ Status DemoGenerator::DoctorChunk(UnitOfWork& uow, int64_t count) {
   credit_rows_.clear();
   for (int64_t i = 0; i < count; ++i) {
     next_registry_ += Uniform(1, 3);
-    Id home = associations_[static_cast<size_t>(Uniform(0, static_cast<int>(associations_.size()) - 1))];
+    Id home =
+        associations_[static_cast<size_t>(Uniform(0, static_cast<int>(associations_.size()) - 1))];
     auto id = AddDoctor(uow, std::to_string(next_registry_), home);
     if (!id) return tl::unexpected(id.error());
     AddCredits(*id, Uniform(0, 2 * scale_.mean_credits_per_doctor));

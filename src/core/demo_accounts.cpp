@@ -26,8 +26,13 @@ Result<Id> AffiliateShowcase(Store& store) {
     auto d = (*uow)->Doctors().FindByRegistryNumber(reg);
     if (!d) return tl::unexpected(d.error());
     if (!*d) continue;
-    if (auto a = (*uow)->Institutions().AddAffiliation((*d)->id, (*inst)->id); !a) {
-      return tl::unexpected(a.error());
+    Affiliation a;
+    a.doctor_id = (*d)->id;
+    a.institution_id = (*inst)->id;
+    a.started_on = Date{2020, 4, 1};
+    a.employment = Employment::kFullTime;
+    if (auto id = (*uow)->Institutions().AddAffiliation(a); !id) {
+      return tl::unexpected(id.error());
     }
   }
   if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
@@ -80,7 +85,8 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps) {
     const char* ja;
     const char* en;
   } staff[] = {
-      {"reviewer-13001", Role::kReviewer, *county, "郡市区医師会（13001）審査担当", "county reviewer (13001)"},
+      {"reviewer-13001", Role::kReviewer, *county, "郡市区医師会（13001）審査担当",
+       "county reviewer (13001)"},
       {"admin-13", Role::kAdmin, *prefecture, "東京都医師会 管理者", "prefecture admin (Tokyo)"},
       {"jma-admin", Role::kJmaAdmin, *jma, "日本医師会 管理者", "JMA administrator"},
   };

@@ -26,4 +26,13 @@ struct DemoLogin {
 // Returns their numbers. Run after CreateDemoAccounts (uses jma-admin).
 [[nodiscard]] Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps);
 
+// The national demo: a certificate for every other approved application,
+// so that coverage is realistic. Returns how many were issued.
+[[nodiscard]] Result<int64_t> CertifyOtherApproved(const Deps& deps);
+
+// Four Tokyo institutions beside institution 1, one per G-MIS case, with
+// their logins (institution-2..5). `numbers` are CreateDemoCertificates'.
+[[nodiscard]] Result<std::vector<DemoLogin>> CreateDemoInstitutions(
+    const Deps& deps, const std::vector<std::string>& numbers);
+
 }  // namespace kakari::core

@@ -39,8 +39,8 @@ Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
   for (const auto& row : *rows) {
     auto uow = deps.store.Begin(true);
     if (!uow) return tl::unexpected(uow.error());
-    auto cert = IssueInApproval(**uow, deps, row.item.id, row.item.doctor_id,
-                                row.item.channel == "paper");
+    auto cert =
+        IssueInApproval(**uow, deps, row.item.id, row.item.doctor_id, row.item.channel == "paper");
     if (!cert) return tl::unexpected(cert.error());
     if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
     numbers.push_back(cert->issued.number);
@@ -58,6 +58,32 @@ Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
     }
   }
   return numbers;
+}
+
+Result<int64_t> CertifyOtherApproved(const Deps& deps) {
+  constexpr int kPage = 1000;
+  int64_t issued = 0;
+  for (int page = 1;; ++page) {
+    auto uow = deps.store.Begin(true);
+    if (!uow) return tl::unexpected(uow.error());
+    QueueFilter f;
+    f.kind = ReviewKind::kApplication;
+    f.status = ReviewStatus::kApproved;
+    f.page = page;
+    f.per_page = kPage;
+    auto rows = (*uow)->Reviews().Queue(f);
+    if (!rows) return tl::unexpected(rows.error());
+    // The first three are CreateDemoCertificates' (same order).
+    for (size_t i = page == 1 ? 3 : 0; i < rows->rows.size(); ++i) {
+      const auto& item = rows->rows[i].item;
+      auto cert = IssueInApproval(**uow, deps, item.id, item.doctor_id, item.channel == "paper");
+      if (!cert) return tl::unexpected(cert.error());
+      ++issued;
+    }
+    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    if (rows->rows.size() < static_cast<size_t>(kPage)) break;
+  }
+  return issued;
 }
 
 }  // namespace kakari::core

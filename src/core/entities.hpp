@@ -27,9 +27,9 @@ struct Organisation {
 
 struct Doctor {
   Id id = 0;
-  std::string registry_number;  // 医籍登録番号, canonical digits
-  std::string name;             // kanji as written, never folded
-  std::string kana;             // full-width katakana
+  std::string registry_number;           // 医籍登録番号, canonical digits
+  std::string name;                      // kanji as written, never folded
+  std::string kana;                      // full-width katakana
   std::optional<std::string> member_id;  // none for non-members
   Date birth_date;
   Id home_association_id = 0;
@@ -40,10 +40,17 @@ struct Doctor {
 
 struct Institution {
   Id id = 0;
-  std::string code;  // 10-digit medical institution code
+  std::string code;  // 10-digit medical institution code (prefecture = first two)
   std::string name;
-  std::string kind;  // "hospital" | "clinic" | "dental_clinic"
-  bool exempt_from_report = false;  // advanced treatment hospitals and dental
+  std::string kana;                 // full-width katakana, may be empty
+  std::string kind = "clinic";      // "hospital" | "clinic"
+  bool advanced_treatment = false;  // 特定機能病院: outside the report
+  std::string postal_code;          // 7 digits or empty
+  std::string address;
+  // The county association whose area the institution lies in, when known
+  // ("13001"); otherwise only its prefecture's staff see it in coverage.
+  std::string association_code;
+  std::string PrefectureCode() const { return code.substr(0, 2); }
 };
 
 // A lecture credit to record. Identity: doctor + date + title + organiser +

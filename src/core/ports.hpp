@@ -18,6 +18,8 @@
 #include "core/audit.hpp"
 #include "core/certificate.hpp"
 #include "core/entities.hpp"
+#include "core/gmis.hpp"
+#include "core/institution.hpp"
 #include "core/programme.hpp"
 #include "core/result.hpp"
 #include "core/routing.hpp"
@@ -60,11 +62,43 @@ class DoctorRepository {
 class InstitutionRepository {
  public:
   virtual ~InstitutionRepository() = default;
+  // kAlreadyExists when the code is taken.
   [[nodiscard]] virtual Result<Id> Insert(const Institution& inst) = 0;
-  [[nodiscard]] virtual Status AddAffiliation(Id doctor_id, Id institution_id) = 0;
+  // Refreshes every field but the code, by id.
+  [[nodiscard]] virtual Status Update(const Institution& inst) = 0;
   [[nodiscard]] virtual Result<std::optional<Institution>> FindById(Id id) = 0;
-  // The doctors affiliated with the institution, by kana.
-  [[nodiscard]] virtual Result<std::vector<Doctor>> AffiliatedDoctors(Id institution_id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Institution>> FindByCode(std::string_view code) = 0;
+  // Every institution code with its id, for bulk imports.
+  [[nodiscard]] virtual Result<std::unordered_map<std::string, Id>> CodeIndex() = 0;
+  // Institutions of an area (see InArea) whose code equals `query` or whose
+  // name or kana search key contains `name_key`, by kana; at most `limit`.
+  [[nodiscard]] virtual Result<std::vector<Institution>> Search(std::string_view area,
+                                                                std::string_view query,
+                                                                std::string_view name_key,
+                                                                int limit) = 0;
+  // The reportable institutions of an area, by code. An area is "" (all),
+  // a prefecture code ("13": codes starting 13) or a county association
+  // code ("13001": institutions whose association_code is that).
+  [[nodiscard]] virtual Result<std::vector<CoverageSite>> ReportableSites(
+      std::string_view area) = 0;
+
+  // kAlreadyExists when the doctor already has an affiliation with the
+  // institution starting on the same day (or both without a start).
+  [[nodiscard]] virtual Result<Id> AddAffiliation(const Affiliation& a) = 0;
+  [[nodiscard]] virtual Result<std::optional<Affiliation>> FindAffiliation(Id id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Affiliation>> FindAffiliationByKey(
+      Id doctor_id, Id institution_id, const std::optional<Date>& started_on) = 0;
+  // Writes state, dates and employment when the version still equals
+  // `expected_version`, and bumps it; false when someone changed it first.
+  [[nodiscard]] virtual Result<bool> UpdateAffiliation(const Affiliation& a,
+                                                       int64_t expected_version) = 0;
+  // Newest first.
+  [[nodiscard]] virtual Result<std::vector<Affiliation>> AffiliationsOfDoctor(Id doctor_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Affiliation>> AffiliationsOfInstitution(
+      Id institution_id) = 0;
+  // Confirmed affiliations covering `day`, of reportable institutions in the area.
+  [[nodiscard]] virtual Result<std::vector<CoverageLink>> ActiveLinks(std::string_view area,
+                                                                      const Date& day) = 0;
 };
 
 class CreditRepository {
@@ -209,7 +243,7 @@ class FileRepository {
   [[nodiscard]] virtual Result<std::string> Bytes(Id id) = 0;
   [[nodiscard]] virtual Status Attach(Id id, ReviewKind kind, Id item_id, Id doctor_id) = 0;
   [[nodiscard]] virtual Result<std::vector<StoredFileMeta>> AttachedTo(ReviewKind kind,
-                                                                        Id item_id) = 0;
+                                                                       Id item_id) = 0;
 };
 
 class AuditRepository {
@@ -249,14 +283,16 @@ class CertificateRepository {
   virtual ~CertificateRepository() = default;
   // The next number in the (programme, year) sequence; the increment is part
   // of the transaction, so a rollback leaves no gap.
-  [[nodiscard]] virtual Result<int64_t> NextSequence(std::string_view programme_code,
-                                                     int year) = 0;
+  [[nodiscard]] virtual Result<int64_t> NextSequence(std::string_view programme_code, int year) = 0;
   [[nodiscard]] virtual Result<Id> Insert(const Certificate& c) = 0;
   // The given version, or the latest when `version` is nullopt.
   [[nodiscard]] virtual Result<std::optional<Certificate>> Find(std::string_view number,
                                                                 std::optional<int> version) = 0;
   [[nodiscard]] virtual Result<std::optional<Certificate>> FindById(Id id) = 0;
   [[nodiscard]] virtual Result<std::vector<Certificate>> ForDoctor(Id doctor_id) = 0;
+  // Every certificate version as (doctor id, fact), by doctor id; the
+  // validity years are left for the caller to fill from the programme.
+  [[nodiscard]] virtual Result<std::vector<std::pair<Id, CertificateFact>>> AllFacts() = 0;
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<Certificate>> List(int64_t limit, int64_t offset) = 0;
   [[nodiscard]] virtual Status SetStatus(Id id, CertificateStatus status,

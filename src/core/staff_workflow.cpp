@@ -366,10 +366,19 @@ Result<std::vector<AffiliatedStatus>> InstitutionDoctors(const Deps& deps, const
   }
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
-  auto doctors = (*uow)->Institutions().AffiliatedDoctors(*caller.principal.institution_id);
-  if (!doctors) return tl::unexpected(doctors.error());
+  auto affiliations =
+      (*uow)->Institutions().AffiliationsOfInstitution(*caller.principal.institution_id);
+  if (!affiliations) return tl::unexpected(affiliations.error());
+  Date today = deps.clock.TodayInJapan();
+  std::vector<Doctor> doctors;
+  for (const auto& a : *affiliations) {
+    if (!VisibleToInstitution(a) || !ActiveOn(a, today)) continue;
+    auto d = (*uow)->Doctors().FindById(a.doctor_id);
+    if (!d) return tl::unexpected(d.error());
+    if (*d) doctors.push_back(std::move(**d));
+  }
   std::vector<AffiliatedStatus> out;
-  for (auto& d : *doctors) {
+  for (auto& d : doctors) {
     auto standing = StandingOf(**uow, d.id);
     if (!standing) return tl::unexpected(standing.error());
     auto items = (*uow)->Reviews().ListForDoctor(d.id);

@@ -47,6 +47,8 @@ struct ApiConfig {
   int verify_per_minute = 30;                        // verification requests per address and minute
   // Reads an uploaded CSV (UTF-8 or CP932) as rows; wired to src/io by the app.
   std::function<core::Result<std::unique_ptr<core::RowSource>>(std::string bytes)> open_csv;
+  // UTF-8 to CP932 for Excel users' CSV exports; wired to src/io by the app.
+  std::function<core::Result<std::string>(std::string_view utf8)> encode_cp932;
 };
 
 // Who may call a route. Deny by default: a token passes only when the route

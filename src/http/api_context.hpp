@@ -32,6 +32,8 @@ core::Error ItemNotFound();
 // Shared by the certificate and mail handlers.
 nlohmann::json CertificateJson(const core::Certificate& cert);
 ApiResponse PdfResponse(std::string pdf, const std::string& filename);
+// A download: the body with its type, saved under `filename`.
+ApiResponse Attachment(std::string content_type, std::string body, const std::string& filename);
 
 // Handlers of each resource (handlers_*.cpp).
 ApiResponse PostSession(ApiContext& c);
@@ -77,6 +79,20 @@ ApiResponse PostPaperApplication(ApiContext& c);
 ApiResponse GetRoutingRule(ApiContext& c);
 ApiResponse PutRoutingRule(ApiContext& c);
 ApiResponse GetInstitutionDoctors(ApiContext& c);
+ApiResponse GetMyWorkplaces(ApiContext& c);
+ApiResponse PostMyWorkplace(ApiContext& c);
+ApiResponse PostMyWorkplaceDecision(ApiContext& c);
+ApiResponse GetInstitutionAffiliations(ApiContext& c);
+ApiResponse PostInstitutionAffiliation(ApiContext& c);
+ApiResponse PostInstitutionAffiliationDecision(ApiContext& c);
+ApiResponse GetInstitutionAnswer(ApiContext& c);
+ApiResponse GetInstitutionAnswerCsv(ApiContext& c);
+ApiResponse GetStaffInstitutionAnswer(ApiContext& c);
+ApiResponse GetInstitutionSearch(ApiContext& c);
+ApiResponse GetCoverage(ApiContext& c);
+ApiResponse GetCoverageCsv(ApiContext& c);
+ApiResponse PostInstitutionImport(ApiContext& c);
+ApiResponse PostAffiliationImport(ApiContext& c);
 ApiResponse GetMyCertificates(ApiContext& c);
 ApiResponse GetCertificatePdf(ApiContext& c);
 ApiResponse PostReissue(ApiContext& c);

@@ -175,13 +175,17 @@ nlohmann::json CertificateJson(const core::Certificate& cert) {
   return j;
 }
 
-ApiResponse PdfResponse(std::string pdf, const std::string& filename) {
+ApiResponse Attachment(std::string content_type, std::string body, const std::string& filename) {
   ApiResponse r;
-  r.content_type = "application/pdf";
-  r.body = std::move(pdf);
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
   r.headers.emplace_back("Content-Disposition",
                          "attachment; filename*=UTF-8''" + util::PercentEncode(filename));
   return r;
+}
+
+ApiResponse PdfResponse(std::string pdf, const std::string& filename) {
+  return Attachment("application/pdf", std::move(pdf), filename);
 }
 
 ApiResponse GetMyCertificates(ApiContext& c) {

@@ -25,13 +25,21 @@ ConverterPtr StrictConverter(const char* name) {
   ConverterPtr conv(ucnv_open(name, &status));
   if (U_FAILURE(status)) return nullptr;
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  ucnv_setFromUCallBack(conv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                        &status);
+  ucnv_setFromUCallBack(conv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   return conv;
 }
 
-core::Result<std::string> Convert(const char* to, const char* from, std::string_view in) {
+core::Result<std::string> Convert(const char* to, const char* from, std::string_view in,
+                                  bool substitute = false) {
   ConverterPtr target = StrictConverter(to);
+  if (target && substitute) {
+    // 〓 (geta, 0x81AC): the mark Japanese printing uses for a missing glyph.
+    UErrorCode st = U_ZERO_ERROR;
+    ucnv_setFromUCallBack(target.get(), UCNV_FROM_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
+                          &st);
+    ucnv_setSubstChars(target.get(), "\x81\xAC", 2, &st);
+    if (U_FAILURE(st)) target.reset();
+  }
   ConverterPtr source = StrictConverter(from);
   if (!target || !source) {
     return core::Fail(core::ErrorCode::kInternal, "文字コード変換の準備に失敗しました",
@@ -73,18 +81,21 @@ core::Result<DecodedText> DecodeToUtf8(std::string bytes) {
   if (core::IsValidUtf8(bytes)) return DecodedText{std::move(bytes), "UTF-8"};
   auto converted = Convert("UTF-8", kCp932, bytes);
   if (!converted) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "ファイルの文字コードがUTF-8でもShift_JIS（CP932）でもありません: " +
-                          converted.error().message_ja,
-                      "the file is neither UTF-8 nor Shift_JIS (CP932): " +
-                          converted.error().message_en,
-                      "file");
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        "ファイルの文字コードがUTF-8でもShift_JIS（CP932）でもありません: " +
+            converted.error().message_ja,
+        "the file is neither UTF-8 nor Shift_JIS (CP932): " + converted.error().message_en, "file");
   }
   return DecodedText{std::move(*converted), "CP932"};
 }
 
 core::Result<std::string> EncodeCp932(std::string_view utf8) {
   return Convert(kCp932, "UTF-8", utf8);
+}
+
+core::Result<std::string> EncodeCp932Lossy(std::string_view utf8) {
+  return Convert(kCp932, "UTF-8", utf8, true);
 }
 
 }  // namespace kakari::io

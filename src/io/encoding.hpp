@@ -21,5 +21,8 @@ struct DecodedText {
 
 // UTF-8 to CP932, for tests and exports. Fails on characters CP932 lacks.
 [[nodiscard]] core::Result<std::string> EncodeCp932(std::string_view utf8);
+// The same for exports to Excel users: a character CP932 lacks (𠮷) becomes
+// 〓 rather than failing the whole file. The UTF-8 export keeps it exactly.
+[[nodiscard]] core::Result<std::string> EncodeCp932Lossy(std::string_view utf8);
 
 }  // namespace kakari::io

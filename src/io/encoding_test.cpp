@@ -40,5 +40,12 @@ TEST(EncodingTest, Cp932CannotHoldCharactersOutsideIt) {
   EXPECT_FALSE(EncodeCp932("𠮷").has_value());
 }
 
+TEST(Encoding, LossyCp932ExportMarksMissingCharacters) {
+  EXPECT_FALSE(EncodeCp932("\xF0\xA0\xAE\xB7田"));  // 𠮷田: strict refuses
+  auto lossy = EncodeCp932Lossy("\xF0\xA0\xAE\xB7田");
+  ASSERT_TRUE(lossy);
+  EXPECT_EQ(*lossy, "\x81\xAC\x93\x63");  // 〓田
+}
+
 }  // namespace
 }  // namespace kakari::io

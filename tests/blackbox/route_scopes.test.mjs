@@ -26,7 +26,7 @@ const GUARD_MESSAGES = new Set([
 
 // Path parameters that name nothing: an allowed request answers 404 or 400
 // and nothing is changed by the sweep.
-const PARAMS = { id: '999999', kind: 'activity', number: 'K-0000-000000', registry_number: '999999', prefecture: '13' };
+const PARAMS = { id: '999999', kind: 'activity', number: 'K-0000-000000', registry_number: '999999', prefecture: '13', code: '1399999999' };
 const fill = (pattern) => pattern.replace(/:([a-z_]+)/g, (_, name) => {
   assert.ok(name in PARAMS, `no test value for path parameter :${name}`);
   return PARAMS[name];
@@ -79,7 +79,9 @@ const PARTS = [
   [/^\/api\/v1\/me\//, ['own:read-write']],
   [/^\/api\/v1\/(staff|admin)\//, ['review', 'administer']],
   [/^\/api\/v1\/institution\//, ['institution:read']],
-  [/^\/api\/v1\/imports\//, ['credits:import']],
+  [/^\/api\/v1\/imports\/credits$/, ['credits:import']],
+  [/^\/api\/v1\/imports\/(institutions|affiliations)$/, ['administer']],
+  [/^\/api\/v1\/institutions$/, ['own:read-write', 'review', 'institution:read']],
   [/^\/api\/v1\/(files|doctors|certificates)\b/, ['own:read-write', 'review']],
 ];
 // Routes that prove or change a credential: people only, never a token.

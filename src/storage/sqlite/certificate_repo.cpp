@@ -43,10 +43,11 @@ core::Certificate ReadCertificate(const Statement& st) {
 }  // namespace
 
 core::Result<int64_t> SqlCertificates::NextSequence(std::string_view programme_code, int year) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO certificate_counters(programme_code, year, last_seq) VALUES (?, ?, 1) "
-      "ON CONFLICT(programme_code, year) DO UPDATE SET last_seq = last_seq + 1 "
-      "RETURNING last_seq"));
+  KAKARI_TRY(
+      st, c_.Prepare(
+              "INSERT INTO certificate_counters(programme_code, year, last_seq) VALUES (?, ?, 1) "
+              "ON CONFLICT(programme_code, year) DO UPDATE SET last_seq = last_seq + 1 "
+              "RETURNING last_seq"));
   st->Bind(1, programme_code).Bind(2, year);
   KAKARI_TRY(row, st->Step());
   if (!row) return tl::unexpected(SqlError(c_.raw(), "certificate counter"));
@@ -56,18 +57,33 @@ core::Result<int64_t> SqlCertificates::NextSequence(std::string_view programme_c
 }
 
 core::Result<core::Id> SqlCertificates::Insert(const core::Certificate& c) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO certificates(application_id, doctor_id, programme_code, number, version, "
-      "status, issued_on, name_snapshot, kana, birth_date, registry_number, programme_name, "
-      "signatory_title, signatory_name, key_id, payload, delivery) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "INSERT INTO certificates(application_id, doctor_id, programme_code, number, version, "
+          "status, issued_on, name_snapshot, kana, birth_date, registry_number, programme_name, "
+          "signatory_title, signatory_name, key_id, payload, delivery) VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   const auto& s = c.issued;
-  st->Bind(1, c.application_id).Bind(2, c.doctor_id).Bind(3, c.programme_code)
-      .Bind(4, s.number).Bind(5, s.version).Bind(6, core::CertificateStatusName(c.status))
-      .Bind(7, s.issued_on.ToIso()).Bind(8, s.name).Bind(9, s.kana);
-  if (s.birth_date) st->Bind(10, s.birth_date->ToIso()); else st->BindNull(10);
-  st->Bind(11, s.registry_number).Bind(12, s.programme_name).Bind(13, s.signatory_title)
-      .Bind(14, s.signatory_name).Bind(15, c.key_id).Bind(16, c.payload)
+  st->Bind(1, c.application_id)
+      .Bind(2, c.doctor_id)
+      .Bind(3, c.programme_code)
+      .Bind(4, s.number)
+      .Bind(5, s.version)
+      .Bind(6, core::CertificateStatusName(c.status))
+      .Bind(7, s.issued_on.ToIso())
+      .Bind(8, s.name)
+      .Bind(9, s.kana);
+  if (s.birth_date)
+    st->Bind(10, s.birth_date->ToIso());
+  else
+    st->BindNull(10);
+  st->Bind(11, s.registry_number)
+      .Bind(12, s.programme_name)
+      .Bind(13, s.signatory_title)
+      .Bind(14, s.signatory_name)
+      .Bind(15, c.key_id)
+      .Bind(16, c.payload)
       .Bind(17, c.delivery.empty() ? "download" : c.delivery);
   if (auto r = st->Run(); !r) return tl::unexpected(r.error());
   return c_.LastInsertId();
@@ -109,17 +125,32 @@ core::Result<std::vector<core::Certificate>> SqlCertificates::ForDoctor(core::Id
                 [&](Statement& st) { st.Bind(1, doctor_id); });
 }
 
-core::Result<std::vector<core::Certificate>> SqlCertificates::List(int64_t limit,
-                                                                   int64_t offset) {
+core::Result<std::vector<std::pair<core::Id, core::CertificateFact>>> SqlCertificates::AllFacts() {
+  KAKARI_TRY(st, c_.Prepare("SELECT doctor_id, number, version, issued_on, status, "
+                            "COALESCE(programme_code, '') FROM certificates ORDER BY doctor_id"));
+  return CollectRows<std::pair<core::Id, core::CertificateFact>>(*st, [](const Statement& s) {
+    core::CertificateFact f;
+    f.number = s.Text(1);
+    f.version = static_cast<int>(s.Int(2));
+    f.issued_on = *core::ParseWesternDate(s.Text(3));
+    f.status = *core::ParseCertificateStatus(s.Text(4));
+    f.programme_code = s.Text(5);
+    return std::pair(s.Int(0), std::move(f));
+  });
+}
+
+core::Result<std::vector<core::Certificate>> SqlCertificates::List(int64_t limit, int64_t offset) {
   return Select("ORDER BY id DESC LIMIT ? OFFSET ?",
                 [&](Statement& st) { st.Bind(1, limit).Bind(2, offset); });
 }
 
 core::Status SqlCertificates::SetStatus(core::Id id, core::CertificateStatus status,
                                         std::string_view reason) {
-  KAKARI_TRY(st, c_.Prepare(
-      "UPDATE certificates SET status = ?, revoked_reason = CASE WHEN ? <> '' THEN ? ELSE "
-      "revoked_reason END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "UPDATE certificates SET status = ?, revoked_reason = CASE WHEN ? <> '' THEN ? ELSE "
+          "revoked_reason END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
   st->Bind(1, core::CertificateStatusName(status)).Bind(2, reason).Bind(3, reason).Bind(4, id);
   return st->Run();
 }
@@ -140,12 +171,14 @@ core::Result<core::CertificateSettings> SqlCertificates::Settings() {
 }
 
 core::Status SqlCertificates::PutSettings(const core::CertificateSettings& s) {
-  KAKARI_TRY(st, c_.Prepare(
-      "UPDATE certificate_settings SET number_pattern = ?, show_birth_date = ?, "
-      "show_registry_number = ?, show_western_date = ?, "
-      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = 1"));
-  st->Bind(1, s.number_pattern).Bind(2, s.show_birth_date ? 1 : 0)
-      .Bind(3, s.show_registry_number ? 1 : 0).Bind(4, s.show_western_date ? 1 : 0);
+  KAKARI_TRY(st,
+             c_.Prepare("UPDATE certificate_settings SET number_pattern = ?, show_birth_date = ?, "
+                        "show_registry_number = ?, show_western_date = ?, "
+                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = 1"));
+  st->Bind(1, s.number_pattern)
+      .Bind(2, s.show_birth_date ? 1 : 0)
+      .Bind(3, s.show_registry_number ? 1 : 0)
+      .Bind(4, s.show_western_date ? 1 : 0);
   return st->Run();
 }
 
@@ -171,7 +204,10 @@ core::Result<core::Id> SqlCertificates::AddSignatory(const core::Signatory& s) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO signatories(effective_from, title, name, seal_image) "
                             "VALUES (?, ?, ?, ?)"));
   st->Bind(1, s.effective_from.ToIso()).Bind(2, s.title).Bind(3, s.name);
-  if (s.seal_image.empty()) st->BindNull(4); else st->BindBlob(4, s.seal_image);
+  if (s.seal_image.empty())
+    st->BindNull(4);
+  else
+    st->BindBlob(4, s.seal_image);
   if (auto r = st->Run(); !r) {
     if (IsUniqueViolation(c_.raw())) {
       return core::Fail(core::ErrorCode::kConflict, "その日付から就任する署名者は登録済みです",
@@ -219,7 +255,10 @@ core::Result<core::Id> SqlCertificates::CreateMailBatch(core::Id association_id,
                                                         std::span<const core::Id> ids) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO mail_batches(association_id, created_by) VALUES (?, ?)"));
   st->Bind(1, association_id);
-  if (created_by > 0) st->Bind(2, created_by); else st->BindNull(2);
+  if (created_by > 0)
+    st->Bind(2, created_by);
+  else
+    st->BindNull(2);
   if (auto r = st->Run(); !r) return tl::unexpected(r.error());
   core::Id batch = c_.LastInsertId();
   KAKARI_TRY(assign, c_.Prepare("UPDATE certificates SET mail_batch_id = ? WHERE id = ? AND "
@@ -233,17 +272,20 @@ core::Result<core::Id> SqlCertificates::CreateMailBatch(core::Id association_id,
 
 core::Result<std::vector<core::MailBatch>> SqlCertificates::SelectBatches(
     const std::string& where, const std::function<void(Statement&)>& bind) {
-  KAKARI_TRY(st, c_.Prepare(
-      "SELECT b.id, b.association_id, o.code, b.created_at, b.sent_at, "
-      "(SELECT COUNT(*) FROM certificates c WHERE c.mail_batch_id = b.id) FROM mail_batches b "
-      "JOIN organisations o ON o.id = b.association_id " + where));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "SELECT b.id, b.association_id, o.code, b.created_at, b.sent_at, "
+          "(SELECT COUNT(*) FROM certificates c WHERE c.mail_batch_id = b.id) FROM mail_batches b "
+          "JOIN organisations o ON o.id = b.association_id " +
+          where));
   bind(*st);
   std::vector<core::MailBatch> out;
   for (;;) {
     KAKARI_TRY(row, st->Step());
     if (!row) break;
-    core::MailBatch b{st->Int(0), st->Int(1), st->Text(2), st->Text(3), std::nullopt,
-                      static_cast<int>(st->Int(5))};
+    core::MailBatch b{st->Int(0),  st->Int(1),   st->Text(2),
+                      st->Text(3), std::nullopt, static_cast<int>(st->Int(5))};
     if (!st->IsNull(4)) b.sent_at = st->Text(4);
     out.push_back(std::move(b));
   }
@@ -263,8 +305,7 @@ core::Result<std::vector<core::MailBatch>> SqlCertificates::MailBatches(
                        [&](Statement& st) { st.Bind(1, association_prefix); });
 }
 
-core::Result<std::vector<core::Certificate>> SqlCertificates::BatchCertificates(
-    core::Id batch_id) {
+core::Result<std::vector<core::Certificate>> SqlCertificates::BatchCertificates(core::Id batch_id) {
   return Select("WHERE mail_batch_id = ? ORDER BY id",
                 [&](Statement& st) { st.Bind(1, batch_id); });
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -79,11 +80,24 @@ core::Error SqlError(sqlite3* db, std::string_view context);
 // True when the last error on `db` was a UNIQUE constraint.
 bool IsUniqueViolation(sqlite3* db);
 
+// Steps `st` to the end, turning each row into a T with `read`.
+template <class T, class Read>
+core::Result<std::vector<T>> CollectRows(Statement& st, Read read) {
+  std::vector<T> out;
+  for (;;) {
+    auto row = st.Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    out.push_back(read(st));
+  }
+  return out;
+}
+
 }  // namespace kakari::storage::sqlite
 
 // Evaluates a Result-returning expression; on error returns it from the
 // enclosing function, else binds the value to `var`.
-#define KAKARI_TRY(var, expr)                                       \
-  auto var##_result = (expr);                                       \
-  if (!var##_result) return tl::unexpected(var##_result.error());   \
+#define KAKARI_TRY(var, expr)                                     \
+  auto var##_result = (expr);                                     \
+  if (!var##_result) return tl::unexpected(var##_result.error()); \
   auto& var = *var##_result

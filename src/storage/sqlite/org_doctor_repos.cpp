@@ -9,7 +9,8 @@ using core::Result;
 using core::Status;
 
 namespace {
-constexpr const char* kOrgColumns = "SELECT id, parent_id, level, code, name_ja, name_en FROM organisations ";
+constexpr const char* kOrgColumns =
+    "SELECT id, parent_id, level, code, name_ja, name_en FROM organisations ";
 
 core::Organisation ReadOrg(const Statement& st) {
   core::Organisation o;
@@ -26,8 +27,13 @@ core::Organisation ReadOrg(const Statement& st) {
 Result<Id> SqlOrganisations::Insert(const core::Organisation& org) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO organisations(parent_id, level, code, name_ja, name_en) "
                             "VALUES (?, ?, ?, ?, ?)"));
-  if (org.parent_id) st->Bind(1, *org.parent_id); else st->BindNull(1);
-  st->Bind(2, static_cast<int64_t>(org.level)).Bind(3, org.code).Bind(4, org.name_ja)
+  if (org.parent_id)
+    st->Bind(1, *org.parent_id);
+  else
+    st->BindNull(1);
+  st->Bind(2, static_cast<int64_t>(org.level))
+      .Bind(3, org.code)
+      .Bind(4, org.name_ja)
       .Bind(5, org.name_en);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
@@ -66,19 +72,26 @@ Result<std::vector<core::Organisation>> SqlOrganisations::List() {
 
 namespace {
 void BindDoctor(Statement& st, const core::Doctor& d) {
-  st.Bind(1, d.registry_number).Bind(2, d.name).Bind(3, d.kana)
-      .Bind(4, core::SearchKey(d.name)).Bind(5, core::SearchKey(d.kana))
-      .BindOptional(6, d.member_id).Bind(7, d.birth_date.ToIso())
-      .Bind(8, d.home_association_id).Bind(9, d.email).Bind(10, d.postal_code)
+  st.Bind(1, d.registry_number)
+      .Bind(2, d.name)
+      .Bind(3, d.kana)
+      .Bind(4, core::SearchKey(d.name))
+      .Bind(5, core::SearchKey(d.kana))
+      .BindOptional(6, d.member_id)
+      .Bind(7, d.birth_date.ToIso())
+      .Bind(8, d.home_association_id)
+      .Bind(9, d.email)
+      .Bind(10, d.postal_code)
       .Bind(11, d.address);
 }
 }  // namespace
 
 Result<Id> SqlDoctors::Insert(const core::Doctor& d) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO doctors(registry_number, name, kana, name_key, kana_key, member_id, "
-      "birth_date, home_association_id, email, postal_code, address) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare("INSERT INTO doctors(registry_number, name, kana, name_key, kana_key, member_id, "
+                 "birth_date, home_association_id, email, postal_code, address) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   BindDoctor(*st, d);
   if (auto s = st->Run(); !s) {
     core::Error e = s.error();
@@ -92,16 +105,17 @@ Result<Id> SqlDoctors::Insert(const core::Doctor& d) {
 }
 
 Status SqlDoctors::Update(const core::Doctor& d) {
-  KAKARI_TRY(st, c_.Prepare(
-      "UPDATE doctors SET registry_number = ?, name = ?, kana = ?, name_key = ?, kana_key = ?, "
-      "member_id = ?, birth_date = ?, home_association_id = ?, email = ?, postal_code = ?, "
-      "address = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "UPDATE doctors SET registry_number = ?, name = ?, kana = ?, name_key = ?, kana_key = ?, "
+          "member_id = ?, birth_date = ?, home_association_id = ?, email = ?, postal_code = ?, "
+          "address = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
   BindDoctor(*st, d);
   st->Bind(12, d.id);
   auto s = st->Run();
   if (!s && s.error().code == core::ErrorCode::kAlreadyExists) {
-    return core::Fail(core::ErrorCode::kAlreadyExists,
-                      "会員番号は別の医師に登録されています",
+    return core::Fail(core::ErrorCode::kAlreadyExists, "会員番号は別の医師に登録されています",
                       "the member ID belongs to another doctor", "member_id");
   }
   return s;
@@ -161,11 +175,13 @@ Result<std::optional<core::Doctor>> SqlDoctors::FindById(Id id) {
 Result<std::vector<core::Doctor>> SqlDoctors::Search(std::string_view association_prefix,
                                                      std::string_view query,
                                                      std::string_view name_key, int limit) {
-  KAKARI_TRY(st, c_.Prepare(
-      std::string(kDoctorColumns) +
-      "JOIN organisations o ON o.id = d.home_association_id WHERE o.code LIKE ?1 || '%' AND "
-      "(d.registry_number = ?2 OR (?3 <> '' AND (instr(d.name_key, ?3) > 0 OR "
-      "instr(d.kana_key, ?3) > 0))) ORDER BY d.kana_key, d.id LIMIT ?4"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          std::string(kDoctorColumns) +
+          "JOIN organisations o ON o.id = d.home_association_id WHERE o.code LIKE ?1 || '%' AND "
+          "(d.registry_number = ?2 OR (?3 <> '' AND (instr(d.name_key, ?3) > 0 OR "
+          "instr(d.kana_key, ?3) > 0))) ORDER BY d.kana_key, d.id LIMIT ?4"));
   st->Bind(1, association_prefix).Bind(2, query).Bind(3, name_key).Bind(4, limit);
   return ReadDoctors(st);
 }
@@ -199,45 +215,6 @@ Result<std::vector<Id>> SqlDoctors::AllIds() {
     out.push_back(st->Int(0));
   }
   return out;
-}
-
-Result<Id> SqlInstitutions::Insert(const core::Institution& inst) {
-  KAKARI_TRY(st, c_.Prepare("INSERT INTO institutions(code, name, kind, exempt_from_report) "
-                            "VALUES (?, ?, ?, ?)"));
-  st->Bind(1, inst.code).Bind(2, inst.name).Bind(3, inst.kind)
-      .Bind(4, static_cast<int64_t>(inst.exempt_from_report));
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
-  return c_.LastInsertId();
-}
-
-Status SqlInstitutions::AddAffiliation(Id doctor_id, Id institution_id) {
-  KAKARI_TRY(st, c_.Prepare("INSERT OR IGNORE INTO affiliations(doctor_id, institution_id) "
-                            "VALUES (?, ?)"));
-  st->Bind(1, doctor_id).Bind(2, institution_id);
-  return st->Run();
-}
-
-}  // namespace kakari::storage::sqlite
-
-namespace kakari::storage::sqlite {
-
-Result<std::optional<core::Institution>> SqlInstitutions::FindById(Id id) {
-  KAKARI_TRY(st, c_.Prepare("SELECT id, code, name, kind, exempt_from_report FROM institutions "
-                            "WHERE id = ?"));
-  st->Bind(1, id);
-  KAKARI_TRY(row, st->Step());
-  if (!row) return std::optional<core::Institution>();
-  core::Institution i{st->Int(0), st->Text(1), st->Text(2), st->Text(3), st->Int(4) != 0};
-  st->Reset();
-  return std::optional<core::Institution>(std::move(i));
-}
-
-Result<std::vector<core::Doctor>> SqlInstitutions::AffiliatedDoctors(Id institution_id) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) +
-                            "JOIN affiliations a ON a.doctor_id = d.id WHERE a.institution_id = ? "
-                            "ORDER BY d.kana_key, d.id"));
-  st->Bind(1, institution_id);
-  return ReadDoctors(st);
 }
 
 }  // namespace kakari::storage::sqlite

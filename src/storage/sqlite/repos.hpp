@@ -28,8 +28,8 @@ class SqlDoctors final : public core::DoctorRepository {
   core::Result<std::optional<core::Doctor>> FindByRegistryNumber(std::string_view reg) override;
   core::Result<std::optional<core::Doctor>> FindById(core::Id id) override;
   core::Result<std::vector<core::Doctor>> Search(std::string_view association_prefix,
-                                                 std::string_view query,
-                                                 std::string_view name_key, int limit) override;
+                                                 std::string_view query, std::string_view name_key,
+                                                 int limit) override;
   core::Result<std::unordered_map<std::string, core::Id>> RegistryIndex() override;
   core::Result<int64_t> Count() override;
   core::Result<std::vector<core::Id>> AllIds() override;
@@ -42,9 +42,26 @@ class SqlInstitutions final : public core::InstitutionRepository {
  public:
   explicit SqlInstitutions(Connection& c) : c_(c) {}
   core::Result<core::Id> Insert(const core::Institution& inst) override;
-  core::Status AddAffiliation(core::Id doctor_id, core::Id institution_id) override;
+  core::Status Update(const core::Institution& inst) override;
   core::Result<std::optional<core::Institution>> FindById(core::Id id) override;
-  core::Result<std::vector<core::Doctor>> AffiliatedDoctors(core::Id institution_id) override;
+  core::Result<std::optional<core::Institution>> FindByCode(std::string_view code) override;
+  core::Result<std::unordered_map<std::string, core::Id>> CodeIndex() override;
+  core::Result<std::vector<core::Institution>> Search(std::string_view area, std::string_view query,
+                                                      std::string_view name_key,
+                                                      int limit) override;
+  core::Result<std::vector<core::CoverageSite>> ReportableSites(std::string_view area) override;
+  core::Result<core::Id> AddAffiliation(const core::Affiliation& a) override;
+  core::Result<std::optional<core::Affiliation>> FindAffiliation(core::Id id) override;
+  core::Result<std::optional<core::Affiliation>> FindAffiliationByKey(
+      core::Id doctor_id, core::Id institution_id,
+      const std::optional<core::Date>& started_on) override;
+  core::Result<bool> UpdateAffiliation(const core::Affiliation& a,
+                                       int64_t expected_version) override;
+  core::Result<std::vector<core::Affiliation>> AffiliationsOfDoctor(core::Id doctor_id) override;
+  core::Result<std::vector<core::Affiliation>> AffiliationsOfInstitution(
+      core::Id institution_id) override;
+  core::Result<std::vector<core::CoverageLink>> ActiveLinks(std::string_view area,
+                                                            const core::Date& day) override;
 
  private:
   Connection& c_;
@@ -56,8 +73,8 @@ class SqlCredits final : public core::CreditRepository {
   core::Result<core::Id> LectureId(std::string_view title, std::string_view organizer) override;
   core::Result<core::Id> StartImport(std::string_view source) override;
   core::Result<int64_t> InsertMany(std::span<const Row> rows) override;
-  core::Result<core::HalfUnits> LectureUnits(
-      core::Id doctor_id, const std::optional<core::DateRange>& window) override;
+  core::Result<core::HalfUnits> LectureUnits(core::Id doctor_id,
+                                             const std::optional<core::DateRange>& window) override;
   core::Result<std::vector<std::pair<core::Id, core::HalfUnits>>> LectureUnitsByDoctor(
       const std::optional<core::DateRange>& window) override;
   core::Result<std::vector<core::LectureCredit>> ListForDoctor(core::Id doctor_id) override;
@@ -112,20 +129,18 @@ class SqlProgrammes final : public core::ProgrammeRepository {
 };
 
 // A repository that only holds the connection (the common case).
-#define KAKARI_SQL_REPO(Name, Port)            \
-  class Name final : public core::Port {        \
-   public:                                      \
-    explicit Name(Connection& c) : c_(c) {}     \
-    KAKARI_##Name##_METHODS                     \
-   private:                                     \
-    Connection& c_;                             \
+#define KAKARI_SQL_REPO(Name, Port)                   \
+  class Name final : public core::Port {              \
+   public:                                            \
+    explicit Name(Connection& c) : c_(c) {}           \
+    KAKARI_##Name##_METHODS private : Connection& c_; \
   }
 
-#define KAKARI_SqlDeclarations_METHODS                                                         \
-  core::Result<core::Id> Submit(core::Id doctor_id, const core::DeclarationInput& in,         \
-                                core::Id routed_to) override;                                 \
-  core::Status Edit(core::Id id, const core::DeclarationInput& in) override;                   \
-  core::Result<std::optional<core::DeclarationInput>> Find(core::Id id) override;             \
+#define KAKARI_SqlDeclarations_METHODS                                                \
+  core::Result<core::Id> Submit(core::Id doctor_id, const core::DeclarationInput& in, \
+                                core::Id routed_to) override;                         \
+  core::Status Edit(core::Id id, const core::DeclarationInput& in) override;          \
+  core::Result<std::optional<core::DeclarationInput>> Find(core::Id id) override;     \
   core::Status LinkCredit(core::Id id, core::Id lecture_id) override;
 KAKARI_SQL_REPO(SqlDeclarations, DeclarationRepository);
 
@@ -135,8 +150,7 @@ class SqlReviews final : public core::ReviewRepository {
   core::Result<std::optional<core::ReviewItem>> Find(core::ReviewKind kind, core::Id id) override;
   core::Result<bool> UpdateStatus(core::ReviewKind kind, core::Id id, int64_t expected_version,
                                   core::ReviewStatus to, std::string_view reason) override;
-  core::Status AddHistory(core::ReviewKind kind, core::Id id,
-                          const core::HistoryEntry& e) override;
+  core::Status AddHistory(core::ReviewKind kind, core::Id id, const core::HistoryEntry& e) override;
   core::Result<std::vector<core::HistoryEntry>> History(core::ReviewKind kind,
                                                         core::Id id) override;
   core::Result<core::QueuePage> Queue(const core::QueueFilter& filter) override;
@@ -148,12 +162,12 @@ class SqlReviews final : public core::ReviewRepository {
   QueueCache& cache_;
 };
 
-#define KAKARI_SqlUsers_METHODS                                                                \
-  core::Result<core::Id> Insert(const core::UserRecord& u) override;                           \
+#define KAKARI_SqlUsers_METHODS                                                                 \
+  core::Result<core::Id> Insert(const core::UserRecord& u) override;                            \
   core::Result<std::optional<core::UserRecord>> FindByLogin(std::string_view login) override;   \
-  core::Result<std::optional<core::UserRecord>> FindById(core::Id id) override;                \
-  core::Result<std::optional<core::UserRecord>> FindByDoctor(core::Id doctor_id) override;     \
-  core::Status SetPasswordHash(core::Id id, std::string_view hash) override;                  \
+  core::Result<std::optional<core::UserRecord>> FindById(core::Id id) override;                 \
+  core::Result<std::optional<core::UserRecord>> FindByDoctor(core::Id doctor_id) override;      \
+  core::Status SetPasswordHash(core::Id id, std::string_view hash) override;                    \
   core::Result<std::vector<core::UserRecord>> ListStaff(std::string_view code_prefix) override; \
   core::Status SetRoleAndState(core::Id id, core::Role role, bool disabled) override;
 KAKARI_SQL_REPO(SqlUsers, UserRepository);
@@ -166,47 +180,45 @@ KAKARI_SQL_REPO(SqlUsers, UserRepository);
   core::Status DeleteOthers(core::Id user_id, std::string_view keep_token_hash) override;
 KAKARI_SQL_REPO(SqlSessions, SessionRepository);
 
-#define KAKARI_SqlCredentials_METHODS                                                          \
-  core::Result<core::ThrottleState> Throttle(std::string_view key) override;                   \
-  core::Status PutThrottle(std::string_view key, const core::ThrottleState& s) override;       \
-  core::Status ClearThrottle(std::string_view key) override;                                   \
-  core::Result<core::Id> InsertCode(const core::OneTimeCodeRecord& c) override;                \
-  core::Result<std::optional<core::OneTimeCodeRecord>> ActiveCode(core::Id user_id,            \
-                                                                  int64_t now) override;       \
-  core::Status UseCode(core::Id code_id, int64_t now) override;                                \
-  core::Result<core::Id> InsertToken(const core::ApiTokenRecord& t) override;                  \
-  core::Result<std::optional<core::ApiTokenRecord>> FindToken(std::string_view hash) override; \
-  core::Result<std::optional<core::ApiTokenRecord>> FindTokenById(core::Id id) override;       \
-  core::Result<std::vector<core::ApiTokenRecord>> TokensOf(core::Id user_id) override;         \
+#define KAKARI_SqlCredentials_METHODS                                                            \
+  core::Result<core::ThrottleState> Throttle(std::string_view key) override;                     \
+  core::Status PutThrottle(std::string_view key, const core::ThrottleState& s) override;         \
+  core::Status ClearThrottle(std::string_view key) override;                                     \
+  core::Result<core::Id> InsertCode(const core::OneTimeCodeRecord& c) override;                  \
+  core::Result<std::optional<core::OneTimeCodeRecord>> ActiveCode(core::Id user_id, int64_t now) \
+      override;                                                                                  \
+  core::Status UseCode(core::Id code_id, int64_t now) override;                                  \
+  core::Result<core::Id> InsertToken(const core::ApiTokenRecord& t) override;                    \
+  core::Result<std::optional<core::ApiTokenRecord>> FindToken(std::string_view hash) override;   \
+  core::Result<std::optional<core::ApiTokenRecord>> FindTokenById(core::Id id) override;         \
+  core::Result<std::vector<core::ApiTokenRecord>> TokensOf(core::Id user_id) override;           \
   core::Status RevokeToken(core::Id id, int64_t now) override;
 KAKARI_SQL_REPO(SqlCredentials, CredentialRepository);
 
-#define KAKARI_SqlFiles_METHODS                                                                \
-  core::Result<core::Id> Insert(const core::StoredFileMeta& m, std::string_view bytes)         \
-      override;                                                                                \
-  core::Result<std::optional<core::StoredFileMeta>> Find(core::Id id) override;                \
-  core::Result<std::string> Bytes(core::Id id) override;                                       \
-  core::Status Attach(core::Id id, core::ReviewKind kind, core::Id item_id, core::Id doctor_id) \
-      override;                                                                                \
-  core::Result<std::vector<core::StoredFileMeta>> AttachedTo(core::ReviewKind kind,            \
+#define KAKARI_SqlFiles_METHODS                                                                  \
+  core::Result<core::Id> Insert(const core::StoredFileMeta& m, std::string_view bytes) override; \
+  core::Result<std::optional<core::StoredFileMeta>> Find(core::Id id) override;                  \
+  core::Result<std::string> Bytes(core::Id id) override;                                         \
+  core::Status Attach(core::Id id, core::ReviewKind kind, core::Id item_id, core::Id doctor_id)  \
+      override;                                                                                  \
+  core::Result<std::vector<core::StoredFileMeta>> AttachedTo(core::ReviewKind kind,              \
                                                              core::Id item_id) override;
 KAKARI_SQL_REPO(SqlFiles, FileRepository);
 
-#define KAKARI_SqlAudit_METHODS                                                                \
-  core::Result<std::pair<core::Id, std::string>> Tail() override;                              \
-  core::Status Append(const core::AuditRecord& r) override;                                    \
-  core::Status ForEach(const std::function<bool(const core::AuditRecord&)>& fn) override;      \
-  core::Result<std::vector<core::AuditRecord>> ForSubject(std::string_view type,               \
+#define KAKARI_SqlAudit_METHODS                                                           \
+  core::Result<std::pair<core::Id, std::string>> Tail() override;                         \
+  core::Status Append(const core::AuditRecord& r) override;                               \
+  core::Status ForEach(const std::function<bool(const core::AuditRecord&)>& fn) override; \
+  core::Result<std::vector<core::AuditRecord>> ForSubject(std::string_view type,          \
                                                           std::string_view id) override;
 KAKARI_SQL_REPO(SqlAudit, AuditRepository);
 
-#define KAKARI_SqlSettings_METHODS                                                             \
-  core::Result<core::RoutingRule> Routing(std::string_view prefecture_code) override;          \
-  core::Status PutRouting(const core::RoutingRule& rule) override;                             \
-  core::Result<std::optional<core::IdempotencyRecord>> Idempotency(core::Id user_id,           \
-                                                                   std::string_view key)       \
-      override;                                                                                \
-  core::Status PutIdempotency(core::Id user_id, std::string_view key,                          \
+#define KAKARI_SqlSettings_METHODS                                                                 \
+  core::Result<core::RoutingRule> Routing(std::string_view prefecture_code) override;              \
+  core::Status PutRouting(const core::RoutingRule& rule) override;                                 \
+  core::Result<std::optional<core::IdempotencyRecord>> Idempotency(core::Id user_id,               \
+                                                                   std::string_view key) override; \
+  core::Status PutIdempotency(core::Id user_id, std::string_view key,                              \
                               const core::IdempotencyRecord& r) override;
 KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
 

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <cstdio>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -15,52 +15,11 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/storage_contract_fixture.hpp"
 
 namespace kakari::storage {
 namespace {
 
-using core::Date;
-using core::HalfUnits;
-
-struct SqliteFactory {
-  static std::unique_ptr<core::Store> Make(const std::string& path) {
-    auto s = sqlite::SqliteStore::Open(path);
-    EXPECT_TRUE(s.has_value());
-    return std::move(*s);
-  }
-};
-
-template <class Factory>
-class StorageContractTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("kakari-contract-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    std::filesystem::remove(path_);
-    store_ = Factory::Make(path_);
-    ASSERT_TRUE(core::SeedRegistry(*store_).has_value());
-  }
-  void TearDown() override {
-    store_.reset();
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-  core::Id AddDoctor(const std::string& reg) {
-    auto uow = *store_->Begin(true);
-    auto tokyo = *uow->Organisations().FindByCode("13");
-    core::Doctor d{0, reg, "髙橋　太郎", "タカハシ　タロウ", std::nullopt, Date{1970, 4, 1},
-                   tokyo->id, "", "", ""};
-    auto id = uow->Doctors().Insert(d);
-    EXPECT_TRUE(id.has_value());
-    EXPECT_TRUE(uow->Commit().has_value());
-    return *id;
-  }
-  std::string path_;
-  std::unique_ptr<core::Store> store_;
-};
-
-using Implementations = ::testing::Types<SqliteFactory>;
 TYPED_TEST_SUITE(StorageContractTest, Implementations);
 
 TYPED_TEST(StorageContractTest, SeedHoldsJmaAnd47Prefectures) {
@@ -97,8 +56,10 @@ TYPED_TEST(StorageContractTest, UncommittedWorkRollsBack) {
   {
     auto uow = *this->store_->Begin(true);
     auto tokyo = *uow->Organisations().FindByCode("13");
-    ASSERT_TRUE(uow->Doctors().Insert({0, "777", "a", "ア", std::nullopt, Date{1970, 1, 1},
-                                       tokyo->id, "", "", ""}).has_value());
+    ASSERT_TRUE(
+        uow->Doctors()
+            .Insert({0, "777", "a", "ア", std::nullopt, Date{1970, 1, 1}, tokyo->id, "", "", ""})
+            .has_value());
   }
   EXPECT_EQ(*(*this->store_->Begin(false))->Doctors().Count(), 0);
 }
@@ -139,8 +100,10 @@ TYPED_TEST(StorageContractTest, ApprovedActivitiesCounted) {
   auto uow = *this->store_->Begin(true);
   for (auto s : {core::ActivityStatus::kApproved, core::ActivityStatus::kSubmitted,
                  core::ActivityStatus::kApproved, core::ActivityStatus::kReturned}) {
-    ASSERT_TRUE(uow->Activities().Insert({doc, "school_doctor", "学校医", Date{2020, 4, 1},
-                                          std::nullopt, "市立小学校", s}).has_value());
+    ASSERT_TRUE(uow->Activities()
+                    .Insert({doc, "school_doctor", "学校医", Date{2020, 4, 1}, std::nullopt,
+                             "市立小学校", s})
+                    .has_value());
   }
   EXPECT_EQ(*uow->Activities().CountApproved(doc), 2);
   auto all = *uow->Activities().CountApprovedByDoctor();
@@ -154,7 +117,8 @@ TYPED_TEST(StorageContractTest, SummaryCountsEveryDoctorOnce) {
   std::vector<std::pair<int, bool>> records = {{10, true}, {9, true}, {40, false}, {0, false}};
   {
     std::vector<core::Id> ids;
-    for (size_t i = 0; i < records.size(); ++i) ids.push_back(this->AddDoctor(std::to_string(i + 1)));
+    for (size_t i = 0; i < records.size(); ++i)
+      ids.push_back(this->AddDoctor(std::to_string(i + 1)));
     auto uow = *this->store_->Begin(true);
     core::Id lec = *uow->Credits().LectureId("講習会", "主催");
     for (size_t i = 0; i < records.size(); ++i) {
@@ -164,15 +128,17 @@ TYPED_TEST(StorageContractTest, SummaryCountsEveryDoctorOnce) {
         ASSERT_EQ(*uow->Credits().InsertMany(row), 1);
       }
       if (records[i].second) {
-        ASSERT_TRUE(uow->Activities().Insert({ids[i], "vaccination", "予防接種", Date{2020, 4, 1},
-                                              std::nullopt, "市", core::ActivityStatus::kApproved})
+        ASSERT_TRUE(uow->Activities()
+                        .Insert({ids[i], "vaccination", "予防接種", Date{2020, 4, 1}, std::nullopt,
+                                 "市", core::ActivityStatus::kApproved})
                         .has_value());
       }
     }
     ASSERT_TRUE(uow->Commit().has_value());
   }
   int seen = 0;
-  auto summary = core::SummariseAll(*this->store_, [&](core::Id, const core::Eligibility&) { ++seen; });
+  auto summary =
+      core::SummariseAll(*this->store_, [&](core::Id, const core::Eligibility&) { ++seen; });
   ASSERT_TRUE(summary.has_value());
   EXPECT_EQ(summary->doctors, 4);
   EXPECT_EQ(seen, 4);
@@ -215,10 +181,12 @@ TYPED_TEST(StorageContractTest, ConcurrentAuditAppendsFormOneUnbrokenChain) {
   auto uow = *this->store_->Begin(false);
   core::AuditChainVerifier verifier(hasher);
   std::set<std::string> subjects;
-  ASSERT_TRUE(uow->Audit().ForEach([&](const core::AuditRecord& r) {
-    subjects.insert(r.subject_id);
-    return verifier.Feed(r);
-  }).has_value());
+  ASSERT_TRUE(uow->Audit()
+                  .ForEach([&](const core::AuditRecord& r) {
+                    subjects.insert(r.subject_id);
+                    return verifier.Feed(r);
+                  })
+                  .has_value());
   EXPECT_FALSE(verifier.first_broken().has_value()) << verifier.reason();
   EXPECT_EQ(verifier.checked(), kThreads * kEach);
   EXPECT_EQ(subjects.size(), static_cast<size_t>(kThreads * kEach));
@@ -231,10 +199,21 @@ TYPED_TEST(StorageContractTest, ConcurrentWritersAllCommit) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         auto uow = this->store_->Begin(true);
-        if (!uow) { ++failures; continue; }
+        if (!uow) {
+          ++failures;
+          continue;
+        }
         auto tokyo = *(*uow)->Organisations().FindByCode("13");
-        core::Doctor d{0, std::to_string(100000 + t * 1000 + i), "髙橋　太郎", "タカハシ　タロウ",
-                       std::nullopt, Date{1970, 4, 1}, tokyo->id, "", "", ""};
+        core::Doctor d{0,
+                       std::to_string(100000 + t * 1000 + i),
+                       "髙橋　太郎",
+                       "タカハシ　タロウ",
+                       std::nullopt,
+                       Date{1970, 4, 1},
+                       tokyo->id,
+                       "",
+                       "",
+                       ""};
         if (!(*uow)->Doctors().Insert(d) || !(*uow)->Commit()) ++failures;
       }
     });
@@ -293,7 +272,8 @@ TYPED_TEST(StorageContractTest, QueueTotalsFollowEveryChange) {
   EXPECT_EQ(total("", S::kSubmitted), 5);
   {
     auto w = *this->store_->Begin(true);
-    ASSERT_TRUE(*w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[0], 1, S::kApproved, ""));
+    ASSERT_TRUE(
+        *w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[0], 1, S::kApproved, ""));
     ASSERT_TRUE(w->Commit().has_value());
   }
   EXPECT_EQ(total("13", S::kSubmitted), 3);
@@ -302,7 +282,8 @@ TYPED_TEST(StorageContractTest, QueueTotalsFollowEveryChange) {
   EXPECT_EQ(total("1", std::nullopt), 4);  // a prefix covers every code under it
   {
     auto w = *this->store_->Begin(true);  // rolled back: the counts too
-    ASSERT_TRUE(*w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[1], 1, S::kRejected, "x"));
+    ASSERT_TRUE(
+        *w->Reviews().UpdateStatus(core::ReviewKind::kActivity, ids[1], 1, S::kRejected, "x"));
   }
   EXPECT_EQ(total("13", S::kSubmitted), 3);
   EXPECT_EQ(total("13", S::kRejected), 0);
@@ -342,7 +323,8 @@ TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
     ASSERT_TRUE(sqlite::Migrate(*conn, 1).has_value());
     EXPECT_EQ(*sqlite::SchemaVersion(*conn), 1);
     ASSERT_TRUE(conn->Exec("INSERT INTO organisations(level, code, name_ja, name_en) "
-                           "VALUES (0, '00', '日本医師会', 'JMA')").has_value());
+                           "VALUES (0, '00', '日本医師会', 'JMA')")
+                    .has_value());
   }
   {
     auto store = *sqlite::SqliteStore::Open(path);  // upgrades to the latest
@@ -352,8 +334,9 @@ TEST(SqliteMigrationsTest, FromEmptyAndFromPreviousSchema) {
   auto conn = *sqlite::Connection::Open(path);
   EXPECT_EQ(*sqlite::SchemaVersion(*conn), sqlite::LatestSchemaVersion());
   ASSERT_TRUE(sqlite::Migrate(*conn).has_value());  // again: a no-op
-  auto audit = conn->Exec("INSERT INTO audit_log(at, action, subject_type, subject_id, "
-                          "prev_hash, hash) VALUES ('t', 'a', 's', '1', '', 'h')");
+  auto audit = conn->Exec(
+      "INSERT INTO audit_log(at, action, subject_type, subject_id, "
+      "prev_hash, hash) VALUES ('t', 'a', 's', '1', '', 'h')");
   ASSERT_TRUE(audit.has_value());
   EXPECT_FALSE(conn->Exec("UPDATE audit_log SET action = 'x'").has_value());
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log").has_value());

@@ -1,0 +1,145 @@
+// kakari gmis and kakari coverage: the G-MIS answer of one institution and
+// the coverage of an area, for the operator (no login; reads only).
+#include <ostream>
+
+#include "cli/cli.hpp"
+#include "cli/output.hpp"
+#include "core/gmis_service.hpp"
+#include "core/validation.hpp"
+#include "core/wareki.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::cli {
+
+namespace {
+
+using util::JsonEscape;
+
+std::string Quoted(std::string_view s) { return "\"" + JsonEscape(s) + "\""; }
+
+template <class T, class Fn>
+std::string JsonArray(const std::vector<T>& items, Fn each) {
+  std::string s = "[";
+  for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + each(items[i]);
+  return s + "]";
+}
+
+std::string GmisJson(const core::GmisAnswer& a) {
+  bool reportable = a.exempt == core::ExemptReason::kNone;
+  std::string s = "{\"institution_code\": " + Quoted(a.institution.code);
+  s += ", \"name\": " + Quoted(a.institution.name);
+  s += std::string(", \"reportable\": ") + (reportable ? "true" : "false");
+  s += ", \"exempt_reason\": " +
+       (reportable ? std::string("null") : Quoted(core::ExemptReasonName(a.exempt)));
+  s += ", \"answer\": " + (a.answer ? Quoted(*a.answer ? "yes" : "no") : std::string("null"));
+  s += ", \"as_of\": " + Quoted(a.as_of.ToIso());
+  s += ", \"completed\": " + JsonArray(a.completed, [](const core::GmisCompleted& c) {
+         return "{\"registry_number\": " + Quoted(c.registry_number) +
+                ", \"name\": " + Quoted(c.name) +
+                ", \"certificate_number\": " + Quoted(c.certificate_number) +
+                ", \"issued_on\": " + Quoted(c.issued_on.ToIso()) + "}";
+       });
+  s += ", \"short\": " + JsonArray(a.short_of, [](const core::GmisShort& x) {
+         auto strings = [](const std::vector<std::string>& v) {
+           return JsonArray(v, [](const std::string& m) { return Quoted(m); });
+         };
+         return "{\"registry_number\": " + Quoted(x.registry_number) +
+                ", \"name\": " + Quoted(x.name) + ", \"missing\": " + strings(x.missing_ja) +
+                ", \"missing_en\": " + strings(x.missing_en) + "}";
+       });
+  return s + "}";
+}
+
+void PrintGmis(const Environment& env, const core::GmisAnswer& a) {
+  auto& out = *env.out;
+  out << a.institution.name << "（" << a.institution.code << "） " << a.as_of.ToIso() << "\n";
+  if (!a.answer) {
+    out << "報告対象外 / exempt: " << core::ExemptReasonName(a.exempt) << "\n";
+  } else {
+    out << "研修の修了者: " << (*a.answer ? "有り" : "無し")
+        << " / trained doctor: " << (*a.answer ? "yes" : "no") << "\n";
+  }
+  for (const auto& c : a.completed) {
+    out << "  修了 " << c.registry_number << "  " << c.name << "  " << c.certificate_number << "  "
+        << c.issued_on.ToIso() << "\n";
+  }
+  for (const auto& x : a.short_of) {
+    out << "  未修了 " << x.registry_number << "  " << x.name;
+    for (const auto& m : x.missing_ja) out << "  " << m;
+    out << "\n";
+  }
+}
+
+// --as-of as a date, today in Japan when absent.
+core::Result<core::Date> AsOf(const Args& args, Environment& env) {
+  auto text = args.Option("as-of");
+  if (!text) return env.today();
+  auto d = core::ParseWesternDate(*text);
+  if (!d) {
+    return core::Fail(core::ErrorCode::kInvalidArgument, "--as-of は YYYY-MM-DD で指定してください",
+                      "--as-of must be YYYY-MM-DD", "as-of");
+  }
+  return *d;
+}
+
+}  // namespace
+
+int RunGmis(const Args& args, Environment& env) {
+  auto code_text = args.Option("institution");
+  if (!code_text) {
+    *env.err << "使い方 / usage: kakari gmis --institution CODE [--as-of YYYY-MM-DD] [--json]\n";
+    return kExitUsage;
+  }
+  auto code = core::ValidateInstitutionCode(*code_text);
+  if (!code) return PrintError(env, code.error(), true);
+  auto day = AsOf(args, env);
+  if (!day) return PrintError(env, day.error(), true);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto uow = store->Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto inst = (*uow)->Institutions().FindByCode(*code);
+  if (!inst) return PrintError(env, inst.error());
+  if (!*inst) {
+    return PrintError(env, core::Error{core::ErrorCode::kNotFound,
+                                       "医療機関コード " + *code + " の医療機関はありません",
+                                       "no institution has code " + *code, "", "institution"});
+  }
+  auto answer = core::AnswerOn(**uow, **inst, *day);
+  if (!answer) return PrintError(env, answer.error());
+  if (args.Flag("json")) {
+    *env.out << GmisJson(*answer) << "\n";
+  } else {
+    PrintGmis(env, *answer);
+  }
+  return kExitOk;
+}
+
+int RunCoverage(const Args& args, Environment& env) {
+  std::string area;
+  if (auto a = args.Option("association"); a && *a != "00") {
+    auto valid = core::ValidateAssociationCode(*a);
+    if (!valid) return PrintError(env, valid.error(), true);
+    area = *valid;
+  }
+  auto day = AsOf(args, env);
+  if (!day) return PrintError(env, day.error(), true);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto uow = store->Begin(false);
+  if (!uow) return PrintError(env, uow.error());
+  auto c = core::CoverageOn(**uow, area, *day);
+  if (!c) return PrintError(env, c.error());
+  if (args.Flag("json")) {
+    *env.out << "{\"as_of\": " << Quoted(day->ToIso()) << ", \"reportable\": " << c->reportable
+             << ", \"covered\": " << c->covered << ", \"institutions_without\": "
+             << JsonArray(c->without, [](const core::UncoveredSite& s) { return Quoted(s.code); })
+             << "}\n";
+    return kExitOk;
+  }
+  *env.out << "報告対象 / reportable: " << c->reportable << "\n修了者有り / covered: " << c->covered
+           << "\n修了者無し / without: " << c->without.size() << "\n";
+  return kExitOk;
+}
+
+}  // namespace kakari::cli

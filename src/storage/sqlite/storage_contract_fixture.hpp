@@ -1,0 +1,61 @@
+// The fixture of the storage contract suite: a fresh seeded store per test,
+// typed over the implementations (SQLite is the first). Test-only.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/registry_setup.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace kakari::storage {
+
+using core::Date;
+using core::HalfUnits;
+
+struct SqliteFactory {
+  static std::unique_ptr<core::Store> Make(const std::string& path) {
+    auto s = sqlite::SqliteStore::Open(path);
+    EXPECT_TRUE(s.has_value());
+    return std::move(*s);
+  }
+};
+
+template <class Factory>
+class StorageContractTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("kakari-contract-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    std::filesystem::remove(path_);
+    store_ = Factory::Make(path_);
+    ASSERT_TRUE(core::SeedRegistry(*store_).has_value());
+  }
+  void TearDown() override {
+    store_.reset();
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  core::Id AddDoctor(const std::string& reg) {
+    auto uow = *store_->Begin(true);
+    auto tokyo = *uow->Organisations().FindByCode("13");
+    core::Doctor d{
+        0,  reg, "髙橋　太郎", "タカハシ　タロウ", std::nullopt, Date{1970, 4, 1}, tokyo->id, "",
+        "", ""};
+    auto id = uow->Doctors().Insert(d);
+    EXPECT_TRUE(id.has_value());
+    EXPECT_TRUE(uow->Commit().has_value());
+    return *id;
+  }
+  std::string path_;
+  std::unique_ptr<core::Store> store_;
+};
+
+using Implementations = ::testing::Types<SqliteFactory>;
+
+}  // namespace kakari::storage
