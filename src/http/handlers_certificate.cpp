@@ -46,7 +46,8 @@ std::optional<core::Error> RateLimited(const ApiContext& c) {
   int wait = Limiter().Admit(c.req.remote_address, c.deps.clock.NowUnixSeconds(),
                              c.config.verify_per_minute);
   if (wait == 0) return std::nullopt;
-  core::Error e{core::ErrorCode::kRateLimited, "確認の回数が多すぎます。少し待ってからお試しください",
+  core::Error e{core::ErrorCode::kRateLimited,
+                "確認の回数が多すぎます。少し待ってからお試しください",
                 "too many verification requests; try again shortly", "", ""};
   e.retry_after_seconds = std::max(wait, 1);
   return e;
@@ -61,8 +62,7 @@ nlohmann::json AnswerJson(const core::VerifyAnswer& a) {
   j["name"] = a.name;
   j["programme"] = a.programme;
   j["issued_on"] = a.issued_on ? nlohmann::json(a.issued_on->ToIso()) : nullptr;
-  j["issued_on_wareki"] =
-      a.issued_on ? nlohmann::json(core::FormatWareki(*a.issued_on)) : nullptr;
+  j["issued_on_wareki"] = a.issued_on ? nlohmann::json(core::FormatWareki(*a.issued_on)) : nullptr;
   if (a.verdict == core::Verdict::kRevoked) j["revoked_reason"] = a.revoked_reason;
   return j;
 }
@@ -79,11 +79,20 @@ std::string Html(std::string_view s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -106,8 +115,7 @@ VerdictText TextOf(core::Verdict v) {
       return {"この修了証は取り消されています", "This certificate has been revoked", "#cf222e"};
     case core::Verdict::kNotGenuine:
       return {"確認できません：検証コードがこの番号の修了証と一致しません",
-              "Not confirmed: the code does not match a certificate with this number",
-              "#cf222e"};
+              "Not confirmed: the code does not match a certificate with this number", "#cf222e"};
     case core::Verdict::kUnknown:
       break;
   }
@@ -126,7 +134,8 @@ std::string VerifyPage(const core::VerifyAnswer& a) {
     row("氏名", "Name", a.name);
     row("研修", "Programme", a.programme);
     if (a.issued_on) {
-      row("発行日", "Issued", core::FormatWareki(*a.issued_on) + "（" + a.issued_on->ToIso() + "）");
+      row("発行日", "Issued",
+          core::FormatWareki(*a.issued_on) + "（" + a.issued_on->ToIso() + "）");
     }
     if (a.verdict == core::Verdict::kRevoked) row("取消理由", "Reason", a.revoked_reason);
   }
@@ -141,7 +150,8 @@ std::string VerifyPage(const core::VerifyAnswer& a) {
          "</style></head><body><h1>修了証の確認 <span lang=\"en\">Certificate check</span></h1>"
          "<p class=\"v\" role=\"status\">" +
          t.ja + "<br><span lang=\"en\">" + t.en + "</span></p><table>" + rows +
-         "</table><p><small>かかりつけ医機能報告制度にかかる研修 — Kakari</small></p></body></html>";
+         "</table><p><small>かかりつけ医機能報告制度にかかる研修 — "
+         "Kakari</small></p></body></html>";
 }
 
 core::Result<core::VerifyAnswer> Answer(const ApiContext& c) {
