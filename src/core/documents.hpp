@@ -38,8 +38,8 @@ struct MailLabel {
 // A paper form (blank or pre-filled): labelled fields, one table, a
 // declaration and a signature line. Empty values print as blank boxes.
 struct PaperForm {
-  std::string title;       // 修了申請書
-  std::string addressee;   // 〇〇医師会長　殿
+  std::string title;      // 修了申請書
+  std::string addressee;  // 〇〇医師会長　殿
   std::string intro;
   std::vector<std::pair<std::string, std::string>> fields;  // label, value
   std::string table_title;
@@ -48,6 +48,27 @@ struct PaperForm {
   std::vector<std::vector<std::string>> table_rows;
   int blank_rows = 0;  // empty rows after the filled ones
   std::string declaration;
+  std::string footer;
+};
+
+// The G-MIS answer sheet (回答確認票): what the institution answers, for
+// which day, and the completed doctors with a QR code to verify each.
+struct AnswerSheetRow {
+  std::string name;
+  std::string registry_number;
+  std::string certificate_number;
+  std::string issued;   // 令和8年1月15日
+  std::string qr_text;  // the verification URL with the signed payload
+};
+
+struct AnswerSheetDocument {
+  std::string title = "G-MIS 回答確認票";
+  std::string question;                                     // the G-MIS item
+  std::vector<std::pair<std::string, std::string>> fields;  // label, value
+  std::string answer;  // 有り / 無し / 報告対象外（…）
+  std::string table_title;
+  std::vector<AnswerSheetRow> completed;
+  std::vector<std::string> notes;
   std::string footer;
 };
 
@@ -61,6 +82,8 @@ class DocumentRenderer {
   [[nodiscard]] virtual Result<std::string> Labels(std::span<const MailLabel> labels) const = 0;
   // One A4 form (more pages when the table needs them).
   [[nodiscard]] virtual Result<std::string> Form(const PaperForm& form) const = 0;
+  // One A4 answer sheet (more pages for a long list of doctors).
+  [[nodiscard]] virtual Result<std::string> AnswerSheet(const AnswerSheetDocument& doc) const = 0;
 };
 
 }  // namespace kakari::core

@@ -77,7 +77,8 @@ GmisAnswer DecideGmis(const Institution& institution, const Date& as_of,
     if (!VisibleToInstitution(d.affiliation) || !ActiveOn(d.affiliation, as_of)) continue;
     if (!seen.insert(d.doctor_id).second) continue;
     if (const auto* c = InForceOn(d.certificates, as_of)) {
-      a.completed.push_back({d.registry_number, d.name, c->number, c->version, c->issued_on});
+      a.completed.push_back(
+          {d.registry_number, d.name, c->number, c->version, c->issued_on, c->payload});
     } else {
       AddShort(d, AnyRevoked(d.certificates), a.short_of);
     }

@@ -24,6 +24,7 @@ struct CertificateFact {
   CertificateStatus status = CertificateStatus::kValid;
   std::optional<int> validity_years;  // the programme's, when it sets one
   std::string programme_code;
+  std::string payload;  // the signed QR payload, for a verification link
 };
 
 // The first day a certificate first issued on `first_issued` no longer
@@ -52,6 +53,7 @@ struct GmisCompleted {
   std::string certificate_number;
   int version = 1;
   Date issued_on;
+  std::string payload;
 };
 
 struct GmisShort {

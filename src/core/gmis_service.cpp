@@ -14,8 +14,8 @@ std::vector<CertificateFact> FactsOf(const std::vector<Certificate>& certs,
                                      const Programme& current) {
   std::vector<CertificateFact> out;
   for (const auto& c : certs) {
-    CertificateFact f{c.issued.number, c.issued.version, c.issued.issued_on,
-                      c.status,        std::nullopt,     c.programme_code};
+    CertificateFact f{c.issued.number, c.issued.version, c.issued.issued_on, c.status,
+                      std::nullopt,    c.programme_code, c.payload};
     if (c.programme_code == current.code) f.validity_years = current.certificate_validity_years;
     out.push_back(std::move(f));
   }

@@ -11,7 +11,7 @@ using CS = CertificateStatus;
 
 CertificateFact Cert(const char* number, int version, Date issued, CS status,
                      std::optional<int> years = std::nullopt) {
-  return {number, version, issued, status, years, "kakari-2025"};
+  return {number, version, issued, status, years, "kakari-2025", ""};
 }
 
 TEST(Gmis, ExpiryOfKeepsTheDayAndMovesLeapDays) {

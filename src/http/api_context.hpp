@@ -87,6 +87,8 @@ ApiResponse PostInstitutionAffiliation(ApiContext& c);
 ApiResponse PostInstitutionAffiliationDecision(ApiContext& c);
 ApiResponse GetInstitutionAnswer(ApiContext& c);
 ApiResponse GetInstitutionAnswerCsv(ApiContext& c);
+ApiResponse GetInstitutionAnswerPdf(ApiContext& c);
+ApiResponse GetStaffInstitutionAnswerPdf(ApiContext& c);
 ApiResponse GetStaffInstitutionAnswer(ApiContext& c);
 ApiResponse GetInstitutionSearch(ApiContext& c);
 ApiResponse GetCoverage(ApiContext& c);

@@ -1,5 +1,6 @@
 // Handlers: institutions, affiliations, the G-MIS answer and coverage.
 #include "core/affiliation_service.hpp"
+#include "core/gmis_document.hpp"
 #include "core/gmis_service.hpp"
 #include "core/institution_import.hpp"
 #include "core/wareki.hpp"
@@ -64,7 +65,7 @@ json AnswerJson(const core::GmisAnswer& a, const std::string& public_url) {
          {"name", c.name},
          {"certificate_number", c.certificate_number},
          {"issued_on", c.issued_on.ToIso()},
-         {"verify_url", public_url + "/verify/" + util::PercentEncode(c.certificate_number)}});
+         {"verify_url", core::VerificationLink(public_url, c.certificate_number, c.payload)}});
   }
   json short_of = json::array();
   for (const auto& s : a.short_of) {
@@ -161,12 +162,12 @@ std::string AnswerCsv(const core::GmisAnswer& a, const std::string& public_url) 
   std::string s = "\xEF\xBB\xBF";
   s += "医療機関コード,名称,基準日,研修の修了者の有無\r\n";
   s += CsvField(a.institution.code) + "," + CsvField(a.institution.name) + "," + a.as_of.ToIso() +
-       "," + (a.answer ? (*a.answer ? "有り" : "無し") : "報告対象外") + "\r\n\r\n";
+       "," + core::AnswerWords(a) + "\r\n\r\n";
   s += "医籍登録番号,氏名,修了証番号,交付日,確認URL\r\n";
   for (const auto& c : a.completed) {
     s += CsvField(c.registry_number) + "," + CsvField(c.name) + "," +
          CsvField(c.certificate_number) + "," + c.issued_on.ToIso() + "," +
-         CsvField(public_url + "/verify/" + util::PercentEncode(c.certificate_number)) + "\r\n";
+         CsvField(core::VerificationLink(public_url, c.certificate_number, c.payload)) + "\r\n";
   }
   return s;
 }
@@ -175,14 +176,24 @@ ApiResponse CsvResponse(std::string body, const std::string& filename) {
   return Attachment("text/csv; charset=utf-8", std::move(body), filename);
 }
 
-ApiResponse AnswerFor(ApiContext& c, const std::optional<std::string>& code, bool csv) {
+enum class AnswerFormat { kJson, kCsv, kPdf };
+
+ApiResponse AnswerFor(ApiContext& c, const std::optional<std::string>& code, AnswerFormat format) {
   auto day = AsOf(c);
   if (!day) return Fails(day.error());
   auto answer = core::InstitutionAnswer(c.deps, c.caller, code, *day);
   if (!answer) return Fails(answer.error());
-  if (!csv) return JsonResponse(200, AnswerJson(*answer, c.config.public_url));
-  return CsvResponse(AnswerCsv(*answer, c.config.public_url),
-                     "gmis-" + answer->institution.code + "-" + answer->as_of.ToIso() + ".csv");
+  std::string name = "gmis-" + answer->institution.code + "-" + answer->as_of.ToIso();
+  if (format == AnswerFormat::kJson) {
+    return JsonResponse(200, AnswerJson(*answer, c.config.public_url));
+  }
+  if (format == AnswerFormat::kCsv) {
+    return CsvResponse(AnswerCsv(*answer, c.config.public_url), name + ".csv");
+  }
+  auto pdf = c.config.renderer->AnswerSheet(
+      core::AnswerSheetFor(*answer, c.config.public_url, c.deps.clock.TodayInJapan()));
+  if (!pdf) return Fails(pdf.error());
+  return PdfResponse(std::move(*pdf), name + ".pdf");
 }
 
 }  // namespace
@@ -248,10 +259,20 @@ ApiResponse PostInstitutionAffiliationDecision(ApiContext& c) {
   return JsonResponse(200, RequestJson(*r));
 }
 
-ApiResponse GetInstitutionAnswer(ApiContext& c) { return AnswerFor(c, std::nullopt, false); }
-ApiResponse GetInstitutionAnswerCsv(ApiContext& c) { return AnswerFor(c, std::nullopt, true); }
+ApiResponse GetInstitutionAnswer(ApiContext& c) {
+  return AnswerFor(c, std::nullopt, AnswerFormat::kJson);
+}
+ApiResponse GetInstitutionAnswerCsv(ApiContext& c) {
+  return AnswerFor(c, std::nullopt, AnswerFormat::kCsv);
+}
+ApiResponse GetInstitutionAnswerPdf(ApiContext& c) {
+  return AnswerFor(c, std::nullopt, AnswerFormat::kPdf);
+}
 ApiResponse GetStaffInstitutionAnswer(ApiContext& c) {
-  return AnswerFor(c, c.Param("code"), false);
+  return AnswerFor(c, c.Param("code"), AnswerFormat::kJson);
+}
+ApiResponse GetStaffInstitutionAnswerPdf(ApiContext& c) {
+  return AnswerFor(c, c.Param("code"), AnswerFormat::kPdf);
 }
 
 ApiResponse GetInstitutionSearch(ApiContext& c) {

@@ -1,8 +1,8 @@
 // core::DocumentRenderer on cairo's PDF surface with pango for Japanese text
 // (IPAex Mincho and Gothic from Debian's fonts-ipaexfont, IPAmj Mincho for
-// rare name characters, embedded as subsets by cairo) and libqrencode for the QR code. A page whose text
-// would need a glyph no installed font has is refused, never printed with a
-// blank box. Thread-safe: each call makes its own surface.
+// rare name characters, embedded as subsets by cairo) and libqrencode for the QR code. A page whose
+// text would need a glyph no installed font has is refused, never printed with a blank box.
+// Thread-safe: each call makes its own surface.
 #pragma once
 
 #include "core/documents.hpp"
@@ -16,6 +16,8 @@ class CairoRenderer final : public core::DocumentRenderer {
   [[nodiscard]] core::Result<std::string> Labels(
       std::span<const core::MailLabel> labels) const override;
   [[nodiscard]] core::Result<std::string> Form(const core::PaperForm& form) const override;
+  [[nodiscard]] core::Result<std::string> AnswerSheet(
+      const core::AnswerSheetDocument& doc) const override;
 };
 
 // The payload embedded in a Kakari certificate PDF's metadata (Keywords

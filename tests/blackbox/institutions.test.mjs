@@ -1,6 +1,7 @@
 // Institutions: the registry and affiliation imports, the G-MIS answer and
 // coverage, over the CLI and the HTTP API, on the small demo.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -10,6 +11,12 @@ const REVOKED = '1319000012';   // 取消記念病院: only trained doctor revok
 const ADVANCED = '1319000038';  // 東都大学病院: advanced treatment
 const LEFT = '1319000046';      // みなと医院: trained doctor left last year
 const DENTAL = '1339000026';    // さくら歯科医院
+
+function tool(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return r;
+}
 
 const gmis = (db, code, extra = []) => kakari(['gmis', '--db', db, '--institution', code, '--json', ...extra]);
 
@@ -115,7 +122,8 @@ test('kakari import institutions: Japanese header, bad rows by line, twice chang
 });
 
 test('a doctor names a workplace, the institution confirms, the answer follows the certificate', async (t) => {
-  const db = demoDb(tempDir(t));
+  const dir = tempDir(t);
+  const db = demoDb(dir);
   const { base } = await startServer(t, db);
   const doctor = await login(base, '99100001');
   const minato = await login(base, 'institution-5');
@@ -167,6 +175,22 @@ test('a doctor names a workplace, the institution confirms, the answer follows t
   const text = bytes.toString('utf8');
   assert.match(text, /有り/);
   assert.match(text, new RegExp(mine.certificate_number));
+
+  // The answer sheet: a real PDF whose text and QR codes say the same.
+  const sheet = await minato.get('/api/v1/institution/answer.pdf');
+  assert.equal(sheet.headers.get('content-type'), 'application/pdf');
+  const pdf = path.join(dir, 'sheet.pdf');
+  writeFileSync(pdf, Buffer.from(await sheet.raw.arrayBuffer()));
+  assert.equal(tool('qpdf', ['--check', pdf]).status, 0);
+  const sheetText = tool('pdftotext', [pdf, '-']).stdout.replace(/\s+/g, '');
+  for (const want of ['回答確認票', 'みなと医院', LEFT, '有り', mine.certificate_number, '研修の修了者の有無']) {
+    assert.ok(sheetText.includes(want), `the sheet says ${want}`);
+  }
+  assert.equal(tool('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', pdf, path.join(dir, 'sheet')]).status, 0);
+  const qr = tool('zbarimg', ['-q', '--raw', path.join(dir, 'sheet-1.png')]).stdout.trim();
+  assert.equal(qr, mine.verify_url, 'the QR code carries the signed verification link');
+  const verified = await (await fetch(`${base}/api/v1/verify/${encodeURIComponent(mine.certificate_number)}?${new URL(qr).search.slice(1)}`)).json();
+  assert.equal(verified.verdict, 'valid');
 
   // Staff of the area see the same answer; an institution only its own.
   const staffView = await admin.get(`/api/v1/staff/institutions/${LEFT}/answer`);

@@ -1,0 +1,26 @@
+// The words of the G-MIS answer sheet (回答確認票) and of its CSV twin, from
+// an answer. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/documents.hpp"
+#include "core/gmis.hpp"
+
+namespace kakari::core {
+
+// The G-MIS item, as the MHLW manual words it.
+inline constexpr const char* kGmisQuestion = "かかりつけ医機能に関する研修の修了者の有無";
+
+// 有り / 無し / 報告対象外（歯科医療機関）...
+std::string AnswerWords(const GmisAnswer& a);
+
+// The verification link of a certificate (with its signed payload when known).
+std::string VerificationLink(std::string_view public_url, std::string_view number,
+                             std::string_view payload);
+
+AnswerSheetDocument AnswerSheetFor(const GmisAnswer& a, std::string_view public_url,
+                                   const Date& made_on);
+
+}  // namespace kakari::core
