@@ -131,21 +131,3 @@ export function SignatoriesAdmin({ user }: { user: User }) {
     </section>
   );
 }
-
-export function Institution() {
-  const t = useT(s);
-  const [state] = useLoad(() => get('/api/v1/institution/doctors'));
-  return (
-    <section class="card" aria-labelledby="inst-title">
-      <h2 id="inst-title">{t('institutionTitle')}</h2>
-      <Show state={state}>{(v) => (
-        <table class="list" data-testid="institution-doctors">
-          <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('complete')}</th><th scope="col">{t('certified')}</th></tr></thead>
-          <tbody>{v.doctors.map((d, i) => (
-            <tr key={i}><td>{d.name}<br /><small>{d.kana}</small></td><td>{d.complete ? t('yes') : t('no')}</td><td>{d.certified ? t('yes') : t('no')}</td></tr>
-          ))}</tbody>
-        </table>
-      )}</Show>
-    </section>
-  );
-}

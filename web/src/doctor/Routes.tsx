@@ -8,6 +8,7 @@ import { ItemDetail, Items } from './Items';
 import { m } from './messages';
 import { Password } from './Password';
 import { Apply, DeclareCredits, ReportActivity } from './Submit';
+import { Workplaces } from './Workplaces';
 
 const t = makeT(m);
 
@@ -18,6 +19,7 @@ export const doctorNav: NavEntry[] = [
   { path: '/declare', label: (l) => t(l, 'navDeclare') },
   { path: '/credits', label: (l) => t(l, 'navCredits') },
   { path: '/apply', label: (l) => t(l, 'navApply') },
+  { path: '/workplaces', label: (l) => t(l, 'navWorkplaces') },
   { path: '/password', label: (l) => t(l, 'navPassword') },
 ];
 
@@ -29,6 +31,7 @@ export function DoctorRoutes({ route }: { route: Route }) {
     case 'declare': return <DeclareCredits />;
     case 'apply': return <Apply />;
     case 'password': return <Password />;
+    case 'workplaces': return <Workplaces />;
     case 'items':
       if (kind && id) return <ItemDetail key={`${kind}-${id}`} kind={kind as Kind} id={id} justSent={route.query.has('sent')} />;
       return <Items />;

@@ -5,7 +5,11 @@ import { makeT, useLang } from '../lib/i18n';
 import { href, type Route } from '../lib/router';
 import { ProgrammeAdmin } from '../admin/Programme';
 import { UsersAdmin } from '../admin/Users';
-import { CertificateSettingsAdmin, Institution, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
+import { CertificateSettingsAdmin, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
+import { Affiliations } from '../institution/Affiliations';
+import { AnswerView } from '../institution/Answer';
+import { im } from '../institution/messages';
+import { Coverage, StaffAnswer } from './Coverage';
 import { Codes } from './Codes';
 import { Lookup } from './Lookup';
 import { Mail } from './Mail';
@@ -15,32 +19,37 @@ import { Queue } from './Queue';
 import { Review } from './Review';
 
 const t = makeT(s);
-type Entry = { path: string; key: keyof typeof s; roles: User['role'][] };
+const ti = makeT(im);
+type Entry = { path: string; label: (l: 'ja' | 'en') => string; roles: User['role'][] };
+const entry = (path: string, key: keyof typeof s, roles: User['role'][]): Entry => ({ path, label: (l) => t(l, key), roles });
 const STAFF: User['role'][] = ['reviewer', 'admin', 'jma_admin'];
 const ADMINS: User['role'][] = ['admin', 'jma_admin'];
 
 const entries: Entry[] = [
-  { path: '/queue', key: 'navQueue', roles: STAFF },
-  { path: '/paper', key: 'navPaper', roles: STAFF },
-  { path: '/mail', key: 'navMail', roles: STAFF },
-  { path: '/lookup', key: 'navLookup', roles: STAFF },
-  { path: '/codes', key: 'navCodes', roles: ADMINS },
-  { path: '/admin/routing', key: 'navRouting', roles: ADMINS },
-  { path: '/admin/programme', key: 'navProgramme', roles: ADMINS },
-  { path: '/admin/certificates', key: 'navCertSettings', roles: ADMINS },
-  { path: '/admin/signatories', key: 'navSignatories', roles: ADMINS },
-  { path: '/admin/users', key: 'navUsers', roles: ADMINS },
-  { path: '/institution', key: 'navInstitution', roles: ['institution'] },
+  entry('/queue', 'navQueue', STAFF),
+  entry('/paper', 'navPaper', STAFF),
+  entry('/mail', 'navMail', STAFF),
+  entry('/lookup', 'navLookup', STAFF),
+  entry('/codes', 'navCodes', ADMINS),
+  entry('/admin/routing', 'navRouting', ADMINS),
+  entry('/admin/programme', 'navProgramme', ADMINS),
+  entry('/admin/certificates', 'navCertSettings', ADMINS),
+  entry('/admin/signatories', 'navSignatories', ADMINS),
+  entry('/admin/users', 'navUsers', ADMINS),
+  entry('/coverage', 'navCoverage', STAFF),
+  { path: '/institution', label: (l) => ti(l, 'navAnswer'), roles: ['institution'] },
+  { path: '/institution/doctors', label: (l) => ti(l, 'navDoctors'), roles: ['institution'] },
 ];
 
 function StaffNav({ user, route }: { user: User; route: Route }) {
   const lang = useLang();
-  const current = route.segments[0] === 'admin' ? `/admin/${route.segments[1] ?? ''}` : `/${route.segments[0] ?? ''}`;
+  const [first, second] = route.segments;
+  const current = first === 'admin' || (first === 'institution' && second) ? `/${first}/${second ?? ''}` : `/${first ?? ''}`;
   const active = current === '/' || current === '/review' ? (user.role === 'institution' ? '/institution' : '/queue') : current;
   return (
     <nav class="nav" aria-label="menu">
       <ul>{entries.filter((e) => e.roles.includes(user.role)).map((e) => (
-        <li key={e.path}><a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{t(lang, e.key)}</a></li>
+        <li key={e.path}><a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a></li>
       ))}</ul>
     </nav>
   );
@@ -48,13 +57,17 @@ function StaffNav({ user, route }: { user: User; route: Route }) {
 
 function Screen({ route, user }: { route: Route; user: User }) {
   const [first, second, third] = route.segments;
-  if (user.role === 'institution') return <Institution />;
+  if (user.role === 'institution') {
+    return second === 'doctors' ? <Affiliations /> : <AnswerView base="/api/v1/institution/answer" csv />;
+  }
   switch (first) {
     case 'review': return <Review kind={second as Kind} id={third} />;
     case 'paper': return <Paper />;
     case 'mail': return <Mail />;
     case 'codes': return <Codes />;
     case 'lookup': return <Lookup route={route} />;
+    case 'coverage': return <Coverage route={route} />;
+    case 'institutions': return <StaffAnswer code={second ?? ''} />;
     case 'admin':
       if (second === 'certificates') return <CertificateSettingsAdmin user={user} />;
       if (second === 'signatories') return <SignatoriesAdmin user={user} />;
