@@ -6,7 +6,7 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-web help-screenshots clean
+.PHONY: run test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-gmis bench-web help-screenshots clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
@@ -34,13 +34,16 @@ web:
 fuzz: setup
 	bash scripts/fuzz.sh
 
-bench: bench-import bench-eligibility bench-http bench-cert bench-web
+bench: bench-import bench-eligibility bench-http bench-cert bench-gmis bench-web
 
 bench-import: build
 	bash bench/import_bench.sh
 
 bench-eligibility: build
 	bash bench/eligibility_bench.sh
+
+bench-gmis: build
+	bash bench/gmis_bench.sh
 
 bench-http: build
 	bash bench/http_bench.sh

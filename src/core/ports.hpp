@@ -203,6 +203,9 @@ class UserRepository {
   // code starts with `code_prefix` ("" = all), by association and login.
   [[nodiscard]] virtual Result<std::vector<UserRecord>> ListStaff(std::string_view code_prefix) = 0;
   [[nodiscard]] virtual Status SetRoleAndState(Id id, Role role, bool disabled) = 0;
+  // The users of an institution, first created first (the first is its
+  // administrator).
+  [[nodiscard]] virtual Result<std::vector<UserRecord>> OfInstitution(Id institution_id) = 0;
 };
 
 class SessionRepository {

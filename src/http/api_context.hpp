@@ -95,6 +95,8 @@ ApiResponse GetCoverage(ApiContext& c);
 ApiResponse GetCoverageCsv(ApiContext& c);
 ApiResponse PostInstitutionImport(ApiContext& c);
 ApiResponse PostAffiliationImport(ApiContext& c);
+ApiResponse PostInstitutionCode(ApiContext& c);
+ApiResponse PostInstitutionUser(ApiContext& c);
 ApiResponse GetMyCertificates(ApiContext& c);
 ApiResponse GetCertificatePdf(ApiContext& c);
 ApiResponse PostReissue(ApiContext& c);

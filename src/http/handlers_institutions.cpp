@@ -2,6 +2,7 @@
 #include "core/affiliation_service.hpp"
 #include "core/gmis_document.hpp"
 #include "core/gmis_service.hpp"
+#include "core/institution_accounts.hpp"
 #include "core/institution_import.hpp"
 #include "core/wareki.hpp"
 #include "http/api_context.hpp"
@@ -381,6 +382,32 @@ ApiResponse PostInstitutionImport(ApiContext& c) {
 }
 ApiResponse PostAffiliationImport(ApiContext& c) {
   return ImportWith(c, core::ImportAffiliationsAs);
+}
+
+namespace {
+
+ApiResponse CodeLetter(const core::Result<core::IssuedCode>& code) {
+  if (!code) return Fails(code.error());
+  return JsonResponse(
+      201, {{"login", code->login},
+            {"code", code->code},
+            {"expires_at", core::FormatUtcIso(code->expires_at)},
+            {"institution", {{"name", code->doctor_name}, {"code", code->registry_number}}}});
+}
+
+}  // namespace
+
+ApiResponse PostInstitutionCode(ApiContext& c) {
+  BodyReader in(c.body);
+  std::string code = in.String("institution_code");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  return CodeLetter(core::IssueInstitutionCode(c.deps, c.caller, code));
+}
+
+ApiResponse PostInstitutionUser(ApiContext& c) {
+  BodyReader in(c.body);
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  return CodeLetter(core::AddInstitutionUser(c.deps, c.caller));
 }
 
 }  // namespace kakari::http

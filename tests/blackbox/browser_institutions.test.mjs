@@ -97,6 +97,15 @@ test('workplace → confirmed → 無し → 有り on issue → 無し on revoc
     await phone.getByTestId('coverage-figures').waitFor();
     await assertNoHorizontalScroll(phone, 'coverage on a phone');
     await axe.check(phone, 'coverage on a phone');
+    // Help: the institution's page is linked from its screens; every picture loads.
+    assert.equal(await minato.getByRole('link', { name: 'ヘルプ' }).getAttribute('href'), '/help/institution.html');
+    const help = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+    assert.equal((await help.goto(`${base}/help/institution.html`)).status(), 200);
+    const images = await help.evaluate(() => [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })));
+    assert.ok(images.length >= 3);
+    assert.deepEqual(images.filter((i) => !i.ok), [], 'institution help: every picture loads');
+    await assertNoHorizontalScroll(help, 'institution help');
+    await axe.check(help, 'institution help');
     axe.assertClean();
   } catch (e) {
     await screenshotAll();

@@ -242,3 +242,41 @@ test('coverage over HTTP: the area, narrower areas, CSV in UTF-8 and CP932', asy
   assert.equal((await admin.get('/api/v1/staff/coverage.csv?encoding=latin1')).status, 400);
   assert.equal((await (await login(base, 'institution-1')).get('/api/v1/staff/coverage')).status, 403);
 });
+
+test('institution accounts: staff issue the administrator, who adds one more user', async (t) => {
+  const db = demoDb(tempDir(t));
+  const { base } = await startServer(t, db);
+  const admin = await login(base, 'admin-13');
+  const code = '1310000011';  // a Tokyo clinic of the demo without a user yet
+  const issued = await admin.post('/api/v1/staff/institution-codes', { institution_code: code });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  assert.equal(issued.body.login, `i${code}`);
+  assert.equal(issued.body.institution.code, code);
+  // Out of scope, wrong role, bad code.
+  assert.equal((await admin.post('/api/v1/staff/institution-codes', { institution_code: '0110000015' })).status, 404);
+  assert.equal((await (await login(base, 'reviewer-13001')).post('/api/v1/staff/institution-codes', { institution_code: code })).status, 403);
+  assert.equal((await admin.post('/api/v1/staff/institution-codes', { institution_code: '1310000012' })).status, 400);
+
+  const redeem = async (who, oneTime) => {
+    const r = await fetch(`${base}/api/v1/session/one-time-code`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: who, code: oneTime, new_password: 'clinic-staff-passphrase-7391' }),
+    });
+    assert.equal(r.status, 200, await r.clone().text());
+    return login(base, who, 'clinic-staff-passphrase-7391');
+  };
+  const first = await redeem(issued.body.login, issued.body.code);
+  assert.equal(first.user.role, 'institution');
+  const answer = await first.get('/api/v1/institution/answer');
+  assert.equal(answer.body.institution_code, code, 'the new user sees their own institution');
+  const colleague = await first.post('/api/v1/institution/users', {});
+  assert.equal(colleague.status, 201);
+  assert.equal(colleague.body.login, `i${code}-2`);
+  assert.equal((await first.post('/api/v1/institution/users', {})).status, 409, 'two users at most');
+  const second = await redeem(colleague.body.login, colleague.body.code);
+  assert.equal((await second.post('/api/v1/institution/users', {})).status, 403, 'only the administrator adds');
+  assert.equal((await second.get('/api/v1/institution/answer')).body.institution_code, code);
+  // A lost letter: staff issue a new code for the administrator, not a new account.
+  const again = await admin.post('/api/v1/staff/institution-codes', { institution_code: code });
+  assert.equal(again.body.login, `i${code}`);
+});

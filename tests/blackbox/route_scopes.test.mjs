@@ -85,7 +85,7 @@ const PARTS = [
   [/^\/api\/v1\/(files|doctors|certificates)\b/, ['own:read-write', 'review']],
 ];
 // Routes that prove or change a credential: people only, never a token.
-const CREDENTIAL_ROUTES = /^\/api\/v1\/(session$|me\/password|staff\/one-time-codes|admin\/(users|api-tokens))/;
+const CREDENTIAL_ROUTES = /^\/api\/v1\/(session$|me\/password|staff\/(one-time|institution)-codes|institution\/users|admin\/(users|api-tokens))/;
 
 test('each route needs only scopes of its part of the API; credential routes are for people', () => {
   const table = JSON.parse(kakari(['routes']).stdout);

@@ -66,7 +66,7 @@ export function App() {
   }
   const user = session.kind === 'in' ? session.user : null;
   const isDoctor = user?.role === 'doctor';
-  const helpPage = isDoctor || !user ? 'doctor' : 'staff';
+  const helpPage = isDoctor || !user ? 'doctor' : user.role === 'institution' ? 'institution' : 'staff';
 
   return (
     <LangContext.Provider value={lang}>

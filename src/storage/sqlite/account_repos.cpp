@@ -41,10 +41,14 @@ Result<std::optional<core::UserRecord>> ReadUser(Statement* st) {
 
 const char* KindOfRole(core::Role r) {
   switch (r) {
-    case core::Role::kDoctor: return "doctor";
-    case core::Role::kJmaAdmin: return "jma";
-    case core::Role::kInstitution: return "institution";
-    default: return "staff";
+    case core::Role::kDoctor:
+      return "doctor";
+    case core::Role::kJmaAdmin:
+      return "jma";
+    case core::Role::kInstitution:
+      return "institution";
+    default:
+      return "staff";
   }
 }
 
@@ -65,13 +69,20 @@ std::vector<core::Permission> SplitScopes(std::string_view text) {
 }  // namespace
 
 Result<Id> SqlUsers::Insert(const core::UserRecord& u) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO users(login, password_hash, kind, role, doctor_id, organisation_id, "
-      "institution_id, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare("INSERT INTO users(login, password_hash, kind, role, doctor_id, organisation_id, "
+                 "institution_id, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, u.login);
-  if (u.password_hash.empty()) st->BindNull(2); else st->Bind(2, u.password_hash);
-  st->Bind(3, KindOfRole(u.role)).Bind(4, core::RoleName(u.role)).BindOptionalId(5, u.doctor_id)
-      .BindOptionalId(6, u.organisation_id).BindOptionalId(7, u.institution_id)
+  if (u.password_hash.empty())
+    st->BindNull(2);
+  else
+    st->Bind(2, u.password_hash);
+  st->Bind(3, KindOfRole(u.role))
+      .Bind(4, core::RoleName(u.role))
+      .BindOptionalId(5, u.doctor_id)
+      .BindOptionalId(6, u.organisation_id)
+      .BindOptionalId(7, u.institution_id)
       .Bind(8, static_cast<int64_t>(u.disabled));
   if (auto s = st->Run(); !s) {
     if (s.error().code == core::ErrorCode::kAlreadyExists) {
@@ -126,18 +137,30 @@ Result<std::vector<core::UserRecord>> SqlUsers::ListStaff(std::string_view code_
   return out;
 }
 
+Result<std::vector<core::UserRecord>> SqlUsers::OfInstitution(Id institution_id) {
+  KAKARI_TRY(st,
+             c_.Prepare(std::string(kUserColumns) + "WHERE u.institution_id = ? ORDER BY u.id"));
+  st->Bind(1, institution_id);
+  return CollectRows<core::UserRecord>(*st, [](Statement& s) { return UserOfRow(&s); });
+}
+
 Status SqlUsers::SetRoleAndState(Id id, core::Role role, bool disabled) {
   KAKARI_TRY(st, c_.Prepare("UPDATE users SET role = ?, kind = ?, disabled = ?, updated_at = "
                             "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?"));
-  st->Bind(1, core::RoleName(role)).Bind(2, KindOfRole(role))
-      .Bind(3, static_cast<int64_t>(disabled)).Bind(4, id);
+  st->Bind(1, core::RoleName(role))
+      .Bind(2, KindOfRole(role))
+      .Bind(3, static_cast<int64_t>(disabled))
+      .Bind(4, id);
   return st->Run();
 }
 
 Status SqlSessions::Insert(const core::SessionRecord& s) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO sessions(token_hash, user_id, csrf_hash, created_at, "
                             "last_seen_at) VALUES (?, ?, ?, ?, ?)"));
-  st->Bind(1, s.token_hash).Bind(2, s.user_id).Bind(3, s.csrf_hash).Bind(4, s.created_at)
+  st->Bind(1, s.token_hash)
+      .Bind(2, s.user_id)
+      .Bind(3, s.csrf_hash)
+      .Bind(4, s.created_at)
       .Bind(5, s.last_seen_at);
   return st->Run();
 }
@@ -207,8 +230,7 @@ Result<Id> SqlCredentials::InsertCode(const core::OneTimeCodeRecord& c) {
   return c_.LastInsertId();
 }
 
-Result<std::optional<core::OneTimeCodeRecord>> SqlCredentials::ActiveCode(Id user_id,
-                                                                          int64_t now) {
+Result<std::optional<core::OneTimeCodeRecord>> SqlCredentials::ActiveCode(Id user_id, int64_t now) {
   KAKARI_TRY(st, c_.Prepare("SELECT id, user_id, code_hash, expires_at, issued_by FROM "
                             "one_time_codes WHERE user_id = ? AND used_at IS NULL AND "
                             "cancelled = 0 AND expires_at > ? ORDER BY id DESC LIMIT 1"));
@@ -229,7 +251,10 @@ Status SqlCredentials::UseCode(Id code_id, int64_t now) {
 Result<Id> SqlCredentials::InsertToken(const core::ApiTokenRecord& t) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO api_tokens(user_id, name, token_hash, scopes, "
                             "created_at) VALUES (?, ?, ?, ?, ?)"));
-  st->Bind(1, t.user_id).Bind(2, t.name).Bind(3, t.token_hash).Bind(4, JoinScopes(t.scopes))
+  st->Bind(1, t.user_id)
+      .Bind(2, t.name)
+      .Bind(3, t.token_hash)
+      .Bind(4, JoinScopes(t.scopes))
       .Bind(5, t.created_at);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
@@ -240,8 +265,9 @@ constexpr const char* kTokenColumns =
     "SELECT id, user_id, name, token_hash, scopes, created_at, revoked_at FROM api_tokens ";
 
 core::ApiTokenRecord ReadToken(const Statement& st) {
-  return core::ApiTokenRecord{st.Int(0), st.Int(1), st.Text(2), st.Text(3),
-                              SplitScopes(st.Text(4)), st.Int(5), st.OptionalInt(6)};
+  return core::ApiTokenRecord{
+      st.Int(0), st.Int(1),        st.Text(2), st.Text(3), SplitScopes(st.Text(4)),
+      st.Int(5), st.OptionalInt(6)};
 }
 }  // namespace
 

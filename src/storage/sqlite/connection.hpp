@@ -82,7 +82,7 @@ bool IsUniqueViolation(sqlite3* db);
 
 // Steps `st` to the end, turning each row into a T with `read`.
 template <class T, class Read>
-core::Result<std::vector<T>> CollectRows(Statement& st, Read read) {
+core::Result<std::vector<T>> CollectRows(Statement& st, Read&& read) {
   std::vector<T> out;
   for (;;) {
     auto row = st.Step();

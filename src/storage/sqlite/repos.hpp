@@ -169,7 +169,8 @@ class SqlReviews final : public core::ReviewRepository {
   core::Result<std::optional<core::UserRecord>> FindByDoctor(core::Id doctor_id) override;      \
   core::Status SetPasswordHash(core::Id id, std::string_view hash) override;                    \
   core::Result<std::vector<core::UserRecord>> ListStaff(std::string_view code_prefix) override; \
-  core::Status SetRoleAndState(core::Id id, core::Role role, bool disabled) override;
+  core::Status SetRoleAndState(core::Id id, core::Role role, bool disabled) override;           \
+  core::Result<std::vector<core::UserRecord>> OfInstitution(core::Id institution_id) override;
 KAKARI_SQL_REPO(SqlUsers, UserRepository);
 
 #define KAKARI_SqlSessions_METHODS                                                             \

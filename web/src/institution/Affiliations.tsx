@@ -5,7 +5,10 @@ import { call, get, type Ok } from '../lib/api';
 import { formatDate, useLang, useT } from '../lib/i18n';
 import { halfWidth } from '../lib/text';
 import { ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
+import { CodeLetter } from '../staff/CodeLetter';
 import { im } from './messages';
+
+type Issued = Ok<'/api/v1/institution/users', 'post', 201>;
 
 type Request = Ok<'/api/v1/institution/affiliations', 'get'>['items'][number];
 
@@ -76,6 +79,25 @@ function Propose({ onDone }: { onDone: () => void }) {
   );
 }
 
+function Colleague() {
+  const t = useT(im);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const { busy, error, run } = useSubmit<Issued>();
+  const add = async () => {
+    const r = await run(() => call<Issued>('POST', '/api/v1/institution/users', {}), 'colleague');
+    if (r) setIssued(r);
+  };
+  return (
+    <section class="card" aria-labelledby="colleague-title">
+      <h2 id="colleague-title">{t('colleagueTitle')}</h2>
+      <p class="note">{t('colleagueIntro')}</p>
+      {!issued && <button type="button" class="secondary" disabled={busy} onClick={() => void add()}>{t('colleagueAdd')}</button>}
+      {error !== undefined && <ErrorBox error={error} />}
+      {issued && <CodeLetter testId="colleague-code" heading={<h3>{t('colleagueFor')}</h3>} login={issued.login} code={issued.code} expiresAt={issued.expires_at} />}
+    </section>
+  );
+}
+
 export function Affiliations() {
   const t = useT(im);
   const [state, reload] = useLoad(() => get('/api/v1/institution/affiliations'));
@@ -100,6 +122,7 @@ export function Affiliations() {
         }}</Show>
       </div>
       <Propose onDone={reload} />
+      <Colleague />
     </section>
   );
 }

@@ -49,4 +49,8 @@ export const im = {
   propose: { ja: '追加を依頼', en: 'Ask the doctor' },
   proposed: { ja: '医師に承諾を依頼しました。', en: 'The doctor was asked to confirm.' },
   open: { ja: '現在', en: 'now' },
+  colleagueTitle: { ja: 'もう1人の利用者', en: 'A second user' },
+  colleagueIntro: { ja: '管理者は、同じ医療機関の職員をもう1人だけ利用者に追加できます。ワンタイムコードを印刷して渡してください。', en: 'The administrator may add one more user of the institution. Print the one-time code and hand it over.' },
+  colleagueAdd: { ja: '利用者を追加してコードを発行', en: 'Add a user and issue a code' },
+  colleagueFor: { ja: '追加した利用者のワンタイムコード', en: 'One-time code for the new user' },
 };

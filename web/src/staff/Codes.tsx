@@ -9,8 +9,9 @@ import { s } from './messages';
 import { halfWidth } from '../lib/text';
 
 type Issued = Ok<'/api/v1/staff/one-time-codes', 'post', 201>;
+type InstitutionIssued = Ok<'/api/v1/staff/institution-codes', 'post', 201>;
 
-export function Codes() {
+function DoctorCodes() {
   const t = useT(s);
   const [registry, setRegistry] = useState('');
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -37,5 +38,44 @@ export function Codes() {
           login={issued.login} code={issued.code} expiresAt={issued.expires_at} />
       )}
     </section>
+  );
+}
+
+function InstitutionCodes() {
+  const t = useT(s);
+  const [code, setCode] = useState('');
+  const [issued, setIssued] = useState<InstitutionIssued | null>(null);
+  const sub = useSubmit<InstitutionIssued>();
+  async function issue(e: Event) {
+    e.preventDefault();
+    setIssued(null);
+    const r = await sub.run(() => call<InstitutionIssued>('POST', '/api/v1/staff/institution-codes', { institution_code: halfWidth(code) }), 'ic');
+    if (r) setIssued(r);
+  }
+  return (
+    <section class="card" aria-labelledby="inst-codes-title">
+      <h2 id="inst-codes-title">{t('instCodesTitle')}</h2>
+      <p>{t('instCodesIntro')}</p>
+      <form class="form" onSubmit={(e) => void issue(e)} noValidate>
+        <Field id="ic-institution_code" field="institution_code" label={t('institutionCode')} error={sub.error} required>{(a) => (
+          <input {...a} inputMode="numeric" autoComplete="off" value={code} onInput={(e) => setCode(inputValue(e))} />
+        )}</Field>
+        {sub.error !== undefined && sub.error?.field !== 'institution_code' && <ErrorBox error={sub.error} form />}
+        <button type="submit" disabled={sub.busy}>{t('instIssue')}</button>
+      </form>
+      {issued && (
+        <CodeLetter testId="issued-institution-code" heading={<h3>{t('instCodeFor', { name: issued.institution.name })}</h3>}
+          login={issued.login} code={issued.code} expiresAt={issued.expires_at} />
+      )}
+    </section>
+  );
+}
+
+export function Codes() {
+  return (
+    <div class="stack">
+      <DoctorCodes />
+      <InstitutionCodes />
+    </div>
   );
 }
