@@ -89,7 +89,11 @@ test('workplace → confirmed → 無し → 有り on issue → 無し on revoc
     await staff.getByTestId('coverage-without').getByText('取消記念病院').waitFor();
     await axe.check(staff, 'staff coverage');
     await shot(staff, 'coverage-desk-ja', { help: true });
-    await staff.getByRole('link', { name: '取消記念病院' }).click();
+    const finder = staff.getByRole('region', { name: '医療機関を探す' });
+    await finder.getByLabel('医療機関コード・名称・フリガナ').fill('ミナト');
+    await finder.getByRole('button').click();
+    await staff.getByTestId('found-institutions').getByRole('link', { name: 'みなと医院' }).waitFor();
+    await staff.getByTestId('coverage-without').getByRole('link', { name: '取消記念病院' }).click();
     assert.match(await banner(staff), /無し/);
     await axe.check(staff, 'staff institution answer');
     const phone = await loggedInPage(browser, base, 'reviewer-13001');

@@ -133,5 +133,25 @@ TYPED_TEST(InstitutionContractTest, AffiliationsKeyVersionAndActiveLinks) {
   EXPECT_EQ(repo.AffiliationsOfInstitution(clinic)->size(), 2u);
 }
 
+TYPED_TEST(InstitutionContractTest, UsersOfAnInstitutionComeFirstCreatedFirst) {
+  Id clinic = this->AddInstitution(kTokyoClinic, "A");
+  Id other = this->AddInstitution(kOsakaClinic, "B");
+  auto uow = *this->store_->Begin(true);
+  for (auto [login, inst] :
+       {std::pair{"i-a", clinic}, std::pair{"i-b", other}, std::pair{"i-a-2", clinic}}) {
+    core::UserRecord u;
+    u.login = login;
+    u.role = core::Role::kInstitution;
+    u.institution_id = inst;
+    ASSERT_TRUE(uow->Users().Insert(u));
+  }
+  auto users = *uow->Users().OfInstitution(clinic);
+  ASSERT_EQ(users.size(), 2u);
+  EXPECT_EQ(users[0].login, "i-a");
+  EXPECT_EQ(users[1].login, "i-a-2");
+  EXPECT_EQ(users[1].institution_id, clinic);
+  EXPECT_TRUE(uow->Users().OfInstitution(999)->empty());
+}
+
 }  // namespace
 }  // namespace kakari::storage

@@ -6,13 +6,45 @@ import { call, enc, query, type Ok } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import { navigate, type Route } from '../lib/router';
 import { halfWidth } from '../lib/text';
-import { Field, inputValue, Show, useLoad } from '../lib/ui';
+import { ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { AnswerView } from '../institution/Answer';
 import { prefectureName } from '../lib/prefectures';
 import { s } from './messages';
 
 const SHOWN = 200;  // the rest are in the CSV
 type CoverageAnswer = Ok<'/api/v1/staff/coverage', 'get'>;
+
+type Found = Ok<'/api/v1/institutions', 'get'>;
+
+function FindInstitution() {
+  const t = useT(s);
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Found['items'] | null>(null);
+  const { busy, error, run } = useSubmit<Found>();
+  const find = async (e: Event) => {
+    e.preventDefault();
+    const r = await run(() => call<Found>('GET', `/api/v1/institutions${query({ q: halfWidth(q).trim() })}`), 'find-inst');
+    if (r) setFound(r.items);
+  };
+  return (
+    <section class="card" aria-labelledby="find-inst-title">
+      <h2 id="find-inst-title">{t('instSearchTitle')}</h2>
+      <form class="actions" role="search" onSubmit={find}>
+        <Field id="find-inst-q" field="q" label={t('instSearchLabel')} error={error}>{(a) => (
+          <input {...a} value={q} autoComplete="off" onInput={(e) => setQ(inputValue(e))} />
+        )}</Field>
+        <button type="submit" class="secondary" disabled={busy}>{t('show')}</button>
+      </form>
+      {error !== undefined && error?.field !== 'q' && <ErrorBox error={error} />}
+      {found && found.length === 0 && <p class="empty" role="status">{t('instSearchNone')}</p>}
+      {found && found.length > 0 && (
+        <ul class="short-list" data-testid="found-institutions">{found.map((i) => (
+          <li key={i.code}><a href={`#/institutions/${enc(i.code)}`}>{i.name}</a> <small>{i.code} {i.address}</small>{!i.reportable && ` （${t('instExempt')}）`}</li>
+        ))}</ul>
+      )}
+    </section>
+  );
+}
 
 export function Coverage({ route }: { route: Route }) {
   const t = useT(s);
@@ -63,6 +95,7 @@ export function Coverage({ route }: { route: Route }) {
               </table></div>
             </section>
           )}
+          <FindInstitution />
           <section class="card" aria-labelledby="cov-without-title">
             <h2 id="cov-without-title">{t('coverageWithout')}</h2>
             <div class="table-wrap"><table class="list" data-testid="coverage-without">
