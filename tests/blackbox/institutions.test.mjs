@@ -280,3 +280,42 @@ test('institution accounts: staff issue the administrator, who adds one more use
   const again = await admin.post('/api/v1/staff/institution-codes', { institution_code: code });
   assert.equal(again.body.login, `i${code}`);
 });
+
+test('imports over HTTP stay in the administrator\'s area; bad bytes and other people\'s ids are refused', async (t) => {
+  const db = demoDb(tempDir(t));
+  const { base } = await startServer(t, db);
+  const admin = await login(base, 'admin-13');
+  const csv = (text) => ({ body: text, headers: { 'content-type': 'text/csv' } });
+  const rows = [
+    'institution_code,name,kind,postal_code,address',
+    '1318000013,東京テスト医院,clinic,,',
+    '2718000017,大阪テスト医院,clinic,,',
+  ].join('\n');
+  const imported = await admin.request('POST', '/api/v1/imports/institutions', csv(rows));
+  assert.equal(imported.status, 200, JSON.stringify(imported.body));
+  assert.equal(imported.body.imported, 1);
+  assert.deepEqual(imported.body.rejected.map((r) => r.line), [3]);
+  assert.match(imported.body.rejected[0].reason_en, /outside your area/);
+  const bad = await admin.request('POST', '/api/v1/imports/institutions', csv(Buffer.from([0x82, 0xff, 0xfe, 0x0a])));
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.error.message_ja);
+  assert.equal((await admin.request('POST', '/api/v1/imports/institutions', { body: rows, headers: { 'content-type': 'application/json' } })).status, 415);
+  const reviewer = await login(base, 'reviewer-13001');
+  assert.equal((await reviewer.request('POST', '/api/v1/imports/affiliations', csv('registry_number,institution_code\n'))).status, 403);
+
+  // A doctor cannot act on another doctor's workplace, nor see it.
+  const mine = await login(base, '99100001');
+  const other = await login(base, '99100002');
+  const added = await mine.post('/api/v1/me/workplaces', { institution_code: '1318000013' });
+  assert.equal(added.status, 201);
+  assert.equal((await other.post(`/api/v1/me/workplaces/${added.body.id}/decision`, { action: 'end', version: 1 })).status, 404);
+  assert.ok(!(await other.get('/api/v1/me/workplaces')).body.items.some((w) => w.id === added.body.id));
+  const typo = await mine.post(`/api/v1/me/workplaces/${added.body.id}/decision`, { action: 'finish', version: 1 });
+  assert.equal(typo.status, 400);
+  assert.equal(typo.body.error.field, 'action');
+  const stale = await mine.post(`/api/v1/me/workplaces/${added.body.id}/decision`, { action: 'end', version: 7 });
+  assert.equal(stale.status, 409);
+  // Search: a blank query is a clear error; staff see only their area.
+  assert.equal((await mine.get('/api/v1/institutions?q=')).status, 400);
+  assert.equal((await admin.get(`/api/v1/institutions?q=${encodeURIComponent('大阪テスト')}`)).body.items.length, 0);
+});
