@@ -86,13 +86,37 @@ int main(int argc, char** argv) {
   auto a = kakari::core::AnswerOn(*uow, big, day);
   double big_ms = MsSince(t);
   if (!a) return 1;
+  // Real hospitals are far larger than the demo's: give one 500 confirmed
+  // doctors inside a transaction that is rolled back, and time its answer.
+  uow.reset();
+  double hospital_ms = 0;
+  {
+    auto w = *(*store)->Begin(true);
+    auto ids = *w->Doctors().AllIds();
+    for (int i = 0; i < 500; ++i) {
+      kakari::core::Affiliation aff;
+      aff.doctor_id = ids[(static_cast<size_t>(i) * 677) % ids.size()];
+      aff.institution_id = big.id;
+      aff.started_on = kakari::core::Date{2001, 1, 1};
+      (void)w->Institutions().AddAffiliation(aff);
+    }
+    std::vector<double> runs;
+    for (int i = 0; i < 20; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      auto r = kakari::core::AnswerOn(*w, big, day);
+      runs.push_back(MsSince(t0));
+      if (!r || r->completed.size() + r->short_of.size() < 500) return 1;
+    }
+    hospital_ms = Median(runs);
+  }  // rolled back
   std::printf(
       "{\"institutions\": %zu, \"reportable\": %lld, \"covered\": %lld, "
       "\"nation_coverage_median_ms\": %.1f, \"tokyo_reportable\": %lld, "
       "\"tokyo_coverage_median_ms\": %.1f, \"answer_mean_ms\": %.3f, "
-      "\"answer_p99_ms\": %.3f, \"largest_doctors\": %zu, \"largest_answer_ms\": %.3f}\n",
+      "\"answer_p99_ms\": %.3f, \"largest_doctors\": %zu, \"largest_answer_ms\": %.3f, "
+      "\"hospital_500_doctors_answer_ms\": %.2f}\n",
       codes.size(), static_cast<long long>(nation.reportable),
       static_cast<long long>(nation.covered), nation_ms, static_cast<long long>(tokyo.reportable),
-      tokyo_ms, mean, ms[ms.size() * 99 / 100], most, big_ms);
+      tokyo_ms, mean, ms[ms.size() * 99 / 100], most, big_ms, hospital_ms);
   return 0;
 }

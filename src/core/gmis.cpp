@@ -102,12 +102,19 @@ struct SiteTally {
 };
 
 // Walks the links of every site (both sorted) and tallies each site.
-std::unordered_map<Id, SiteTally> TallySites(std::span<const CoverageLink> links,
+// Links of institutions that are not sites (exempt, outside the area) are
+// skipped before anything is asked about their doctors.
+std::unordered_map<Id, SiteTally> TallySites(std::span<const CoverageSite> sites,
+                                             std::span<const CoverageLink> links,
                                              const std::function<bool(Id)>& certified,
                                              const std::function<HalfUnits(Id)>& shortfall) {
   std::unordered_map<Id, SiteTally> tallies;
+  tallies.reserve(sites.size());
+  for (const auto& site : sites) tallies.emplace(site.institution_id, SiteTally{});
   for (const auto& l : links) {
-    SiteTally& t = tallies[l.institution_id];
+    auto it = tallies.find(l.institution_id);
+    if (it == tallies.end()) continue;
+    SiteTally& t = it->second;
     ++t.doctors;
     if (t.covered) continue;
     if (certified(l.doctor_id)) {
@@ -125,7 +132,7 @@ std::unordered_map<Id, SiteTally> TallySites(std::span<const CoverageLink> links
 Coverage ComputeCoverage(std::span<const CoverageSite> sites, std::span<const CoverageLink> links,
                          const std::function<bool(Id)>& certified,
                          const std::function<HalfUnits(Id)>& shortfall) {
-  auto tallies = TallySites(links, certified, shortfall);
+  auto tallies = TallySites(sites, links, certified, shortfall);
   Coverage c;
   for (const auto& site : sites) {
     std::string pref = site.code.substr(0, 2);

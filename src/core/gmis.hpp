@@ -111,7 +111,8 @@ struct Coverage {
 // The units an eligibility still lacks in all (zero when complete).
 HalfUnits Shortfall(const Eligibility& e);
 
-// REQUIRES: `sites` sorted by code and reportable; `links` in any order. `certified` and
+// REQUIRES: `sites` sorted by code and reportable; `links` in any order
+// (links of other institutions are ignored). `certified` and
 // `shortfall` answer for one doctor.
 Coverage ComputeCoverage(std::span<const CoverageSite> sites, std::span<const CoverageLink> links,
                          const std::function<bool(Id)>& certified,

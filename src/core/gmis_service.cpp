@@ -22,16 +22,20 @@ std::vector<CertificateFact> FactsOf(const std::vector<Certificate>& certs,
   return out;
 }
 
+// One doctor's facts; the programme is read once per answer, not per doctor.
 Result<GmisDoctor> GatherDoctor(UnitOfWork& uow, const Affiliation& a, const Programme& current) {
   auto doctor = uow.Doctors().FindById(a.doctor_id);
   if (!doctor) return tl::unexpected(doctor.error());
   if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
   auto certs = uow.Certificates().ForDoctor(a.doctor_id);
   if (!certs) return tl::unexpected(certs.error());
-  auto standing = StandingOf(uow, a.doctor_id);
-  if (!standing) return tl::unexpected(standing.error());
-  return GmisDoctor{a.doctor_id, (*doctor)->registry_number, (*doctor)->name,
-                    a,           FactsOf(*certs, current),   standing->eligibility};
+  auto lecture = uow.Credits().LectureUnits(a.doctor_id, current.credit_window);
+  if (!lecture) return tl::unexpected(lecture.error());
+  auto approved = uow.Activities().CountApproved(a.doctor_id);
+  if (!approved) return tl::unexpected(approved.error());
+  return GmisDoctor{
+      a.doctor_id, (*doctor)->registry_number, (*doctor)->name,
+      a,           FactsOf(*certs, current),   Evaluate(current, UnitTally{*lecture, *approved})};
 }
 
 tl::unexpected<Error> NotYours() {
@@ -62,6 +66,51 @@ Result<GmisAnswer> AnswerOn(UnitOfWork& uow, const Institution& institution, con
   return DecideGmis(institution, day, doctors);
 }
 
+namespace {
+
+// Per-doctor facts for coverage in dense tables indexed by doctor id (ids
+// are small and dense: a national run reads ~400,000 links).
+struct DoctorTables {
+  std::vector<char> in_force;
+  std::vector<HalfUnits> lecture;
+  std::vector<int> approved;
+};
+
+Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programme, Id max_id,
+                                      const Date& day) {
+  DoctorTables t{std::vector<char>(static_cast<size_t>(max_id) + 1, 0),
+                 std::vector<HalfUnits>(static_cast<size_t>(max_id) + 1),
+                 std::vector<int>(static_cast<size_t>(max_id) + 1, 0)};
+  auto facts = uow.Certificates().AllFacts();  // by doctor id
+  if (!facts) return tl::unexpected(facts.error());
+  std::vector<CertificateFact> group;
+  for (size_t i = 0; i < facts->size();) {
+    Id doctor = (*facts)[i].first;
+    group.clear();
+    for (; i < facts->size() && (*facts)[i].first == doctor; ++i) {
+      CertificateFact f = std::move((*facts)[i].second);
+      if (f.programme_code == programme.code)
+        f.validity_years = programme.certificate_validity_years;
+      group.push_back(std::move(f));
+    }
+    if (doctor <= max_id)
+      t.in_force[static_cast<size_t>(doctor)] = InForceOn(group, day) != nullptr;
+  }
+  auto lecture = uow.Credits().LectureUnitsByDoctor(programme.credit_window);
+  if (!lecture) return tl::unexpected(lecture.error());
+  for (const auto& [d, u] : *lecture) {
+    if (d <= max_id) t.lecture[static_cast<size_t>(d)] = u;
+  }
+  auto approved = uow.Activities().CountApprovedByDoctor();
+  if (!approved) return tl::unexpected(approved.error());
+  for (const auto& [d, n] : *approved) {
+    if (d <= max_id) t.approved[static_cast<size_t>(d)] = n;
+  }
+  return t;
+}
+
+}  // namespace
+
 Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& day) {
   auto programme = uow.Programmes().Current();
   if (!programme) return tl::unexpected(programme.error());
@@ -69,29 +118,13 @@ Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& 
   if (!sites) return tl::unexpected(sites.error());
   auto links = uow.Institutions().ActiveLinks(area, day);
   if (!links) return tl::unexpected(links.error());
-  auto facts = uow.Certificates().AllFacts();
-  if (!facts) return tl::unexpected(facts.error());
-  // Doctor id -> their certificate versions (facts arrive by doctor id).
-  std::unordered_map<Id, std::vector<CertificateFact>> certs;
-  for (auto& [doctor, f] : *facts) {
-    if (f.programme_code == programme->code)
-      f.validity_years = programme->certificate_validity_years;
-    certs[doctor].push_back(std::move(f));
-  }
-  auto lecture = uow.Credits().LectureUnitsByDoctor(programme->credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
-  auto approved = uow.Activities().CountApprovedByDoctor();
-  if (!approved) return tl::unexpected(approved.error());
-  std::unordered_map<Id, HalfUnits> lecture_of(lecture->begin(), lecture->end());
-  std::unordered_map<Id, int> approved_of(approved->begin(), approved->end());
-  auto certified = [&](Id d) {
-    auto it = certs.find(d);
-    return it != certs.end() && InForceOn(it->second, day) != nullptr;
-  };
+  Id max_id = 0;
+  for (const auto& l : *links) max_id = std::max(max_id, l.doctor_id);
+  auto tables = LoadDoctorTables(uow, *programme, max_id, day);
+  if (!tables) return tl::unexpected(tables.error());
+  auto certified = [&](Id d) { return tables->in_force[static_cast<size_t>(d)] != 0; };
   auto shortfall = [&](Id d) {
-    UnitTally t;
-    if (auto l = lecture_of.find(d); l != lecture_of.end()) t.lecture = l->second;
-    if (auto a = approved_of.find(d); a != approved_of.end()) t.approved_activities = a->second;
+    UnitTally t{tables->lecture[static_cast<size_t>(d)], tables->approved[static_cast<size_t>(d)]};
     return Shortfall(Evaluate(*programme, t));
   };
   return ComputeCoverage(*sites, *links, certified, shortfall);

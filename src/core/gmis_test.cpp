@@ -189,7 +189,8 @@ TEST(Coverage, CountsCoveredSitesAndHowCloseTheOthersAre) {
                                      {2, "0122222222", "B"},
                                      {3, "1333333333", "C"},
                                      {4, "1344444444", "D"}};
-  std::vector<CoverageLink> links = {{1, 10}, {1, 11}, {2, 20}, {2, 21}, {3, 30}};
+  // Institution 9 is not a site (exempt): its link counts nowhere.
+  std::vector<CoverageLink> links = {{1, 10}, {9, 11}, {1, 11}, {2, 20}, {2, 21}, {3, 30}};
   auto certified = [](Id d) { return d == 11; };
   auto shortfall = [](Id d) {
     return d == 20 ? HalfUnits::FromUnits(3) : d == 21 ? HalfUnits::FromHalves(1) : HalfUnits();

@@ -96,7 +96,8 @@ class InstitutionRepository {
   [[nodiscard]] virtual Result<std::vector<Affiliation>> AffiliationsOfDoctor(Id doctor_id) = 0;
   [[nodiscard]] virtual Result<std::vector<Affiliation>> AffiliationsOfInstitution(
       Id institution_id) = 0;
-  // Confirmed affiliations covering `day`, of reportable institutions in the area.
+  // Confirmed affiliations covering `day` of institutions in the area,
+  // reportable or not (coverage keeps those of its sites).
   [[nodiscard]] virtual Result<std::vector<CoverageLink>> ActiveLinks(std::string_view area,
                                                                       const Date& day) = 0;
 };

@@ -1,6 +1,8 @@
 // The storage contract for institutions and affiliations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "storage/sqlite/storage_contract_fixture.hpp"
 
@@ -118,16 +120,21 @@ TYPED_TEST(InstitutionContractTest, AffiliationsKeyVersionAndActiveLinks) {
   EXPECT_EQ(by_key.source, AffiliationSource::kDoctor);
   EXPECT_EQ(by_key.employment, core::Employment::kFullTime);
   EXPECT_FALSE(*repo.FindAffiliationByKey(doctor, clinic, std::nullopt));
-  // Pending: not a link yet. Only the old, ended period... which is over.
-  EXPECT_TRUE(repo.ActiveLinks("", Date{2027, 1, 15})->empty());
-  EXPECT_EQ(repo.ActiveLinks("13", Date{2012, 1, 15})->size(), 1u);
+  // Pending: not a link yet; the old period is over; the dental one counts.
+  auto now = *repo.ActiveLinks("", Date{2027, 1, 15});
+  ASSERT_EQ(now.size(), 1u);
+  EXPECT_EQ(now[0].institution_id, dental);
+  EXPECT_EQ(repo.ActiveLinks("13", Date{2012, 1, 15})->size(), 1u);  // the old period
+  EXPECT_TRUE(repo.ActiveLinks("27", Date{2012, 1, 15})->empty());
 
   by_key.state = AffiliationState::kConfirmed;
   EXPECT_TRUE(*repo.UpdateAffiliation(by_key, by_key.version));
   EXPECT_FALSE(*repo.UpdateAffiliation(by_key, by_key.version)) << "stale version";
-  auto links = *repo.ActiveLinks("", Date{2027, 1, 15});
-  ASSERT_EQ(links.size(), 1u) << "the dental link is not reportable";
-  EXPECT_EQ(links[0].institution_id, clinic);
+  auto links = *repo.ActiveLinks("13", Date{2027, 1, 15});
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(std::count_if(links.begin(), links.end(),
+                          [&](const auto& l) { return l.institution_id == clinic; }),
+            1);
   EXPECT_EQ((**repo.FindAffiliation(id)).version, 2);
   EXPECT_EQ(repo.AffiliationsOfDoctor(doctor)->size(), 3u);
   EXPECT_EQ(repo.AffiliationsOfInstitution(clinic)->size(), 2u);

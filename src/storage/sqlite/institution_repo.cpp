@@ -218,12 +218,21 @@ Result<std::vector<core::Affiliation>> SqlInstitutions::AffiliationsOfInstitutio
 
 Result<std::vector<core::CoverageLink>> SqlInstitutions::ActiveLinks(std::string_view area,
                                                                      const core::Date& day) {
-  KAKARI_TRY(st, c_.Prepare(std::string("SELECT a.institution_id, a.doctor_id FROM affiliations a "
-                                        "JOIN institutions i ON i.id = a.institution_id WHERE "
-                                        "a.state = 'confirmed' AND i.exempt_from_report = 0 AND "
-                                        "(a.started_on IS NULL OR a.started_on <= ?2) AND "
-                                        "(a.ended_on IS NULL OR a.ended_on >= ?2) AND ") +
-                            kInArea));
+  // Read from the covering index affiliations_active; the whole country
+  // needs no join.
+  constexpr const char* kActive =
+      "a.state = 'confirmed' AND (a.started_on IS NULL OR a.started_on <= ?2) AND "
+      "(a.ended_on IS NULL OR a.ended_on >= ?2)";
+  std::string sql =
+      area.empty()
+          ? std::string(
+                "SELECT a.institution_id, a.doctor_id FROM affiliations a WHERE ?1 = '' AND ") +
+                kActive
+          : std::string(
+                "SELECT a.institution_id, a.doctor_id FROM affiliations a JOIN institutions "
+                "i ON i.id = a.institution_id WHERE ") +
+                kActive + " AND " + kInArea;
+  KAKARI_TRY(st, c_.Prepare(sql));
   st->Bind(1, area).Bind(2, day.ToIso());
   return CollectRows<core::CoverageLink>(*st, [](const Statement& s) {
     return core::CoverageLink{s.Int(0), s.Int(1)};

@@ -1,4 +1,4 @@
-// Migration 7 (see schema_sql.hpp): the institution registry and
+// Migrations 7-8 (see schema_sql.hpp): the institution registry and
 // affiliations with a period, a state and who recorded them.
 #include "storage/sqlite/schema_sql.hpp"
 
@@ -48,8 +48,16 @@ CREATE INDEX affiliations_institution ON affiliations(institution_id, state);
 CREATE INDEX affiliations_confirmed ON affiliations(state, institution_id, doctor_id);
 )sql";
 
+// 8: coverage reads every confirmed affiliation with its period from one
+// covering index instead of the table.
+constexpr const char* kMigration8 = R"sql(
+DROP INDEX affiliations_confirmed;
+CREATE INDEX affiliations_active
+  ON affiliations(state, institution_id, doctor_id, started_on, ended_on);
+)sql";
+
 }  // namespace
 
-std::vector<std::string> InstitutionScripts() { return {kMigration7}; }
+std::vector<std::string> InstitutionScripts() { return {kMigration7, kMigration8}; }
 
 }  // namespace kakari::storage::sqlite

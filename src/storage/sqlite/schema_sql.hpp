@@ -13,7 +13,7 @@ namespace kakari::storage::sqlite {
 std::vector<std::string> RegistryAndWorkflowScripts();
 // 4-6: certificates, queue counts, queue generations.
 std::vector<std::string> CertificateAndQueueScripts();
-// 7: the institution registry and affiliations.
+// 7-8: the institution registry and affiliations.
 std::vector<std::string> InstitutionScripts();
 
 }  // namespace kakari::storage::sqlite
