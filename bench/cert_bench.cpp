@@ -8,11 +8,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <thread>
-#include <vector>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/documents.hpp"
 #include "pdf/cairo_renderer.hpp"
@@ -24,7 +24,9 @@ kakari::core::CertificateDocument Sample(int i) {
   d.name = "髙橋　太郎";
   d.personal_lines = {"生年月日　昭和45年4月1日", "医籍登録番号　第123456号"};
   d.programme = "かかりつけ医機能報告制度にかかる研修";
-  d.statement = "あなたは日本医師会が定める「かかりつけ医機能報告制度にかかる研修」の修了要件を満たしたことを証します。";
+  d.statement =
+      "あなたは日本医師会が定める「かかりつけ医機能報告制度にかかる研修」の修了要件を満たしたことを"
+      "証します。";
   d.issued_wareki = "令和8年1月15日";
   d.issued_western = "（2026年1月15日）";
   d.signatory_title = "日本医師会長";
@@ -32,9 +34,10 @@ kakari::core::CertificateDocument Sample(int i) {
   char number[64];
   std::snprintf(number, sizeof number, "第K2026-%06d号", i);
   d.number = number;
-  d.qr_text = "http://127.0.0.1:8080/verify/%E7%AC%ACK2026-000001%E5%8F%B7?c=S0sxHzk3MzAzYWM2H-"
-              "esrEsyMDI2LTAwMDAwMeWPtx8xHzIwMjYtMTEtMjEf5L2Q6Jek44CA576O5ZKyH2tha2FyaS0yMDI1."
-              "X0ttHnB2iyGvawkJb-PjOmdr52SJzT85CE9EBtdgdzGWCUDYZT-6K6vCjz0koqe-nMxkUBfqkD2KdUr4tpyGAg";
+  d.qr_text =
+      "http://127.0.0.1:8080/verify/%E7%AC%ACK2026-000001%E5%8F%B7?c=S0sxHzk3MzAzYWM2H-"
+      "esrEsyMDI2LTAwMDAwMeWPtx8xHzIwMjYtMTEtMjEf5L2Q6Jek44CA576O5ZKyH2tha2FyaS0yMDI1."
+      "X0ttHnB2iyGvawkJb-PjOmdr52SJzT85CE9EBtdgdzGWCUDYZT-6K6vCjz0koqe-nMxkUBfqkD2KdUr4tpyGAg";
   d.short_url = std::string("http://127.0.0.1:8080/verify/") + number;
   return d;
 }
@@ -42,8 +45,10 @@ kakari::core::CertificateDocument Sample(int i) {
 std::string QrSvg(const std::string& text) {
   QRcode* qr = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   int side = qr->width + 8;
-  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='132pt' height='132pt' "
-                    "viewBox='0 0 " + std::to_string(side) + " " + std::to_string(side) + "'>";
+  std::string svg =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='132pt' height='132pt' "
+      "viewBox='0 0 " +
+      std::to_string(side) + " " + std::to_string(side) + "'>";
   for (int r = 0; r < qr->width; ++r) {
     for (int c = 0; c < qr->width; ++c) {
       if (qr->data[r * qr->width + c] & 1) {
@@ -68,11 +73,11 @@ std::string Html(const kakari::core::CertificateDocument& d) {
          "font-size:12pt;margin:2pt}.s{font-size:16pt;margin:30pt 20pt}.d{font-size:15pt}"
          ".g{text-align:right;font-size:18pt;margin-top:40pt}.q{position:absolute;bottom:20mm;"
          "left:18mm;display:flex;gap:8pt;font-family:'IPAexGothic';font-size:9pt}"
-         "</style></head><body><div class='page'><div class='n'>" + d.number +
-         "</div><h1>修了証</h1><p class='name'>" + d.name + "　殿</p>" + personal +
+         "</style></head><body><div class='page'><div class='n'>" +
+         d.number + "</div><h1>修了証</h1><p class='name'>" + d.name + "　殿</p>" + personal +
          "<p class='s'>　" + d.statement + "</p><p class='d'>" + d.issued_wareki + "<br>" +
-         d.issued_western + "</p><p class='g'>" + d.signatory_title + "　" +
-         d.signatory_name + "</p><div class='q'>" + QrSvg(d.qr_text) +
+         d.issued_western + "</p><p class='g'>" + d.signatory_title + "　" + d.signatory_name +
+         "</p><div class='q'>" + QrSvg(d.qr_text) +
          "<div><p>この修了証の真正性は、QRコードまたは次のアドレスで確認できます。</p><p>" +
          d.short_url + "</p></div></div></div></body></html>";
 }
@@ -99,10 +104,12 @@ int main(int argc, char** argv) {
     bytes = pdf->size();
     if (i == 1) std::ofstream(out + "/kakari.pdf", std::ios::binary) << *pdf;
   }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
-  std::printf("kakari, one PDF per certificate (download): %d in %.0f ms, %.2f ms each, "
-              "%.0f per second, %zu bytes per PDF\n", n, ms, ms / n, n * 1000.0 / ms, bytes);
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf(
+      "kakari, one PDF per certificate (download): %d in %.0f ms, %.2f ms each, "
+      "%.0f per second, %zu bytes per PDF\n",
+      n, ms, ms / n, n * 1000.0 / ms, bytes);
   // The same on every core, one PDF per certificate, as a server would.
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<int> next{1};
@@ -119,8 +126,10 @@ int main(int argc, char** argv) {
   for (auto& t : pool) t.join();
   if (failed) return 1;
   ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  std::printf("kakari, one PDF per certificate on %u threads: %d in %.0f ms, %.2f ms each, "
-              "%.0f per second\n", threads, n, ms, ms / n, n * 1000.0 / ms);
+  std::printf(
+      "kakari, one PDF per certificate on %u threads: %d in %.0f ms, %.2f ms each, "
+      "%.0f per second\n",
+      threads, n, ms, ms / n, n * 1000.0 / ms);
   // A mail batch: 100 certificates in one PDF (fonts subset once).
   std::vector<kakari::core::CertificateDocument> batch;
   for (int i = 1; i <= 100; ++i) batch.push_back(Sample(i));
@@ -128,9 +137,10 @@ int main(int argc, char** argv) {
   auto merged = renderer.Certificates(batch);
   ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!merged) return 1;
-  std::printf("kakari, 100 certificates in one PDF (mail batch): %.0f ms, %.2f ms each, "
-              "%zu bytes (%.0f per certificate)\n", ms, ms / 100, merged->size(),
-              merged->size() / 100.0);
+  std::printf(
+      "kakari, 100 certificates in one PDF (mail batch): %.0f ms, %.2f ms each, "
+      "%zu bytes (%.0f per certificate)\n",
+      ms, ms / 100, merged->size(), merged->size() / 100.0);
   for (int i = 1; i <= 100; ++i) {
     std::ofstream(out + "/html/cert-" + std::to_string(i) + ".html") << Html(Sample(i));
   }

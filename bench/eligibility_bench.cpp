@@ -50,16 +50,18 @@ int main(int argc, char** argv) {
   }
   std::mt19937 rng(7);
   const int kLookups = 10000;
-  for (int i = 0; i < 1000; ++i) (void)kakari::core::GetProgress(**store, regs[rng() % regs.size()]);
+  for (int i = 0; i < 1000; ++i)
+    (void)kakari::core::GetProgress(**store, regs[rng() % regs.size()]);
   auto t = std::chrono::steady_clock::now();
   for (int i = 0; i < kLookups; ++i) {
     auto p = kakari::core::GetProgress(**store, regs[rng() % regs.size()]);
     if (!p) return 1;
   }
   double one_us = MsSince(t) * 1000.0 / kLookups;
-  std::printf("{\"doctors\": %lld, \"complete\": %lld, \"all_doctors_median_ms\": %.1f, "
-              "\"all_doctors_min_ms\": %.1f, \"one_doctor_mean_us\": %.1f}\n",
-              static_cast<long long>(doctors), static_cast<long long>(complete),
-              all_ms[all_ms.size() / 2], all_ms.front(), one_us);
+  std::printf(
+      "{\"doctors\": %lld, \"complete\": %lld, \"all_doctors_median_ms\": %.1f, "
+      "\"all_doctors_min_ms\": %.1f, \"one_doctor_mean_us\": %.1f}\n",
+      static_cast<long long>(doctors), static_cast<long long>(complete), all_ms[all_ms.size() / 2],
+      all_ms.front(), one_us);
   return 0;
 }

@@ -46,18 +46,26 @@ struct AccountCase {
 
 TEST(Access, WhoManagesWhichStaffAccount) {
   const AccountCase cases[] = {
-      {"JMA makes a reviewer anywhere", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "27001", true},
-      {"JMA makes a JMA admin at the JMA", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "00", true},
-      {"JMA admin elsewhere is refused", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "13", false},
-      {"a reviewer at the JMA is refused", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "00", false},
+      {"JMA makes a reviewer anywhere", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "27001",
+       true},
+      {"JMA makes a JMA admin at the JMA", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "00",
+       true},
+      {"JMA admin elsewhere is refused", Staff(Role::kJmaAdmin, "00"), Role::kJmaAdmin, "13",
+       false},
+      {"a reviewer at the JMA is refused", Staff(Role::kJmaAdmin, "00"), Role::kReviewer, "00",
+       false},
       {"Tokyo admin: county reviewer", Staff(Role::kAdmin, "13"), Role::kReviewer, "13001", true},
       {"Tokyo admin: prefecture admin", Staff(Role::kAdmin, "13"), Role::kAdmin, "13", true},
       {"Tokyo admin: Osaka is out", Staff(Role::kAdmin, "13"), Role::kReviewer, "27001", false},
-      {"Tokyo admin cannot make a JMA admin", Staff(Role::kAdmin, "13"), Role::kJmaAdmin, "00", false},
-      {"doctor accounts are not staff", Staff(Role::kJmaAdmin, "00"), Role::kDoctor, "13001", false},
-      {"a reviewer manages nobody", Staff(Role::kReviewer, "13001"), Role::kReviewer, "13001", false},
+      {"Tokyo admin cannot make a JMA admin", Staff(Role::kAdmin, "13"), Role::kJmaAdmin, "00",
+       false},
+      {"doctor accounts are not staff", Staff(Role::kJmaAdmin, "00"), Role::kDoctor, "13001",
+       false},
+      {"a reviewer manages nobody", Staff(Role::kReviewer, "13001"), Role::kReviewer, "13001",
+       false},
       {"a county admin: own county", Staff(Role::kAdmin, "13001"), Role::kReviewer, "13001", true},
-      {"a county admin: not the prefecture", Staff(Role::kAdmin, "13001"), Role::kAdmin, "13", false},
+      {"a county admin: not the prefecture", Staff(Role::kAdmin, "13001"), Role::kAdmin, "13",
+       false},
       {"a doctor manages nobody", DoctorPrincipal(1), Role::kReviewer, "13001", false},
   };
   for (const auto& c : cases) {
@@ -78,8 +86,7 @@ TEST(Access, WhoSeesWhichDoctor) {
       {"prefecture not another prefecture", Staff(Role::kAdmin, "13"), "14001", 1, false},
       {"prefecture 01 not 010..", Staff(Role::kAdmin, "01"), "11001", 1, false},
       {"JMA sees all", Staff(Role::kJmaAdmin, "00"), "47012", 1, true},
-      {"institution sees nobody this way", InstitutionPrincipal(3),
-       "13001", 1, false},
+      {"institution sees nobody this way", InstitutionPrincipal(3), "13001", 1, false},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(MaySeeDoctor(c.principal, c.doctor_id, c.home_code), c.visible) << c.who;
@@ -114,8 +121,8 @@ TEST(Access, TokenIsLimitedToItsScopesAndItsRole) {
   p.via_token = true;
   p.token_scopes = {Permission::kImportCredits, Permission::kOwnRecord};
   EXPECT_TRUE(Allows(p, Permission::kImportCredits));
-  EXPECT_FALSE(Allows(p, Permission::kReview));      // not in the token's scopes
-  EXPECT_FALSE(Allows(p, Permission::kOwnRecord));   // in scope, but not the role's
+  EXPECT_FALSE(Allows(p, Permission::kReview));     // not in the token's scopes
+  EXPECT_FALSE(Allows(p, Permission::kOwnRecord));  // in scope, but not the role's
   EXPECT_EQ(ParseScope("credits:import"), Permission::kImportCredits);
   EXPECT_EQ(ParseScope("root"), std::nullopt);
 }

@@ -19,14 +19,14 @@ class Hasher {
 };
 
 struct AuditRecord {
-  Id id = 0;                 // assigned by storage, in order
-  std::string at;            // UTC ISO time
+  Id id = 0;       // assigned by storage, in order
+  std::string at;  // UTC ISO time
   std::optional<Id> actor_user_id;
   std::string actor_role;    // "doctor", "reviewer", ... or "anonymous"
   std::string action;        // "application.approve", "doctor.view", ...
   std::string subject_type;  // "application", "doctor", "session", ...
   std::string subject_id;
-  std::string detail;        // short, no secrets (never passwords or codes)
+  std::string detail;  // short, no secrets (never passwords or codes)
   std::string remote_address;
   std::string prev_hash;
   std::string hash;

@@ -21,9 +21,17 @@ std::vector<AuditRecord> Chain(const Hasher& h, int n) {
   std::vector<AuditRecord> out;
   std::string prev = kAuditGenesisHash;
   for (int i = 1; i <= n; ++i) {
-    AuditRecord r{i, "2026-11-21T00:00:0" + std::to_string(i) + "Z", 7, "reviewer",
-                  "application.approve", "application", std::to_string(100 + i), "", "127.0.0.1",
-                  prev, ""};
+    AuditRecord r{i,
+                  "2026-11-21T00:00:0" + std::to_string(i) + "Z",
+                  7,
+                  "reviewer",
+                  "application.approve",
+                  "application",
+                  std::to_string(100 + i),
+                  "",
+                  "127.0.0.1",
+                  prev,
+                  ""};
     r.hash = AuditHash(h, r);
     prev = r.hash;
     out.push_back(r);
@@ -57,10 +65,12 @@ TEST(AuditChain, NamesTheFirstBrokenRecord) {
       {"edited detail", [](auto& r) { r[2].detail = "approved by someone else"; }, 3},
       {"edited actor", [](auto& r) { r[1].actor_user_id = 8; }, 2},
       {"removed record", [](auto& r) { r.erase(r.begin() + 3); }, 5},
-      {"rehashed edit", [&h](auto& r) {
+      {"rehashed edit",
+       [&h](auto& r) {
          r[1].action = "application.reject";
          r[1].hash = AuditHash(h, r[1]);  // the next record no longer links
-       }, 3},
+       },
+       3},
   };
   for (const auto& c : cases) {
     auto records = Chain(h, 5);

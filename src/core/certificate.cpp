@@ -40,16 +40,19 @@ std::optional<int> SeqWidth(std::string_view pattern, size_t pos, size_t* end) {
 
 std::string_view CertificateStatusName(CertificateStatus s) {
   switch (s) {
-    case CertificateStatus::kValid: return "valid";
-    case CertificateStatus::kSuperseded: return "superseded";
-    case CertificateStatus::kRevoked: return "revoked";
+    case CertificateStatus::kValid:
+      return "valid";
+    case CertificateStatus::kSuperseded:
+      return "superseded";
+    case CertificateStatus::kRevoked:
+      return "revoked";
   }
   return "valid";
 }
 
 std::optional<CertificateStatus> ParseCertificateStatus(std::string_view s) {
-  for (auto v : {CertificateStatus::kValid, CertificateStatus::kSuperseded,
-                 CertificateStatus::kRevoked}) {
+  for (auto v :
+       {CertificateStatus::kValid, CertificateStatus::kSuperseded, CertificateStatus::kRevoked}) {
     if (CertificateStatusName(v) == s) return v;
   }
   return std::nullopt;
@@ -133,8 +136,8 @@ std::string PayloadBody(const PayloadFields& f) {
 
 PayloadFields PayloadFieldsOf(const CertificateSnapshot& s, std::string_view programme_code,
                               std::string_view key_id) {
-  return PayloadFields{std::string(key_id), s.number, s.version, s.issued_on, s.name,
-                       std::string(programme_code)};
+  return PayloadFields{std::string(key_id), s.number, s.version,
+                       s.issued_on,         s.name,   std::string(programme_code)};
 }
 
 std::string EncodePayload(std::string_view body, std::string_view signature) {
@@ -180,11 +183,16 @@ Result<SplitPayload> DecodePayload(std::string_view payload) {
 
 std::string_view VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kValid: return "valid";
-    case Verdict::kSuperseded: return "superseded";
-    case Verdict::kRevoked: return "revoked";
-    case Verdict::kNotGenuine: return "not_genuine";
-    case Verdict::kUnknown: return "unknown";
+    case Verdict::kValid:
+      return "valid";
+    case Verdict::kSuperseded:
+      return "superseded";
+    case Verdict::kRevoked:
+      return "revoked";
+    case Verdict::kNotGenuine:
+      return "not_genuine";
+    case Verdict::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -15,7 +15,8 @@ Status JmaOnly(const Principal& who) {
 }  // namespace
 
 Result<CertificateSettings> GetCertificateSettings(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   return (*uow)->Certificates().Settings();
@@ -37,7 +38,8 @@ Status PutCertificateSettings(const Deps& deps, const Caller& caller,
 }
 
 Result<std::vector<Signatory>> ListSignatories(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return tl::unexpected(r.error());
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
   auto uow = deps.store.Begin(false);
   if (!uow) return tl::unexpected(uow.error());
   return (*uow)->Certificates().Signatories();

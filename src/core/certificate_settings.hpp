@@ -20,8 +20,7 @@ namespace kakari::core {
                                                              const Caller& caller);
 // A new signatory from `effective_from` (never before the latest one's date:
 // issued certificates keep theirs); the seal must be PNG or JPEG.
-[[nodiscard]] Result<Id> AddSignatory(const Deps& deps, const Caller& caller,
-                                      const Signatory& s);
+[[nodiscard]] Result<Id> AddSignatory(const Deps& deps, const Caller& caller, const Signatory& s);
 
 // The programme in force (staff may read) and its rules (JMA administrators
 // only; checked by ValidateProgramme; the code stays). Progress and new

@@ -26,8 +26,7 @@ TEST(ColumnMapTest, FullWidthHeaderNames) {
 TEST(ColumnMapTest, NamesEveryMissingColumn) {
   auto m = ColumnMap::Build({"units"}, CreditColumns());
   ASSERT_FALSE(m.has_value());
-  EXPECT_EQ(m.error().message_en,
-            "the header row lacks required columns: registry_number, date");
+  EXPECT_EQ(m.error().message_en, "the header row lacks required columns: registry_number, date");
 }
 
 TEST(ColumnMapTest, RefusesRepeatedColumn) {

@@ -12,9 +12,9 @@
 #include "core/date.hpp"
 #include "core/half_units.hpp"
 #include "core/import_report.hpp"
-#include "core/service_support.hpp"
 #include "core/ports.hpp"
 #include "core/row_source.hpp"
+#include "core/service_support.hpp"
 
 namespace kakari::core {
 
@@ -35,8 +35,7 @@ std::span<const ColumnSpec> CreditColumns();
                                                   const Date& today);
 
 // REQUIRES: `source` is positioned before its first data row.
-[[nodiscard]] Result<ImportReport> ImportCredits(Store& store, RowSource& source,
-                                                 const Date& today,
+[[nodiscard]] Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
                                                  const ProgressFn& progress = {});
 
 // The machine import (a nightly job with an API token of scope

@@ -41,7 +41,10 @@ TEST(CreditRowTest, MinutesRoundDown) {
 }
 
 TEST(CreditRowTest, RefusesWithReasons) {
-  struct Case { std::vector<std::string> values; const char* en; };
+  struct Case {
+    std::vector<std::string> values;
+    const char* en;
+  };
   const std::vector<Case> cases = {
       {{"12345", "2027-01-01", "1", "", ""}, "date 2027-01-01 is in the future"},
       {{"12345", "2025-04-01", "0.3", "", ""}, "units \"0.3\" must be a number in steps of 0.5"},
@@ -59,11 +62,11 @@ TEST(CreditRowTest, RefusesWithReasons) {
 }
 
 TEST(DoctorRowTest, ReadsAndNormalises) {
-  auto columns = *ColumnMap::Build({"医籍登録番号", "氏名", "フリガナ", "生年月日", "所属医師会コード",
-                                    "会員番号", "郵便番号", "メールアドレス"},
+  auto columns = *ColumnMap::Build({"医籍登録番号", "氏名", "フリガナ", "生年月日",
+                                    "所属医師会コード", "会員番号", "郵便番号", "メールアドレス"},
                                    DoctorColumns());
-  RowFixture f{{"０１２３４５", "髙橋　太郎", "たかはし　たろう", "昭和45年4月1日", "１３",
-                "ab123", "113-8621", "taro@example.jp"}};
+  RowFixture f{{"０１２３４５", "髙橋　太郎", "たかはし　たろう", "昭和45年4月1日", "１３", "ab123",
+                "113-8621", "taro@example.jp"}};
   auto r = ParseDoctorRow(f.Row(), columns, kToday);
   ASSERT_TRUE(r.has_value()) << r.error().message_en;
   EXPECT_EQ(r->doctor.registry_number, "12345");
@@ -76,8 +79,8 @@ TEST(DoctorRowTest, ReadsAndNormalises) {
 }
 
 TEST(DoctorRowTest, RefusesKanjiInKana) {
-  auto columns = *ColumnMap::Build({"registry_number", "name", "kana", "birth_date",
-                                    "association_code"}, DoctorColumns());
+  auto columns = *ColumnMap::Build(
+      {"registry_number", "name", "kana", "birth_date", "association_code"}, DoctorColumns());
   RowFixture f{{"1", "高橋", "高橋", "1970-04-01", "13"}};
   auto r = ParseDoctorRow(f.Row(), columns, kToday);
   ASSERT_FALSE(r.has_value());

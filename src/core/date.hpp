@@ -39,9 +39,7 @@ Date FiscalYearEnd(int fiscal_year);
 struct DateRange {
   std::optional<Date> from;
   std::optional<Date> to;
-  bool Contains(const Date& d) const {
-    return (!from || *from <= d) && (!to || d <= *to);
-  }
+  bool Contains(const Date& d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
 
 }  // namespace kakari::core

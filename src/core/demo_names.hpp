@@ -14,7 +14,7 @@ struct Reading {
 
 std::span<const Reading> Surnames();
 std::span<const Reading> GivenNames();
-std::span<const Reading> Places();            // city/ward stems for associations
+std::span<const Reading> Places();  // city/ward stems for associations
 std::span<const std::string_view> LectureTitles();
 std::span<const std::string_view> ActivityCategories();
 

@@ -6,8 +6,9 @@ namespace kakari::core {
 namespace {
 
 DoctorDraft Good() {
-  return DoctorDraft{"０８８８００１", " 髙﨑　一郎 ", "たかさき　いちろう", Date{1975, 5, 5}, "ｊｍａ１２３",
-                     "13001", "１０２-００７５", "東京都千代田区三番町1", "ICHIRO@example.jp"};
+  return DoctorDraft{"０８８８００１",  " 髙﨑　一郎 ",          "たかさき　いちろう",
+                     Date{1975, 5, 5},  "ｊｍａ１２３",          "13001",
+                     "１０２-００７５", "東京都千代田区三番町1", "ICHIRO@example.jp"};
 }
 
 TEST(DoctorDraft, NormalisesWhatPeopleType) {
@@ -31,7 +32,10 @@ TEST(DoctorDraft, EachBadFieldIsNamed) {
       {[](DoctorDraft& d) { d.kana = "高崎"; }, "kana"},
       {[](DoctorDraft& d) { d.kana = ""; }, "kana"},
       {[](DoctorDraft& d) { d.birth_date = std::nullopt; }, "birth_date"},
-      {[](DoctorDraft& d) { d.birth_date = Date{2026, 11, 21}; }, "birth_date"},
+      {[](DoctorDraft& d) {
+         d.birth_date = Date{2026, 11, 21};
+       },
+       "birth_date"},
       {[](DoctorDraft& d) { d.member_id = "!!"; }, "member_id"},
       {[](DoctorDraft& d) { d.postal_code = "12"; }, "postal_code"},
       {[](DoctorDraft& d) { d.email = "no-at-sign"; }, "email"},

@@ -26,8 +26,7 @@ struct ParsedDoctor {
 [[nodiscard]] Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& columns,
                                                   const Date& today);
 
-[[nodiscard]] Result<ImportReport> ImportDoctors(Store& store, RowSource& source,
-                                                 const Date& today,
+[[nodiscard]] Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& today,
                                                  const ProgressFn& progress = {});
 
 }  // namespace kakari::core

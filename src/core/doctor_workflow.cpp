@@ -341,9 +341,8 @@ Result<ApplicationPreview> PreviewApplication(const Deps& deps, const Caller& ca
 
 Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) {
   return ReadOwnRecord<std::vector<ReviewItem>>(
-      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) {
-        return uow.Reviews().ListForDoctor(doctor.id);
-      });
+      deps, caller,
+      [](UnitOfWork& uow, const Doctor& doctor) { return uow.Reviews().ListForDoctor(doctor.id); });
 }
 
 Result<Id> Withdraw(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,

@@ -6,12 +6,18 @@ namespace kakari::core {
 
 const char* ReviewStatusName(ReviewStatus s) {
   switch (s) {
-    case ActivityStatus::kDraft: return "draft";
-    case ActivityStatus::kSubmitted: return "submitted";
-    case ActivityStatus::kReturned: return "returned";
-    case ActivityStatus::kApproved: return "approved";
-    case ActivityStatus::kRejected: return "rejected";
-    case ActivityStatus::kWithdrawn: return "withdrawn";
+    case ActivityStatus::kDraft:
+      return "draft";
+    case ActivityStatus::kSubmitted:
+      return "submitted";
+    case ActivityStatus::kReturned:
+      return "returned";
+    case ActivityStatus::kApproved:
+      return "approved";
+    case ActivityStatus::kRejected:
+      return "rejected";
+    case ActivityStatus::kWithdrawn:
+      return "withdrawn";
   }
   return "draft";
 }
@@ -22,8 +28,8 @@ UnitTally TallyRecord(const Programme& p, const std::vector<LectureCreditFact>& 
   for (const auto& c : credits) {
     if (!p.credit_window || p.credit_window->Contains(c.taken_on)) t.lecture += c.units;
   }
-  t.approved_activities = static_cast<int>(
-      std::count(activities.begin(), activities.end(), ActivityStatus::kApproved));
+  t.approved_activities =
+      static_cast<int>(std::count(activities.begin(), activities.end(), ActivityStatus::kApproved));
   return t;
 }
 
@@ -31,7 +37,8 @@ namespace {
 
 Missing MissingLecture(HalfUnits units) {
   std::string u = units.ToString();
-  return Missing{MissingKind::kLectureUnits, units, 0, "座学研修（知識）があと" + u + "単位必要です",
+  return Missing{MissingKind::kLectureUnits, units, 0,
+                 "座学研修（知識）があと" + u + "単位必要です",
                  u + (units == HalfUnits::FromUnits(1) ? " more lecture unit is needed"
                                                        : " more lecture units are needed")};
 }
@@ -41,7 +48,8 @@ Missing MissingPractical(int activities, HalfUnits each) {
   std::string u = (each * activities).ToString();
   return Missing{MissingKind::kPracticalActivities, each * activities, activities,
                  "実地研修（経験）があと" + n + "件（" + u + "単位）必要です",
-                 n + (activities == 1 ? " more approved practical activity ("
+                 n +
+                     (activities == 1 ? " more approved practical activity ("
                                       : " more approved practical activities (") +
                      u + " units) " + (activities == 1 ? "is" : "are") + " needed"};
 }

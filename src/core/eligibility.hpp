@@ -24,7 +24,7 @@ inline const char* ActivityStatusName(ReviewStatus s) { return ReviewStatusName(
 // directly from a maintained index (see CreditRepository), and TallyRecord
 // below produces it from individual items.
 struct UnitTally {
-  HalfUnits lecture;           // lecture units inside the programme's window
+  HalfUnits lecture;  // lecture units inside the programme's window
   int approved_activities = 0;
 };
 

@@ -20,14 +20,30 @@ TEST(EligibilityTest, DefaultProgrammeBoundaries) {
       {"exactly 10", 10, 1, true, 20, {}},
       {"10.5", 11, 1, true, 21, {}},
       {"doc example: 2 activities + 0.5", 1, 2, true, 21, {}},
-      {"doc example: 3 activities, no lecture", 0, 3, false, 30,
+      {"doc example: 3 activities, no lecture",
+       0,
+       3,
+       false,
+       30,
        {"座学研修（知識）があと0.5単位必要です"}},
-      {"doc example: 9.5 lecture, no activity", 19, 0, false, 19,
+      {"doc example: 9.5 lecture, no activity",
+       19,
+       0,
+       false,
+       19,
        {"実地研修（経験）があと1件（5単位）必要です"}},
-      {"zero of both", 0, 0, false, 0,
+      {"zero of both",
+       0,
+       0,
+       false,
+       0,
        {"実地研修（経験）があと1件（5単位）必要です", "座学研修（知識）があと5単位必要です"}},
       {"lecture 2.5 + 1 activity", 5, 1, false, 15, {"座学研修（知識）があと2.5単位必要です"}},
-      {"20 lecture units, no activity", 40, 0, false, 40,
+      {"20 lecture units, no activity",
+       40,
+       0,
+       false,
+       40,
        {"実地研修（経験）があと1件（5単位）必要です"}},
       {"half unit + 1 activity", 1, 1, false, 11, {"座学研修（知識）があと4.5単位必要です"}},
   };
@@ -67,14 +83,14 @@ TEST(EligibilityTest, OnlyApprovedActivitiesAndCreditsInWindowCount) {
   Programme p = DefaultProgramme();
   p.credit_window = DateRange{Date{2025, 4, 1}, Date{2026, 3, 31}};
   std::vector<LectureCreditFact> credits = {
-      {{2025, 3, 31}, HalfUnits::FromUnits(3)},  // the day before the window
-      {{2025, 4, 1}, HalfUnits::FromUnits(2)},   // first day
-      {{2026, 3, 31}, HalfUnits::FromHalves(1)}, // last day
-      {{2026, 4, 1}, HalfUnits::FromUnits(4)},   // the day after
+      {{2025, 3, 31}, HalfUnits::FromUnits(3)},   // the day before the window
+      {{2025, 4, 1}, HalfUnits::FromUnits(2)},    // first day
+      {{2026, 3, 31}, HalfUnits::FromHalves(1)},  // last day
+      {{2026, 4, 1}, HalfUnits::FromUnits(4)},    // the day after
   };
-  std::vector<ActivityStatus> activities = {
-      ActivityStatus::kSubmitted, ActivityStatus::kReturned, ActivityStatus::kDraft,
-      ActivityStatus::kRejected,  ActivityStatus::kWithdrawn, ActivityStatus::kApproved};
+  std::vector<ActivityStatus> activities = {ActivityStatus::kSubmitted, ActivityStatus::kReturned,
+                                            ActivityStatus::kDraft,     ActivityStatus::kRejected,
+                                            ActivityStatus::kWithdrawn, ActivityStatus::kApproved};
   UnitTally t = TallyRecord(p, credits, activities);
   EXPECT_EQ(t.lecture.halves(), 5);
   EXPECT_EQ(t.approved_activities, 1);
@@ -88,7 +104,8 @@ TEST(EligibilityTest, OnlyApprovedActivitiesAndCreditsInWindowCount) {
 
 TEST(EligibilityTest, NoApprovedActivityNoPracticalUnits) {
   std::vector<ActivityStatus> pending = {ActivityStatus::kSubmitted, ActivityStatus::kReturned};
-  UnitTally t = TallyRecord(DefaultProgramme(), {{{2025, 5, 1}, HalfUnits::FromUnits(20)}}, pending);
+  UnitTally t =
+      TallyRecord(DefaultProgramme(), {{{2025, 5, 1}, HalfUnits::FromUnits(20)}}, pending);
   Eligibility e = Evaluate(DefaultProgramme(), t);
   EXPECT_EQ(e.practical_units, HalfUnits());
   EXPECT_FALSE(e.complete);

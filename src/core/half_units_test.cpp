@@ -13,7 +13,10 @@ TEST(HalfUnitsTest, ToStringShowsHalves) {
 }
 
 TEST(HalfUnitsTest, MinutesRoundDownToWholeHalfHours) {
-  struct Case { int64_t minutes; int64_t halves; };
+  struct Case {
+    int64_t minutes;
+    int64_t halves;
+  };
   for (auto c : {Case{0, 0}, Case{29, 0}, Case{30, 1}, Case{59, 1}, Case{60, 2}, Case{89, 2},
                  Case{90, 3}, Case{125, 4}}) {
     EXPECT_EQ(HalfUnits::FromMinutes(c.minutes).halves(), c.halves) << c.minutes;
@@ -21,7 +24,10 @@ TEST(HalfUnitsTest, MinutesRoundDownToWholeHalfHours) {
 }
 
 TEST(HalfUnitsTest, ParseAcceptsHalfSteps) {
-  struct Case { const char* text; int64_t halves; };
+  struct Case {
+    const char* text;
+    int64_t halves;
+  };
   for (auto c : {Case{"0.5", 1}, Case{"1", 2}, Case{"1.0", 2}, Case{"2.50", 5}, Case{" 3 ", 6},
                  Case{"10.5", 21}}) {
     auto r = ParseUnits(c.text);

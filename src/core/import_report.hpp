@@ -28,8 +28,8 @@ using ProgressFn = std::function<void(double)>;
 // Maps a header to column positions, accepting each column's English or
 // Japanese name (after NFKC, case-insensitive for English).
 struct ColumnSpec {
-  const char* key;       // the English name, e.g. "registry_number"
-  const char* name_ja;   // e.g. "医籍登録番号"
+  const char* key;      // the English name, e.g. "registry_number"
+  const char* name_ja;  // e.g. "医籍登録番号"
   bool required;
 };
 

@@ -17,8 +17,7 @@ struct MailBatchView {
 };
 
 // Certificates to mail in the caller's scope, not yet in a batch.
-[[nodiscard]] Result<std::vector<Certificate>> PendingMail(const Deps& deps,
-                                                           const Caller& caller);
+[[nodiscard]] Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller);
 // A batch of every pending certificate in scope (422 when there is none).
 [[nodiscard]] Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller);
 [[nodiscard]] Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps,

@@ -12,12 +12,16 @@ struct Holder {
 };
 
 constexpr const char* kFooter =
-    "かかりつけ医機能報告制度にかかる研修 — 記入後、所属の医師会（非会員は最寄りの医師会）へ郵送してください。";
+    "かかりつけ医機能報告制度にかかる研修 — "
+    "記入後、所属の医師会（非会員は最寄りの医師会）へ郵送してください。";
 
 std::vector<std::pair<std::string, std::string>> HolderFields(const Holder& h) {
-  return {{"氏名", h.name},           {"フリガナ", h.kana},
-          {"生年月日", h.birth},      {"医籍登録番号", h.registry},
-          {"日医会員番号（会員のみ）", h.member}, {"所属医師会", h.association},
+  return {{"氏名", h.name},
+          {"フリガナ", h.kana},
+          {"生年月日", h.birth},
+          {"医籍登録番号", h.registry},
+          {"日医会員番号（会員のみ）", h.member},
+          {"所属医師会", h.association},
           {"連絡先（住所・電話・メール）", h.contact}};
 }
 
@@ -60,8 +64,9 @@ PaperForm Compose(FormKind kind, const Holder& h, const std::string& lecture_uni
     }
     case FormKind::kDeclaration:
       f.title = "座学研修（日医生涯教育制度）単位追加申告書";
-      f.intro = "記録されている日医生涯教育単位が不足する場合に、受講した講習会等の単位を申告します。"
-                "受講証明書の写しを添付してください。";
+      f.intro =
+          "記録されている日医生涯教育単位が不足する場合に、受講した講習会等の単位を申告します。"
+          "受講証明書の写しを添付してください。";
       f.table_title = "追加を申告する単位";
       f.table_headers = {"受講日", "講習会等の名称", "主催者", "単位"};
       f.table_widths = {0.18, 0.44, 0.26, 0.12};
@@ -103,7 +108,8 @@ Result<PaperForm> BlankForm(const Deps& deps, FormKind kind) {
 Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind kind,
                              std::string_view registry_number) {
   bool own = registry_number.empty();
-  if (auto r = RequirePermission(caller.principal, own ? Permission::kOwnRecord : Permission::kReview);
+  if (auto r =
+          RequirePermission(caller.principal, own ? Permission::kOwnRecord : Permission::kReview);
       !r) {
     return tl::unexpected(r.error());
   }

@@ -2,8 +2,7 @@
 
 namespace kakari::core {
 
-Status AppendChained(UnitOfWork& uow, std::span<AuditRecord* const> records,
-                     const Hasher& hasher) {
+Status AppendChained(UnitOfWork& uow, std::span<AuditRecord* const> records, const Hasher& hasher) {
   auto tail = uow.Audit().Tail();
   if (!tail) return tl::unexpected(tail.error());
   Id id = tail->first;

@@ -1,6 +1,5 @@
 #include "core/progress_service.hpp"
 
-
 #include "core/validation.hpp"
 
 namespace kakari::core {

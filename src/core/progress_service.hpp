@@ -24,8 +24,8 @@ struct DoctorProgress {
 struct ProgressSummary {
   int64_t doctors = 0;
   int64_t complete = 0;
-  int64_t lecture_only_short = 0;    // have an activity, lack lecture units
-  int64_t practical_missing = 0;     // lack an approved activity
+  int64_t lecture_only_short = 0;  // have an activity, lack lecture units
+  int64_t practical_missing = 0;   // lack an approved activity
 };
 
 // Evaluates every doctor; `on_each` (optional) sees each doctor's result.

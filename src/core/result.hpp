@@ -8,10 +8,10 @@
 namespace kakari::core {
 
 enum class ErrorCode {
-  kInvalidArgument,      // malformed request: 400
-  kUnprocessable,        // well-formed but breaks a rule (future date, not yet complete): 422
-  kPayloadTooLarge,      // 413
-  kUnsupportedMediaType, // 415
+  kInvalidArgument,       // malformed request: 400
+  kUnprocessable,         // well-formed but breaks a rule (future date, not yet complete): 422
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415
   kNotFound,
   kAlreadyExists,
   kConflict,
@@ -24,10 +24,10 @@ enum class ErrorCode {
 
 struct Error {
   ErrorCode code;
-  std::string message_ja;  // safe to show to users
-  std::string message_en;  // safe to show to users
-  std::string detail;      // for logs only; never sent to clients
-  std::string field;       // the input field at fault, if any
+  std::string message_ja;       // safe to show to users
+  std::string message_en;       // safe to show to users
+  std::string detail;           // for logs only; never sent to clients
+  std::string field;            // the input field at fault, if any
   int retry_after_seconds = 0;  // for kRateLimited: when to try again
 };
 

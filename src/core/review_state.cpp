@@ -26,9 +26,10 @@ constexpr std::array<Edge, 9> kEdges = {{
     {ReviewStatus::kReturned, ReviewAction::kReject, ReviewStatus::kRejected},
 }};
 
-constexpr std::array<const char*, 6> kActionNames = {"submit", "withdraw", "resubmit",
-                                                     "approve", "return", "reject"};
-constexpr std::array<const char*, 6> kActionJa = {"提出", "取下げ", "再提出", "承認", "差戻し", "却下"};
+constexpr std::array<const char*, 6> kActionNames = {"submit",  "withdraw", "resubmit",
+                                                     "approve", "return",   "reject"};
+constexpr std::array<const char*, 6> kActionJa = {"提出", "取下げ", "再提出",
+                                                  "承認", "差戻し", "却下"};
 
 }  // namespace
 
@@ -53,19 +54,27 @@ ReviewActor ActorOf(ReviewAction a) {
   switch (a) {
     case ReviewAction::kApprove:
     case ReviewAction::kReturn:
-    case ReviewAction::kReject: return ReviewActor::kStaff;
-    default: return ReviewActor::kDoctor;
+    case ReviewAction::kReject:
+      return ReviewActor::kStaff;
+    default:
+      return ReviewActor::kDoctor;
   }
 }
 
 const char* ReviewStatusLabelJa(ReviewStatus s) {
   switch (s) {
-    case ReviewStatus::kDraft: return "下書き";
-    case ReviewStatus::kSubmitted: return "審査待ち";
-    case ReviewStatus::kReturned: return "差戻し中";
-    case ReviewStatus::kApproved: return "承認済み";
-    case ReviewStatus::kRejected: return "却下";
-    case ReviewStatus::kWithdrawn: return "取下げ済み";
+    case ReviewStatus::kDraft:
+      return "下書き";
+    case ReviewStatus::kSubmitted:
+      return "審査待ち";
+    case ReviewStatus::kReturned:
+      return "差戻し中";
+    case ReviewStatus::kApproved:
+      return "承認済み";
+    case ReviewStatus::kRejected:
+      return "却下";
+    case ReviewStatus::kWithdrawn:
+      return "取下げ済み";
   }
   return "";
 }

@@ -14,14 +14,10 @@ using A = ReviewAction;
 // The whole table: every (status, action) pair, allowed or not.
 TEST(ReviewState, EveryPairFollowsTheTable) {
   const std::map<std::pair<S, A>, S> allowed = {
-      {{S::kDraft, A::kSubmit}, S::kSubmitted},
-      {{S::kDraft, A::kWithdraw}, S::kWithdrawn},
-      {{S::kSubmitted, A::kWithdraw}, S::kWithdrawn},
-      {{S::kSubmitted, A::kApprove}, S::kApproved},
-      {{S::kSubmitted, A::kReturn}, S::kReturned},
-      {{S::kSubmitted, A::kReject}, S::kRejected},
-      {{S::kReturned, A::kResubmit}, S::kSubmitted},
-      {{S::kReturned, A::kWithdraw}, S::kWithdrawn},
+      {{S::kDraft, A::kSubmit}, S::kSubmitted},       {{S::kDraft, A::kWithdraw}, S::kWithdrawn},
+      {{S::kSubmitted, A::kWithdraw}, S::kWithdrawn}, {{S::kSubmitted, A::kApprove}, S::kApproved},
+      {{S::kSubmitted, A::kReturn}, S::kReturned},    {{S::kSubmitted, A::kReject}, S::kRejected},
+      {{S::kReturned, A::kResubmit}, S::kSubmitted},  {{S::kReturned, A::kWithdraw}, S::kWithdrawn},
       {{S::kReturned, A::kReject}, S::kRejected},
   };
   int checked = 0;

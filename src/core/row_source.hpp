@@ -11,7 +11,7 @@
 namespace kakari::core {
 
 struct TableRow {
-  int64_t line = 0;  // 1-based line number in the file, for error reports
+  int64_t line = 0;                      // 1-based line number in the file, for error reports
   std::vector<std::string_view> fields;  // valid until the next call to Next
 };
 

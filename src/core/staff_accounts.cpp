@@ -7,8 +7,8 @@ namespace kakari::core {
 namespace {
 
 StaffAccount AccountOf(const UserRecord& u) {
-  return StaffAccount{u.id, u.login, u.role, u.organisation_code, u.disabled,
-                      !u.password_hash.empty()};
+  return StaffAccount{
+      u.id, u.login, u.role, u.organisation_code, u.disabled, !u.password_hash.empty()};
 }
 
 Error NotAllowed() {

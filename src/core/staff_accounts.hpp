@@ -33,7 +33,7 @@ struct NewStaffAccount {
                                                     const NewStaffAccount& account);
 
 // Changes the role or disables the account; ends its sessions.
-[[nodiscard]] Result<StaffAccount> UpdateStaffAccount(const Deps& deps, const Caller& caller,
-                                                      Id id, std::string_view role, bool disabled);
+[[nodiscard]] Result<StaffAccount> UpdateStaffAccount(const Deps& deps, const Caller& caller, Id id,
+                                                      std::string_view role, bool disabled);
 
 }  // namespace kakari::core

@@ -11,7 +11,10 @@ TEST(InstitutionCodeTest, MhlwExampleIsValid) {
 }
 
 TEST(InstitutionCodeTest, CheckDigitTable) {
-  struct Case { const char* first9; int check; };
+  struct Case {
+    const char* first9;
+    int check;
+  };
   // Worked by hand, e.g. 271234567: 7x2=14->5, 6, 5x2=10->1, 4, 6, 2, 2, 7, 4 = 37 -> 3.
   // Worked by hand with the rule: weights 2,1,2,... from the right,
   // two-digit products count as the sum of their digits.
@@ -22,10 +25,13 @@ TEST(InstitutionCodeTest, CheckDigitTable) {
 }
 
 TEST(InstitutionCodeTest, RefusesWithReason) {
-  struct Case { const char* code; const char* fragment; };
-  for (auto c : {Case{"3410712363", "検証番号"}, Case{"341071236", "10桁"},
-                 Case{"4810712362", "都道府県"}, Case{"3420712362", "点数表"},
-                 Case{"34107123a2", "10桁"}}) {
+  struct Case {
+    const char* code;
+    const char* fragment;
+  };
+  for (auto c :
+       {Case{"3410712363", "検証番号"}, Case{"341071236", "10桁"}, Case{"4810712362", "都道府県"},
+        Case{"3420712362", "点数表"}, Case{"34107123a2", "10桁"}}) {
     auto r = ValidateInstitutionCode(c.code);
     ASSERT_FALSE(r.has_value()) << c.code;
     EXPECT_NE(r.error().message_ja.find(c.fragment), std::string::npos) << r.error().message_ja;

@@ -153,9 +153,7 @@ std::string FormatWareki(const Date& d) {
   return Format(d, "ja_JP@calendar=japanese;numbers=y=jpanyear", u"Gy年M月d日");
 }
 
-std::string FormatJapaneseWestern(const Date& d) {
-  return Format(d, "ja_JP", u"y年M月d日");
-}
+std::string FormatJapaneseWestern(const Date& d) { return Format(d, "ja_JP", u"y年M月d日"); }
 
 Result<Date> ParseDate(std::string_view text) {
   std::string_view s = util::Trim(text);

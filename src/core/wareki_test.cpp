@@ -6,7 +6,10 @@ namespace kakari::core {
 namespace {
 
 TEST(WarekiTest, FormatsThroughIcu) {
-  struct Case { Date d; const char* text; };
+  struct Case {
+    Date d;
+    const char* text;
+  };
   for (auto c : {Case{{2026, 1, 15}, "令和8年1月15日"}, Case{{2019, 5, 1}, "令和元年5月1日"},
                  Case{{2019, 4, 30}, "平成31年4月30日"}, Case{{1989, 1, 8}, "平成元年1月8日"},
                  Case{{1989, 1, 7}, "昭和64年1月7日"}}) {
@@ -16,7 +19,10 @@ TEST(WarekiTest, FormatsThroughIcu) {
 }
 
 TEST(WarekiTest, ParsesEveryFormAssociationsUse) {
-  struct Case { const char* text; Date d; };
+  struct Case {
+    const char* text;
+    Date d;
+  };
   for (auto c : {Case{"2025-04-01", {2025, 4, 1}}, Case{"2025/4/1", {2025, 4, 1}},
                  Case{"2025年4月1日", {2025, 4, 1}}, Case{"令和7年4月1日", {2025, 4, 1}},
                  Case{"平成31年4月30日", {2019, 4, 30}}, Case{"令和元年5月1日", {2019, 5, 1}},

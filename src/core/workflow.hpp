@@ -129,11 +129,11 @@ struct QueueFilter {
   std::optional<ReviewKind> kind;
   std::optional<ReviewStatus> status;
   std::optional<std::string> channel;
-  std::string association_prefix;  // the viewer's scope ("" = all)
+  std::string association_prefix;               // the viewer's scope ("" = all)
   std::optional<std::string> association_code;  // narrower, inside the scope
-  std::optional<std::string> submitted_from;  // ISO dates, inclusive
+  std::optional<std::string> submitted_from;    // ISO dates, inclusive
   std::optional<std::string> submitted_to;
-  std::string name_key;  // SearchKey of the query; empty = no search
+  std::string name_key;               // SearchKey of the query; empty = no search
   std::string sort = "submitted_at";  // "submitted_at" | "name" | "status"
   bool descending = false;
   int page = 1;

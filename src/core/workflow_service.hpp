@@ -31,8 +31,8 @@ struct CreditPage {
   int64_t total = 0;
   std::vector<LectureCredit> credits;
 };
-[[nodiscard]] Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller,
-                                           int fiscal_year, int page, int per_page);
+[[nodiscard]] Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year,
+                                           int page, int per_page);
 
 [[nodiscard]] Result<std::vector<ActivityCategory>> ActivityCategories(const Deps& deps);
 

@@ -57,7 +57,9 @@ std::string KeyIdOf(std::string_view public_key) {
 }
 
 core::Result<KeyFiles> KeyFiles::Open(const std::string& dir) {
-  if (sodium_init() < 0) return tl::unexpected(KeyError("暗号ライブラリを初期化できません", "libsodium init failed", ""));
+  if (sodium_init() < 0)
+    return tl::unexpected(
+        KeyError("暗号ライブラリを初期化できません", "libsodium init failed", ""));
   KeyFiles keys;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return keys;
@@ -72,10 +74,9 @@ core::Result<KeyFiles> KeyFiles::Open(const std::string& dir) {
     auto [sk, pk] = KeyPairOf(*seed);
     std::string id = KeyIdOf(pk);
     if (id != entry.path().stem().string()) {
-      return tl::unexpected(KeyError("署名鍵のファイル名と中身が合いません: " + entry.path().string(),
-                                     "a signing key file's name does not match its key: " +
-                                         entry.path().string(),
-                                     ""));
+      return tl::unexpected(KeyError(
+          "署名鍵のファイル名と中身が合いません: " + entry.path().string(),
+          "a signing key file's name does not match its key: " + entry.path().string(), ""));
     }
     keys.secret_keys_[id] = sk;
   }
@@ -85,7 +86,9 @@ core::Result<KeyFiles> KeyFiles::Open(const std::string& dir) {
 }
 
 core::Result<PublicKey> KeyFiles::Generate(const std::string& dir) {
-  if (sodium_init() < 0) return tl::unexpected(KeyError("暗号ライブラリを初期化できません", "libsodium init failed", ""));
+  if (sodium_init() < 0)
+    return tl::unexpected(
+        KeyError("暗号ライブラリを初期化できません", "libsodium init failed", ""));
   std::error_code ec;
   fs::create_directories(dir, ec);
   ::chmod(dir.c_str(), 0700);
@@ -110,8 +113,8 @@ core::Result<PublicKey> KeyFiles::Generate(const std::string& dir) {
   }
   fs::rename(tmp, fs::path(dir) / "current", ec);  // atomic switch to the new key
   if (ec) {
-    return tl::unexpected(KeyError("現在の鍵を切り替えられません", "cannot switch the current key",
-                                   ec.message()));
+    return tl::unexpected(
+        KeyError("現在の鍵を切り替えられません", "cannot switch the current key", ec.message()));
   }
   sodium_memzero(seed.data(), seed.size());
   return PublicKey{id, pk};

@@ -23,8 +23,8 @@ std::string SodiumCrypto::Sha256Hex(std::string_view data) const {
 std::string SodiumCrypto::HashPassword(std::string_view password) const {
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
     std::cerr << "kakari: out of memory hashing a password\n";
     std::abort();
   }

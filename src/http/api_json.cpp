@@ -23,13 +23,13 @@ std::string ProgressBody(const core::DoctorProgress& p) {
   const auto& e = p.eligibility;
   json missing = json::array();
   for (const auto& m : e.missing) {
-    missing.push_back({{"kind", m.kind == core::MissingKind::kLectureUnits
-                                    ? "lecture_units"
-                                    : "practical_activities"},
-                       {"units", Units(m.units)},
-                       {"activities", m.activities},
-                       {"message_ja", m.message_ja},
-                       {"message_en", m.message_en}});
+    missing.push_back(
+        {{"kind",
+          m.kind == core::MissingKind::kLectureUnits ? "lecture_units" : "practical_activities"},
+         {"units", Units(m.units)},
+         {"activities", m.activities},
+         {"message_ja", m.message_ja},
+         {"message_en", m.message_en}});
   }
   json body = {
       {"registry_number", p.doctor.registry_number},

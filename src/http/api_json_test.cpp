@@ -1,4 +1,3 @@
-#include "http/json_writer.hpp"
 #include "http/api_json.hpp"
 
 #include <gtest/gtest.h>
@@ -6,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/error_status.hpp"
+#include "http/json_writer.hpp"
 
 namespace kakari::http {
 namespace {
@@ -53,7 +53,14 @@ namespace {
 TEST(JsonWriter, WritesValidJsonWithEscapes) {
   JsonWriter w;
   w.Open('{').Field("n", int64_t{-3}).Field("s", "a\"b\\c\n\x01𠮷");
-  w.Key("list").Open('[').Open('{').Field("x", int64_t{1}).Close('}').Open('{').Close('}').Close(']');
+  w.Key("list")
+      .Open('[')
+      .Open('{')
+      .Field("x", int64_t{1})
+      .Close('}')
+      .Open('{')
+      .Close('}')
+      .Close(']');
   w.Key("empty").Open('[').Close(']');
   w.Close('}');
   auto parsed = nlohmann::json::parse(w.Take());

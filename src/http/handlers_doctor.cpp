@@ -66,8 +66,8 @@ std::optional<std::pair<core::ReviewKind, core::Id>> ItemRef(const ApiContext& c
 }
 
 core::Error ItemNotFound() {
-  return core::Error{core::ErrorCode::kNotFound, "申請・報告が見つかりません", "item not found",
-                     "", ""};
+  return core::Error{core::ErrorCode::kNotFound, "申請・報告が見つかりません", "item not found", "",
+                     ""};
 }
 
 ApiResponse GetMyProgress(ApiContext& c) {
@@ -92,12 +92,13 @@ ApiResponse GetMyCredits(ApiContext& c) {
   if (!credits) return Fails(credits.error());
   json list = json::array();
   for (const auto& cr : credits->credits) {
-    list.push_back({{"id", cr.id},
-                    {"taken_on", cr.taken_on.ToIso()},
-                    {"units", UnitsJson(cr.units)},
-                    {"title", cr.title},
-                    {"organizer", cr.organizer},
-                    {"curriculum_code", cr.curriculum_code ? json(*cr.curriculum_code) : json(nullptr)}});
+    list.push_back(
+        {{"id", cr.id},
+         {"taken_on", cr.taken_on.ToIso()},
+         {"units", UnitsJson(cr.units)},
+         {"title", cr.title},
+         {"organizer", cr.organizer},
+         {"curriculum_code", cr.curriculum_code ? json(*cr.curriculum_code) : json(nullptr)}});
   }
   return JsonResponse(200, {{"fiscal_year", credits->fiscal_year},
                             {"total", credits->total},
@@ -173,9 +174,10 @@ ApiResponse GetApplicationPreview(ApiContext& c) {
                             {"total_units", UnitsJson(s.total_units)},
                             {"routing_reason", s.routing_reason},
                             {"activities", activities},
-                            {"routed_to", {{"code", preview->routed_to.code},
-                                           {"name_ja", preview->routed_to.name_ja},
-                                           {"name_en", preview->routed_to.name_en}}}});
+                            {"routed_to",
+                             {{"code", preview->routed_to.code},
+                              {"name_ja", preview->routed_to.name_ja},
+                              {"name_en", preview->routed_to.name_en}}}});
 }
 
 ApiResponse GetMyItems(ApiContext& c) {

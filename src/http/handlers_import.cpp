@@ -26,9 +26,9 @@ ApiResponse PostCreditImport(ApiContext& c) {
   for (const auto& r : report->rejected) {
     rejected.push_back({{"line", r.line}, {"reason_ja", r.reason_ja}, {"reason_en", r.reason_en}});
   }
-  return JsonResponse(200, {{"imported", report->imported},
-                            {"duplicates", report->duplicates},
-                            {"rejected", rejected}});
+  return JsonResponse(
+      200,
+      {{"imported", report->imported}, {"duplicates", report->duplicates}, {"rejected", rejected}});
 }
 
 }  // namespace kakari::http

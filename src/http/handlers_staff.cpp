@@ -21,11 +21,12 @@ core::Error BadFilter(const std::string& field, const std::string& ja, const std
 
 std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& q,
                                       core::QueueFilter& f) {
-  static const std::set<std::string> kKnown = {"kind", "status", "channel", "association",
-                                               "from", "to", "q", "sort", "order", "page",
-                                               "per_page"};
+  static const std::set<std::string> kKnown = {"kind",  "status", "channel", "association",
+                                               "from",  "to",     "q",       "sort",
+                                               "order", "page",   "per_page"};
   for (const auto& [k, v] : q) {
-    if (!kKnown.count(k)) return BadFilter(k, "不明な条件「" + k + "」です", "unknown filter \"" + k + "\"");
+    if (!kKnown.count(k))
+      return BadFilter(k, "不明な条件「" + k + "」です", "unknown filter \"" + k + "\"");
   }
   auto get = [&](const char* k) -> std::string {
     auto it = q.find(k);
@@ -40,16 +41,19 @@ std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& 
   }
   if (auto ch = get("channel"); !ch.empty()) {
     if (ch != "online" && ch != "paper") {
-      return BadFilter("channel", "channel は online か paper です", "channel must be online or paper");
+      return BadFilter("channel", "channel は online か paper です",
+                       "channel must be online or paper");
     }
     f.channel = ch;
   }
   if (auto a = get("association"); !a.empty()) f.association_code = a;
-  for (auto [key, slot] : {std::pair{"from", &f.submitted_from}, std::pair{"to", &f.submitted_to}}) {
+  for (auto [key, slot] :
+       {std::pair{"from", &f.submitted_from}, std::pair{"to", &f.submitted_to}}) {
     if (auto d = get(key); !d.empty()) {
       auto parsed = core::ParseDate(d);
-      if (!parsed) return BadFilter(key, std::string(key) + " は日付（2026-01-31）で指定してください",
-                                    std::string(key) + " must be a date like 2026-01-31");
+      if (!parsed)
+        return BadFilter(key, std::string(key) + " は日付（2026-01-31）で指定してください",
+                         std::string(key) + " must be a date like 2026-01-31");
       *slot = parsed->ToIso();
     }
   }
@@ -63,7 +67,8 @@ std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& 
   for (auto [key, slot] : {std::pair{"page", &f.page}, std::pair{"per_page", &f.per_page}}) {
     if (auto v = get(key); !v.empty()) {
       if (!util::IsAsciiDigits(v) || v.size() > 6) {
-        return BadFilter(key, std::string(key) + " は正の整数です", std::string(key) + " must be a positive integer");
+        return BadFilter(key, std::string(key) + " は正の整数です",
+                         std::string(key) + " must be a positive integer");
       }
       *slot = std::stoi(v);
     }
@@ -111,9 +116,12 @@ ApiResponse GetItemAudit(ApiContext& c) {
   if (!records) return Fails(records.error());
   json list = json::array();
   for (const auto& r : *records) {
-    list.push_back({{"id", r.id}, {"at", r.at}, {"actor_role", r.actor_role},
+    list.push_back({{"id", r.id},
+                    {"at", r.at},
+                    {"actor_role", r.actor_role},
                     {"actor_user_id", r.actor_user_id ? json(*r.actor_user_id) : json(nullptr)},
-                    {"action", r.action}, {"detail", r.detail}});
+                    {"action", r.action},
+                    {"detail", r.detail}});
   }
   return JsonResponse(200, {{"records", list}});
 }
@@ -221,17 +229,17 @@ ApiResponse PostPaperApplication(ApiContext& c) {
   if (view) return JsonResponse(201, ItemViewJson(*view));
   if (view.error().code != core::ErrorCode::kNotFound) return Fails(view.error());
   // Entered here but routed beyond this desk's scope: say where it went.
-  return JsonResponse(201, {{"id", *id},
-                            {"kind", "application"},
-                            {"channel", "paper"},
-                            {"status", "submitted"},
-                            {"visible", false},
-                            {"routed_to", routed.code},
-                            {"routed_to_name", routed.name},
-                            {"message_ja", "申請を受け付け、" + routed.name +
-                                               "に回付しました。承認はその医師会が行います"},
-                            {"message_en", "accepted and routed to " + routed.code +
-                                               ", which approves it"}});
+  return JsonResponse(
+      201, {{"id", *id},
+            {"kind", "application"},
+            {"channel", "paper"},
+            {"status", "submitted"},
+            {"visible", false},
+            {"routed_to", routed.code},
+            {"routed_to_name", routed.name},
+            {"message_ja",
+             "申請を受け付け、" + routed.name + "に回付しました。承認はその医師会が行います"},
+            {"message_en", "accepted and routed to " + routed.code + ", which approves it"}});
 }
 
 ApiResponse GetRoutingRule(ApiContext& c) {
@@ -250,8 +258,8 @@ ApiResponse PutRoutingRule(ApiContext& c) {
   auto m = core::ParseApprovingLevel(members);
   auto n = core::ParseApprovingLevel(non_members);
   if (!m || !n) {
-    return Fails(BadFilter(m ? "non_members" : "members",
-                           "county か prefecture を指定してください", "use county or prefecture"));
+    return Fails(BadFilter(m ? "non_members" : "members", "county か prefecture を指定してください",
+                           "use county or prefecture"));
   }
   core::RoutingRule rule{c.Param("prefecture"), *m, *n};
   if (auto s = core::PutRouting(c.deps, c.caller, rule); !s) return Fails(s.error());
@@ -263,8 +271,10 @@ ApiResponse GetInstitutionDoctors(ApiContext& c) {
   if (!list) return Fails(list.error());
   json out = json::array();
   for (const auto& s : *list) {
-    out.push_back({{"name", s.doctor.name}, {"kana", s.doctor.kana},
-                   {"complete", s.complete}, {"certified", s.certified}});
+    out.push_back({{"name", s.doctor.name},
+                   {"kana", s.doctor.kana},
+                   {"complete", s.complete},
+                   {"certified", s.certified}});
   }
   return JsonResponse(200, {{"doctors", out}});
 }

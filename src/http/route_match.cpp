@@ -15,7 +15,8 @@ bool Fits(std::string_view pattern, const std::vector<std::string_view>& path,
   size_t start = 0;
   for (;;) {
     size_t end = pattern.find('/', start);
-    std::string_view want = pattern.substr(start, end == std::string_view::npos ? end : end - start);
+    std::string_view want =
+        pattern.substr(start, end == std::string_view::npos ? end : end - start);
     if (i >= path.size()) return false;
     if (util::StartsWith(want, ":")) {
       if (path[i].empty()) return false;

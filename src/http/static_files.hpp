@@ -10,9 +10,9 @@
 namespace kakari::http {
 
 struct StaticFile {
-  std::string path;          // file system path under the root
+  std::string path;  // file system path under the root
   std::string content_type;
-  bool immutable = false;    // hashed assets may be cached for a year
+  bool immutable = false;  // hashed assets may be cached for a year
 };
 
 // `exists` tells whether a relative path names a regular file under the root.

@@ -27,8 +27,8 @@ TEST(StaticFilesTest, AppRoutesFallBackMissingFilesDoNot) {
 }
 
 TEST(StaticFilesTest, NoEscapeFromRoot) {
-  for (auto bad : {"/../etc/passwd", "/assets/../../x", "/%2e%2e/x", "/.env", "/a//b",
-                   "/assets/..\\x"}) {
+  for (auto bad :
+       {"/../etc/passwd", "/assets/../../x", "/%2e%2e/x", "/.env", "/a//b", "/assets/..\\x"}) {
     EXPECT_FALSE(ResolveStatic("/w", bad, Exists).has_value()) << bad;
   }
 }

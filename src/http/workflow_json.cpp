@@ -22,8 +22,8 @@ json ItemJson(const core::ReviewItem& it) {
 }
 
 json FileJson(const core::StoredFileMeta& f) {
-  return {{"id", f.id},          {"name", f.name},     {"content_type", f.content_type},
-          {"size", f.size},      {"sha256", f.sha256}, {"url", "/api/v1/files/" + std::to_string(f.id)}};
+  return {{"id", f.id},     {"name", f.name},     {"content_type", f.content_type},
+          {"size", f.size}, {"sha256", f.sha256}, {"url", "/api/v1/files/" + std::to_string(f.id)}};
 }
 
 json DoctorJson(const core::Doctor& d) {
@@ -100,7 +100,8 @@ std::string QueuePageJson(const core::QueuePage& page, int page_number, int per_
         .Field("routed_to", it.routed_to_code)
         .Field("last_reason", it.last_reason)
         .Field("association_name", row.association_name);
-    w.Key("doctor").Open('{')
+    w.Key("doctor")
+        .Open('{')
         .Field("name", row.doctor_name)
         .Field("kana", row.doctor_kana)
         .Field("registry_number", row.registry_number)

@@ -10,13 +10,15 @@ namespace kakari::io {
 core::Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    return core::Fail(core::ErrorCode::kInvalidArgument, path + " はフォルダです。ファイルを指定してください",
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      path + " はフォルダです。ファイルを指定してください",
                       path + " is a folder, not a file", "file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::string why = std::strerror(errno);
-    return core::Fail(core::ErrorCode::kNotFound, "ファイル " + path + " を読めません（" + why + "）",
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "ファイル " + path + " を読めません（" + why + "）",
                       "cannot read file " + path + " (" + why + ")", "file");
   }
   // One read of the known size: a 500 MB file must not be copied twice.

@@ -65,8 +65,7 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
     }
   }
   TextStyle signatory{kMincho, 18, false, Align::kRight, kInner - 90, false, 2};
-  if (auto r = try_text(kMargin, 600, d.signatory_title + "　" + d.signatory_name, signatory);
-      !r) {
+  if (auto r = try_text(kMargin, 600, d.signatory_title + "　" + d.signatory_name, signatory); !r) {
     return tl::unexpected(r.error());
   }
   if (!d.seal_image.empty()) {
@@ -75,9 +74,9 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
   double qr_y = kA4Height - 190;
   if (auto s = c.Qr(kMargin - 8, qr_y, 132, d.qr_text); !s) return s;
   TextStyle caption{kMincho, 9, false, Align::kLeft, kInner - 140, false, 0};
-  if (auto r = try_text(kMargin + 134, qr_y + 40,
-                        "この修了証の真正性は、QRコードまたは次のアドレスで確認できます。",
-                        caption);
+  if (auto r =
+          try_text(kMargin + 134, qr_y + 40,
+                   "この修了証の真正性は、QRコードまたは次のアドレスで確認できます。", caption);
       !r) {
     return tl::unexpected(r.error());
   }

@@ -10,13 +10,16 @@ core::CertificateDocument Doc(std::string name) {
   d.name = std::move(name);
   d.personal_lines = {"生年月日　昭和45年4月1日", "医籍登録番号　第123456号"};
   d.programme = "かかりつけ医機能報告制度にかかる研修";
-  d.statement = "あなたは日本医師会が定める「かかりつけ医機能報告制度にかかる研修」の修了要件を満たしたことを証します。";
+  d.statement =
+      "あなたは日本医師会が定める「かかりつけ医機能報告制度にかかる研修」の修了要件を満たしたことを"
+      "証します。";
   d.issued_wareki = "令和8年1月15日";
   d.issued_western = "（2026年1月15日）";
   d.signatory_title = "日本医師会長";
   d.signatory_name = "松本　吉郎";
   d.number = "第K2026-000123号";
-  d.qr_text = "http://127.0.0.1:8080/verify/x?c=S0sxHzk3MzAzYWM2H-esrEsyMDI2LTAwMDAwMeWPtx8x.X0ttHnB2";
+  d.qr_text =
+      "http://127.0.0.1:8080/verify/x?c=S0sxHzk3MzAzYWM2H-esrEsyMDI2LTAwMDAwMeWPtx8x.X0ttHnB2";
   d.short_url = "http://127.0.0.1:8080/verify/第K2026-000123号";
   return d;
 }

@@ -43,8 +43,8 @@ std::pair<int, int> JpegSize(std::string_view b) {
     if (static_cast<unsigned char>(b[i]) != 0xFF) return {0, 0};
     unsigned char marker = static_cast<unsigned char>(b[i + 1]);
     size_t len = (static_cast<unsigned char>(b[i + 2]) << 8) | static_cast<unsigned char>(b[i + 3]);
-    bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-               marker != 0xCC;
+    bool sof =
+        marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (sof) {
       int h = (static_cast<unsigned char>(b[i + 5]) << 8) | static_cast<unsigned char>(b[i + 6]);
       int w = (static_cast<unsigned char>(b[i + 7]) << 8) | static_cast<unsigned char>(b[i + 8]);
@@ -67,8 +67,8 @@ cairo_surface_t* ImageSurface(std::string_view bytes) {
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   auto* owned = new std::string(bytes);  // cairo frees it when it no longer needs it
   cairo_surface_set_mime_data(
-      s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(owned->data()),
-      owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
+      s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(owned->data()), owned->size(),
+      [](void* p) { delete static_cast<std::string*>(p); }, owned);
   return s;
 }
 
@@ -81,8 +81,7 @@ core::Result<std::unique_ptr<Canvas>> Canvas::Create(std::string_view title,
   if (cairo_surface_status(c->surface_) != CAIRO_STATUS_SUCCESS) {
     return tl::unexpected(RenderError("PDFを作成できません", "cannot create the PDF"));
   }
-  cairo_pdf_surface_set_metadata(c->surface_, CAIRO_PDF_METADATA_TITLE,
-                                 std::string(title).c_str());
+  cairo_pdf_surface_set_metadata(c->surface_, CAIRO_PDF_METADATA_TITLE, std::string(title).c_str());
   cairo_pdf_surface_set_metadata(c->surface_, CAIRO_PDF_METADATA_CREATOR, "Kakari");
   if (!keywords.empty()) {
     cairo_pdf_surface_set_metadata(c->surface_, CAIRO_PDF_METADATA_KEYWORDS,
@@ -107,8 +106,8 @@ core::Result<double> Canvas::Text(double x, double y, std::string_view utf8,
   pango_layout_set_text(layout, utf8.data(), static_cast<int>(utf8.size()));
   if (style.letter_spacing > 0) {
     PangoAttrList* attrs = pango_attr_list_new();
-    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-                                      static_cast<int>(style.letter_spacing * PANGO_SCALE)));
+    pango_attr_list_insert(
+        attrs, pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
   }
@@ -136,10 +135,10 @@ core::Result<double> Canvas::Text(double x, double y, std::string_view utf8,
   }
   if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
     g_object_unref(layout);
-    return tl::unexpected(RenderError(
-        "表示できない文字が含まれています（フォントにない字形）: " + std::string(utf8),
-        "the text has characters no installed font can show: " + std::string(utf8),
-        std::to_string(unknown) + " unknown glyphs"));
+    return tl::unexpected(
+        RenderError("表示できない文字が含まれています（フォントにない字形）: " + std::string(utf8),
+                    "the text has characters no installed font can show: " + std::string(utf8),
+                    std::to_string(unknown) + " unknown glyphs"));
   }
   double text_w = static_cast<double>(w) / PANGO_SCALE;
   double box = style.width > 0 ? style.width : text_w;
@@ -189,8 +188,8 @@ core::Status Canvas::Qr(double x, double y, double size, std::string_view text) 
     int r = row / kPixels - quiet;
     for (int col = 0; col < side; ++col) {
       int c = col / kPixels - quiet;
-      bool dark = r >= 0 && c >= 0 && r < qr->width && c < qr->width &&
-                  (qr->data[r * qr->width + c] & 1);
+      bool dark =
+          r >= 0 && c >= 0 && r < qr->width && c < qr->width && (qr->data[r * qr->width + c] & 1);
       line[col] = dark ? 0x000000 : 0xFFFFFF;
     }
   }
@@ -211,8 +210,8 @@ core::Status Canvas::Image(double x, double y, double w, double h, std::string_v
   cairo_surface_t* img = ImageSurface(bytes);
   if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
     if (img) cairo_surface_destroy(img);
-    return tl::unexpected(RenderError("画像を読めません（PNGかJPEG）",
-                                      "cannot read the image (PNG or JPEG)"));
+    return tl::unexpected(
+        RenderError("画像を読めません（PNGかJPEG）", "cannot read the image (PNG or JPEG)"));
   }
   double iw = cairo_image_surface_get_width(img);
   double ih = cairo_image_surface_get_height(img);
@@ -238,8 +237,8 @@ core::Result<std::string> Canvas::Finish() {
   cairo_surface_destroy(surface_);
   surface_ = nullptr;
   if (status != CAIRO_STATUS_SUCCESS) {
-    return tl::unexpected(RenderError("PDFを書き出せません", "cannot write the PDF",
-                                      cairo_status_to_string(status)));
+    return tl::unexpected(
+        RenderError("PDFを書き出せません", "cannot write the PDF", cairo_status_to_string(status)));
   }
   return std::move(out_);
 }

@@ -16,7 +16,7 @@ typedef struct _PangoContext PangoContext;
 
 namespace kakari::pdf {
 
-inline constexpr double kA4Width = 595.276;   // points
+inline constexpr double kA4Width = 595.276;  // points
 inline constexpr double kA4Height = 841.890;
 
 enum class Align { kLeft, kCenter, kRight };
@@ -26,7 +26,7 @@ struct TextStyle {
   double size = 12;  // points
   bool bold = false;
   Align align = Align::kLeft;
-  double width = 0;        // wrap (or align) within this width; 0 = no wrapping
+  double width = 0;            // wrap (or align) within this width; 0 = no wrapping
   bool shrink_to_fit = false;  // one line: reduce the size until it fits `width`
   double letter_spacing = 0;   // points
 };
@@ -49,8 +49,7 @@ class Canvas {
   // A QR code of `text` (error correction M) as a square of `size` points.
   [[nodiscard]] core::Status Qr(double x, double y, double size, std::string_view text);
   // A PNG or JPEG fitted into the box, keeping its proportions.
-  [[nodiscard]] core::Status Image(double x, double y, double w, double h,
-                                   std::string_view bytes);
+  [[nodiscard]] core::Status Image(double x, double y, double w, double h, std::string_view bytes);
   void NextPage();
   // Ends the document and returns its bytes.
   [[nodiscard]] core::Result<std::string> Finish();

@@ -69,7 +69,8 @@ class FormWriter {
   core::Status Closing(const core::PaperForm& f) {
     if (y_ > kBottom - 120) NewPage();
     if (!f.declaration.empty()) {
-      auto h = c_.Text(kMargin, y_, f.declaration, {kFont, 10.5, false, Align::kLeft, kWidth, false, 0});
+      auto h =
+          c_.Text(kMargin, y_, f.declaration, {kFont, 10.5, false, Align::kLeft, kWidth, false, 0});
       if (!h) return tl::unexpected(h.error());
       y_ += *h + 24;
     }
@@ -78,7 +79,9 @@ class FormWriter {
     if (auto r = Put(kMargin + kWidth * 0.45, y_, "署名（自署）", Style(11)); !r) return r;
     c_.Line(kMargin + kWidth * 0.45 + 80, y_ + 16, kMargin + kWidth, y_ + 16, 0.6);
     if (!f.footer.empty()) {
-      if (auto r = Put(kMargin, kBottom + 20, f.footer, {kFont, 8.5, false, Align::kLeft, kWidth, false, 0}); !r) {
+      if (auto r = Put(kMargin, kBottom + 20, f.footer,
+                       {kFont, 8.5, false, Align::kLeft, kWidth, false, 0});
+          !r) {
         return r;
       }
     }
@@ -98,8 +101,8 @@ class FormWriter {
     if (y_ + h > kBottom) NewPage();
     double x = kMargin;
     for (size_t i = 0; i < f.table_headers.size(); ++i) {
-      double w = kWidth * (i < f.table_widths.size() ? f.table_widths[i]
-                                                     : 1.0 / f.table_headers.size());
+      double w =
+          kWidth * (i < f.table_widths.size() ? f.table_widths[i] : 1.0 / f.table_headers.size());
       c_.Rect(x, y_, w, h, 0.6);
       if (i < cells.size() && !cells[i].empty()) {
         TextStyle s{kFont, 9.5, false, Align::kLeft, w - 8, true, 0};
@@ -126,8 +129,8 @@ core::Result<std::string> CairoRenderer::Form(const core::PaperForm& form) const
   auto canvas = Canvas::Create(form.title, "");
   if (!canvas) return tl::unexpected(canvas.error());
   FormWriter w(**canvas);
-  for (auto step : {&FormWriter::Heading, &FormWriter::Fields, &FormWriter::Table,
-                    &FormWriter::Closing}) {
+  for (auto step :
+       {&FormWriter::Heading, &FormWriter::Fields, &FormWriter::Table, &FormWriter::Closing}) {
     if (auto s = (w.*step)(form); !s) return tl::unexpected(s.error());
   }
   return (*canvas)->Finish();

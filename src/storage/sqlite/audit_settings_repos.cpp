@@ -13,9 +13,9 @@ constexpr const char* kAuditColumns =
     "detail, COALESCE(remote_address, ''), prev_hash, hash FROM audit_log ";
 
 core::AuditRecord ReadAudit(const Statement& st) {
-  return core::AuditRecord{st.Int(0), st.Text(1), st.OptionalInt(2), st.Text(3), st.Text(4),
-                           st.Text(5), st.Text(6), st.Text(7), st.Text(8), st.Text(9),
-                           st.Text(10)};
+  return core::AuditRecord{st.Int(0),  st.Text(1), st.OptionalInt(2), st.Text(3),
+                           st.Text(4), st.Text(5), st.Text(6),        st.Text(7),
+                           st.Text(8), st.Text(9), st.Text(10)};
 }
 }  // namespace
 
@@ -32,9 +32,17 @@ Status SqlAudit::Append(const core::AuditRecord& r) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO audit_log(id, at, actor_user_id, actor_role, action, "
                             "subject_type, subject_id, detail, remote_address, prev_hash, hash) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  st->Bind(1, r.id).Bind(2, r.at).BindOptionalId(3, r.actor_user_id).Bind(4, r.actor_role)
-      .Bind(5, r.action).Bind(6, r.subject_type).Bind(7, r.subject_id).Bind(8, r.detail)
-      .Bind(9, r.remote_address).Bind(10, r.prev_hash).Bind(11, r.hash);
+  st->Bind(1, r.id)
+      .Bind(2, r.at)
+      .BindOptionalId(3, r.actor_user_id)
+      .Bind(4, r.actor_role)
+      .Bind(5, r.action)
+      .Bind(6, r.subject_type)
+      .Bind(7, r.subject_id)
+      .Bind(8, r.detail)
+      .Bind(9, r.remote_address)
+      .Bind(10, r.prev_hash)
+      .Bind(11, r.hash);
   return st->Run();
 }
 
@@ -80,11 +88,14 @@ Result<core::RoutingRule> SqlSettings::Routing(std::string_view prefecture_code)
 }
 
 Status SqlSettings::PutRouting(const core::RoutingRule& rule) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO routing_rules(prefecture_code, members, non_members) VALUES (?, ?, ?) "
-      "ON CONFLICT(prefecture_code) DO UPDATE SET members = excluded.members, non_members = "
-      "excluded.non_members, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
-  st->Bind(1, rule.prefecture_code).Bind(2, core::ApprovingLevelName(rule.members))
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "INSERT INTO routing_rules(prefecture_code, members, non_members) VALUES (?, ?, ?) "
+          "ON CONFLICT(prefecture_code) DO UPDATE SET members = excluded.members, non_members = "
+          "excluded.non_members, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
+  st->Bind(1, rule.prefecture_code)
+      .Bind(2, core::ApprovingLevelName(rule.members))
       .Bind(3, core::ApprovingLevelName(rule.non_members));
   return st->Run();
 }
@@ -105,7 +116,10 @@ Status SqlSettings::PutIdempotency(Id user_id, std::string_view key,
                                    const core::IdempotencyRecord& r) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO idempotency_keys(user_id, key, fingerprint, operation, "
                             "result_id) VALUES (?, ?, ?, ?, ?)"));
-  st->Bind(1, user_id).Bind(2, key).Bind(3, r.fingerprint).Bind(4, r.operation)
+  st->Bind(1, user_id)
+      .Bind(2, key)
+      .Bind(3, r.fingerprint)
+      .Bind(4, r.operation)
       .Bind(5, r.result_id);
   return st->Run();
 }

@@ -54,9 +54,9 @@ Result<Id> SqlCredits::StartImport(std::string_view source) {
 }
 
 Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, half_units, curriculum_code, "
-      "import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, "
+                            "half_units, curriculum_code, "
+                            "import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
   // Totals per (doctor, fiscal year), accumulated over runs of equal keys;
   // callers pass rows sorted by doctor and date, so runs are long.
   std::vector<std::tuple<Id, int, int64_t>> deltas;
@@ -70,8 +70,14 @@ Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
     }
     st->Reset();
     st->Bind(1, r.doctor_id).Bind(2, r.lecture_id).Bind(3, r.taken_on_days).Bind(4, r.half_units);
-    if (r.curriculum_code >= 0) st->Bind(5, r.curriculum_code); else st->BindNull(5);
-    if (import_id_ > 0) st->Bind(6, import_id_); else st->BindNull(6);
+    if (r.curriculum_code >= 0)
+      st->Bind(5, r.curriculum_code);
+    else
+      st->BindNull(5);
+    if (import_id_ > 0)
+      st->Bind(6, import_id_);
+    else
+      st->BindNull(6);
     if (auto s = st->Run(); !s) return tl::unexpected(s.error());
     if (c_.Changes() != 1) continue;
     ++inserted;
@@ -86,13 +92,17 @@ Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
 }
 
 core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64_t>>& deltas) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO doctor_lecture_totals(doctor_id, fiscal_year, half_units) VALUES (?, ?, ?) "
-      "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = half_units + "
-      "excluded.half_units"));
-  KAKARI_TRY(sum, c_.Prepare(
-      "INSERT INTO doctor_lecture_sums(doctor_id, half_units) VALUES (?, ?) "
-      "ON CONFLICT(doctor_id) DO UPDATE SET half_units = half_units + excluded.half_units"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "INSERT INTO doctor_lecture_totals(doctor_id, fiscal_year, half_units) VALUES (?, ?, ?) "
+          "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = half_units + "
+          "excluded.half_units"));
+  KAKARI_TRY(
+      sum,
+      c_.Prepare(
+          "INSERT INTO doctor_lecture_sums(doctor_id, half_units) VALUES (?, ?) "
+          "ON CONFLICT(doctor_id) DO UPDATE SET half_units = half_units + excluded.half_units"));
   for (size_t i = 0; i < deltas.size(); ++i) {
     const auto& [doctor, year, halves] = deltas[i];
     st->Reset();
@@ -160,8 +170,9 @@ Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
   } else {
     // A window that cuts a fiscal year must read the credits themselves.
     auto [from, to] = DaySpan(*window);
-    KAKARI_TRY(s, c_.Prepare("SELECT doctor_id, SUM(half_units) FROM lecture_credits "
-                             "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id ORDER BY doctor_id"));
+    KAKARI_TRY(s,
+               c_.Prepare("SELECT doctor_id, SUM(half_units) FROM lecture_credits "
+                          "WHERE taken_on BETWEEN ? AND ? GROUP BY doctor_id ORDER BY doctor_id"));
     s->Bind(1, from).Bind(2, to);
     st = s;
   }

@@ -3,8 +3,8 @@
 // prefecture (and one national) that the schema's triggers bump on any
 // change to review items, doctors' names or associations (schema 6), in the
 // changing transaction, so every process sharing the file sees them: a page
-// is served from memory only when nothing it shows can have changed. Reviewers reload the same queue page all day;
-// this spares the keys query (~0.6 ms) on each reload.
+// is served from memory only when nothing it shows can have changed. Reviewers reload the same
+// queue page all day; this spares the keys query (~0.6 ms) on each reload.
 #pragma once
 
 #include <mutex>

@@ -15,9 +15,12 @@ namespace {
 
 const char* TableOf(core::ReviewKind k) {
   switch (k) {
-    case core::ReviewKind::kApplication: return "completion_applications";
-    case core::ReviewKind::kActivity: return "practical_activities";
-    case core::ReviewKind::kDeclaration: return "credit_declarations";
+    case core::ReviewKind::kApplication:
+      return "completion_applications";
+    case core::ReviewKind::kActivity:
+      return "practical_activities";
+    case core::ReviewKind::kDeclaration:
+      return "credit_declarations";
   }
   return "completion_applications";
 }
@@ -45,12 +48,13 @@ core::ReviewItem ReadItem(const Statement& st) {
 std::string ItemSelect(core::ReviewKind k) {
   return std::string("SELECT '") + core::ReviewKindName(k) +
          "' AS kind, t.id, t.doctor_id, t.status, t.version, t.routed_to_association_id AS "
-         "routed_to, t.channel, t.submitted_at, t.last_reason FROM " + TableOf(k) + " t";
+         "routed_to, t.channel, t.submitted_at, t.last_reason FROM " +
+         TableOf(k) + " t";
 }
 
 struct QuerySql {
-  std::string arm_where;    // on each table, as t.
-  std::string outer_where;  // on the joined row (o., d.)
+  std::string arm_where;               // on each table, as t.
+  std::string outer_where;             // on the joined row (o., d.)
   std::vector<std::string> text_args;  // bound in order after the prefix (?1)
   std::vector<core::ReviewKind> kinds;
 };
@@ -61,8 +65,9 @@ struct QuerySql {
 // (routed_to, status, submitted_at) index instead of materialising a view.
 QuerySql QueueWhere(const core::QueueFilter& f) {
   QuerySql q;
-  q.arm_where = " WHERE t.routed_to_association_id IN "
-                "(SELECT id FROM organisations WHERE code >= ?1 AND code < ?1 || '~')";
+  q.arm_where =
+      " WHERE t.routed_to_association_id IN "
+      "(SELECT id FROM organisations WHERE code >= ?1 AND code < ?1 || '~')";
   auto param = [&](std::string value) {
     q.text_args.push_back(std::move(value));
     return "?" + std::to_string(q.text_args.size() + 1);
@@ -140,21 +145,21 @@ std::string CountSql(const core::QueueFilter& f, const QuerySql& q) {
   if (!NeedsJoinedRows(f, q) && !f.channel && !f.submitted_from && !f.submitted_to) {
     // Only association, kind and status: the trigger-kept counts answer.
     std::string kinds;
-    for (auto k : q.kinds) kinds += std::string(kinds.empty() ? "'" : ",'") + core::ReviewKindName(k) + "'";
+    for (auto k : q.kinds)
+      kinds += std::string(kinds.empty() ? "'" : ",'") + core::ReviewKindName(k) + "'";
     return "SELECT COALESCE(SUM(n), 0) FROM review_counts WHERE routed_to IN (SELECT id FROM "
-           "organisations WHERE code >= ?1 AND code < ?1 || '~') AND kind IN (" + kinds +
-           ") AND " + (f.status ? "status = ?2" : "status <> 'draft'");
+           "organisations WHERE code >= ?1 AND code < ?1 || '~') AND kind IN (" +
+           kinds + ") AND " + (f.status ? "status = ?2" : "status <> 'draft'");
   }
   if (!NeedsJoinedRows(f, q)) return "SELECT COUNT(*) FROM (" + QueueArms(q, KeySelect) + ")";
-  return "SELECT COUNT(*)" + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" +
-         q.outer_where;
+  return "SELECT COUNT(*)" + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" + q.outer_where;
 }
 
 std::string PageSql(const core::QueueFilter& f, const QuerySql& q) {
   std::string n = std::to_string(q.text_args.size() + 2);
   std::string limit = " LIMIT ?" + n + " OFFSET ?" + std::to_string(q.text_args.size() + 3);
-  std::string select = "SELECT " + std::string(kItemColumns) + ", d.name, d.kana, " +
-                       "d.registry_number, o.name_ja";
+  std::string select =
+      "SELECT " + std::string(kItemColumns) + ", d.name, d.kana, " + "d.registry_number, o.name_ja";
   if (NeedsJoinedRows(f, q)) {
     return select + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" + q.outer_where +
            QueueOrder(f) + limit;
@@ -167,7 +172,6 @@ void BindQuery(Statement& st, const core::QueueFilter& f, const QuerySql& q) {
   st.Bind(1, f.association_prefix);
   for (size_t i = 0; i < q.text_args.size(); ++i) st.Bind(static_cast<int>(i + 2), q.text_args[i]);
 }
-
 
 }  // namespace
 
@@ -184,13 +188,14 @@ Result<std::optional<core::ReviewItem>> SqlReviews::Find(core::ReviewKind kind, 
 
 Result<bool> SqlReviews::UpdateStatus(core::ReviewKind kind, Id id, int64_t expected_version,
                                       core::ReviewStatus to, std::string_view reason) {
-  KAKARI_TRY(st, c_.Prepare(
-      std::string("UPDATE ") + TableOf(kind) +
-      " SET status = ?1, version = version + 1, "
-      "last_reason = CASE WHEN ?2 <> '' THEN ?2 ELSE last_reason END, "
-      "submitted_at = CASE WHEN ?1 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-      "ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
-      "WHERE id = ?3 AND version = ?4"));
+  KAKARI_TRY(
+      st, c_.Prepare(
+              std::string("UPDATE ") + TableOf(kind) +
+              " SET status = ?1, version = version + 1, "
+              "last_reason = CASE WHEN ?2 <> '' THEN ?2 ELSE last_reason END, "
+              "submitted_at = CASE WHEN ?1 = 'submitted' THEN strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+              "ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+              "WHERE id = ?3 AND version = ?4"));
   st->Bind(1, core::ReviewStatusName(to)).Bind(2, reason).Bind(3, id).Bind(4, expected_version);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.Changes() == 1;
@@ -201,9 +206,15 @@ Status SqlReviews::AddHistory(core::ReviewKind kind, Id id, const core::HistoryE
                             "to_status, action, actor_user_id, actor_role, reason) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, core::ReviewKindName(kind)).Bind(2, id).Bind(3, e.at);
-  if (e.from) st->Bind(4, core::ReviewStatusName(*e.from)); else st->BindNull(4);
+  if (e.from)
+    st->Bind(4, core::ReviewStatusName(*e.from));
+  else
+    st->BindNull(4);
   st->Bind(5, core::ReviewStatusName(e.to)).Bind(6, e.action);
-  if (e.actor_user_id > 0) st->Bind(7, e.actor_user_id); else st->BindNull(7);
+  if (e.actor_user_id > 0)
+    st->Bind(7, e.actor_user_id);
+  else
+    st->BindNull(7);
   st->Bind(8, e.actor_role).Bind(9, e.reason);
   return st->Run();
 }
@@ -307,12 +318,18 @@ Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
 }
 
 Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& in, Id routed_to) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO credit_declarations(doctor_id, taken_on, half_units, title, organizer, status, "
-      "routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
-      "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
-  st->Bind(1, doctor_id).Bind(2, in.taken_on.ToIso()).Bind(3, in.units.halves())
-      .Bind(4, in.title).Bind(5, in.organizer).Bind(6, routed_to);
+  KAKARI_TRY(
+      st,
+      c_.Prepare("INSERT INTO credit_declarations(doctor_id, taken_on, half_units, title, "
+                 "organizer, status, "
+                 "routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
+                 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+  st->Bind(1, doctor_id)
+      .Bind(2, in.taken_on.ToIso())
+      .Bind(3, in.units.halves())
+      .Bind(4, in.title)
+      .Bind(5, in.organizer)
+      .Bind(6, routed_to);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
 }
@@ -320,8 +337,11 @@ Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& i
 Status SqlDeclarations::Edit(Id id, const core::DeclarationInput& in) {
   KAKARI_TRY(st, c_.Prepare("UPDATE credit_declarations SET taken_on = ?, half_units = ?, "
                             "title = ?, organizer = ? WHERE id = ?"));
-  st->Bind(1, in.taken_on.ToIso()).Bind(2, in.units.halves()).Bind(3, in.title)
-      .Bind(4, in.organizer).Bind(5, id);
+  st->Bind(1, in.taken_on.ToIso())
+      .Bind(2, in.units.halves())
+      .Bind(3, in.title)
+      .Bind(4, in.organizer)
+      .Bind(5, id);
   return st->Run();
 }
 
@@ -341,11 +361,14 @@ Result<std::optional<core::DeclarationInput>> SqlDeclarations::Find(Id id) {
 }
 
 Status SqlDeclarations::LinkCredit(Id id, Id lecture_id) {
-  KAKARI_TRY(st, c_.Prepare(
-      "UPDATE credit_declarations SET lecture_credit_id = (SELECT lc.id FROM lecture_credits lc "
-      "WHERE lc.doctor_id = credit_declarations.doctor_id AND lc.lecture_id = ?2 AND "
-      "lc.taken_on = CAST(julianday(credit_declarations.taken_on) - 2440587.5 AS INTEGER) AND "
-      "lc.half_units = credit_declarations.half_units) WHERE id = ?1"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "UPDATE credit_declarations SET lecture_credit_id = (SELECT lc.id FROM lecture_credits "
+          "lc "
+          "WHERE lc.doctor_id = credit_declarations.doctor_id AND lc.lecture_id = ?2 AND "
+          "lc.taken_on = CAST(julianday(credit_declarations.taken_on) - 2440587.5 AS INTEGER) AND "
+          "lc.half_units = credit_declarations.half_units) WHERE id = ?1"));
   st->Bind(1, id).Bind(2, lecture_id);
   return st->Run();
 }
@@ -373,8 +396,12 @@ core::StoredFileMeta ReadFile(const Statement& st) {
 Result<Id> SqlFiles::Insert(const core::StoredFileMeta& m, std::string_view bytes) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO stored_files(uploaded_by, doctor_id, content_type, name, "
                             "size, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-  st->Bind(1, m.uploaded_by).BindOptionalId(2, m.doctor_id).Bind(3, m.content_type)
-      .Bind(4, m.name).Bind(5, static_cast<int64_t>(bytes.size())).Bind(6, m.sha256)
+  st->Bind(1, m.uploaded_by)
+      .BindOptionalId(2, m.doctor_id)
+      .Bind(3, m.content_type)
+      .Bind(4, m.name)
+      .Bind(5, static_cast<int64_t>(bytes.size()))
+      .Bind(6, m.sha256)
       .BindBlob(7, bytes);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();

@@ -142,8 +142,7 @@ INSERT INTO review_counts SELECT routed_to_association_id, '{kind}', status, COU
 // prefecture's and the national counter), doctors' names and associations
 // (every counter: rare). For the queue page cache (queue_cache.hpp).
 std::string Migration6() {
-  constexpr const char* kPrefectureOf =
-      "(SELECT substr(code, 1, 2) FROM organisations WHERE id = ";
+  constexpr const char* kPrefectureOf = "(SELECT substr(code, 1, 2) FROM organisations WHERE id = ";
   std::string new_pref = std::string(kPrefectureOf) + "NEW.routed_to_association_id)";
   std::string old_pref = std::string(kPrefectureOf) + "OLD.routed_to_association_id)";
   std::string bump = "UPDATE review_generation SET n = n + 1 WHERE prefecture IN ('', ";
@@ -151,13 +150,16 @@ std::string Migration6() {
 CREATE TABLE review_generation (prefecture TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO review_generation SELECT '', 0;
 INSERT INTO review_generation SELECT code, 0 FROM organisations WHERE length(code) = 2 AND code <> '00';
-)sql" + ForEachItemTable(
+)sql" +
+         ForEachItemTable(
              "CREATE TRIGGER {table}_generation_insert AFTER INSERT ON {table} BEGIN\n  " + bump +
-             new_pref + ");\nEND;\n"
-             "CREATE TRIGGER {table}_generation_update AFTER UPDATE ON {table} BEGIN\n  " + bump +
-             new_pref + ", " + old_pref + ");\nEND;\n"
-             "CREATE TRIGGER {table}_generation_delete AFTER DELETE ON {table} BEGIN\n  " + bump +
-             old_pref + ");\nEND;\n") +
+             new_pref +
+             ");\nEND;\n"
+             "CREATE TRIGGER {table}_generation_update AFTER UPDATE ON {table} BEGIN\n  " +
+             bump + new_pref + ", " + old_pref +
+             ");\nEND;\n"
+             "CREATE TRIGGER {table}_generation_delete AFTER DELETE ON {table} BEGIN\n  " +
+             bump + old_pref + ");\nEND;\n") +
          R"sql(
 CREATE TRIGGER doctors_generation_update AFTER UPDATE OF name, kana, registry_number ON doctors
   BEGIN UPDATE review_generation SET n = n + 1; END;

@@ -238,7 +238,6 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
-
 // 3: accounts, sessions and credentials; routing; the review workflow's
 // routing, history, proof files and idempotency keys. (Schema 2 had no
 // sessions in use, so that table is rebuilt with integer times.)

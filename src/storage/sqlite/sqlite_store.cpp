@@ -14,12 +14,26 @@ class SqlUnitOfWork final : public core::UnitOfWork {
  public:
   SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk,
                 std::unique_lock<std::mutex> writer)
-      : store_(store), writer_(std::move(writer)), conn_(std::move(conn)), bulk_(bulk),
-        orgs_(*conn_), doctors_(*conn_),
-        institutions_(*conn_), credits_(*conn_), activities_(*conn_), applications_(*conn_),
-        programmes_(*conn_), declarations_(*conn_), reviews_(*conn_, store.queue_cache()), users_(*conn_),
-        sessions_(*conn_), credentials_(*conn_), files_(*conn_), audit_(*conn_),
-        settings_(*conn_), certificates_(*conn_) {}
+      : store_(store),
+        writer_(std::move(writer)),
+        conn_(std::move(conn)),
+        bulk_(bulk),
+        orgs_(*conn_),
+        doctors_(*conn_),
+        institutions_(*conn_),
+        credits_(*conn_),
+        activities_(*conn_),
+        applications_(*conn_),
+        programmes_(*conn_),
+        declarations_(*conn_),
+        reviews_(*conn_, store.queue_cache()),
+        users_(*conn_),
+        sessions_(*conn_),
+        credentials_(*conn_),
+        files_(*conn_),
+        audit_(*conn_),
+        settings_(*conn_),
+        certificates_(*conn_) {}
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Run("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
@@ -122,7 +136,8 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginOn(
     Release(std::move(conn));
     return tl::unexpected(e);
   }
-  return std::unique_ptr<core::UnitOfWork>(new SqlUnitOfWork(*this, std::move(conn), bulk, std::move(writer)));
+  return std::unique_ptr<core::UnitOfWork>(
+      new SqlUnitOfWork(*this, std::move(conn), bulk, std::move(writer)));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {

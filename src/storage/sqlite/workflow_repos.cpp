@@ -7,15 +7,19 @@ using core::Id;
 using core::Result;
 
 Result<Id> SqlActivities::Insert(const core::NewActivity& a) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO practical_activities(doctor_id, category, description, started_on, ended_on, "
-      "organisation, status, routed_to_association_id, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-      "?6, ?7, (SELECT home_association_id FROM doctors WHERE id = ?1), "
-      "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
-  st->Bind(1, a.doctor_id).Bind(2, a.category).Bind(3, a.description)
+  KAKARI_TRY(st, c_.Prepare("INSERT INTO practical_activities(doctor_id, category, description, "
+                            "started_on, ended_on, "
+                            "organisation, status, routed_to_association_id, submitted_at) VALUES "
+                            "(?1, ?2, ?3, ?4, ?5, "
+                            "?6, ?7, (SELECT home_association_id FROM doctors WHERE id = ?1), "
+                            "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+  st->Bind(1, a.doctor_id)
+      .Bind(2, a.category)
+      .Bind(3, a.description)
       .Bind(4, a.started_on.ToIso())
       .BindOptional(5, a.ended_on ? std::optional(a.ended_on->ToIso()) : std::nullopt)
-      .Bind(6, a.organisation).Bind(7, core::ActivityStatusName(a.status));
+      .Bind(6, a.organisation)
+      .Bind(7, core::ActivityStatusName(a.status));
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
 }
@@ -44,48 +48,62 @@ Result<std::vector<std::pair<Id, int>>> SqlActivities::CountApprovedByDoctor() {
 }
 
 Result<Id> SqlApplications::Insert(const core::NewApplication& a) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
-      "routed_to_association_id, status, submitted_on, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-      "?6, ?7, ?7 || 'T00:00:00Z')"));
-  st->Bind(1, a.doctor_id).Bind(2, a.programme_code).Bind(3, a.channel)
-      .Bind(4, a.channel == "paper" ? "mail" : "download").Bind(5, a.routed_to_association_id)
-      .Bind(6, core::ApplicationStatusName(a.status)).Bind(7, a.submitted_on.ToIso());
+  KAKARI_TRY(
+      st, c_.Prepare(
+              "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
+              "routed_to_association_id, status, submitted_on, submitted_at) VALUES (?1, ?2, ?3, "
+              "?4, ?5, "
+              "?6, ?7, ?7 || 'T00:00:00Z')"));
+  st->Bind(1, a.doctor_id)
+      .Bind(2, a.programme_code)
+      .Bind(3, a.channel)
+      .Bind(4, a.channel == "paper" ? "mail" : "download")
+      .Bind(5, a.routed_to_association_id)
+      .Bind(6, core::ApplicationStatusName(a.status))
+      .Bind(7, a.submitted_on.ToIso());
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
 }
 
 core::Status SqlProgrammes::Upsert(const core::Programme& p) {
   if (auto s = c_.Exec("UPDATE programmes SET is_current = 0"); !s) return s;
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO programmes(code, name_ja, name_en, units_per_activity_halves, "
-      "min_lecture_halves, min_practical_activities, required_total_halves, window_from, "
-      "window_to, certificate_validity_years, is_current) VALUES (?,?,?,?,?,?,?,?,?,?,1) "
-      "ON CONFLICT(code) DO UPDATE SET name_ja = excluded.name_ja, name_en = excluded.name_en, "
-      "units_per_activity_halves = excluded.units_per_activity_halves, "
-      "min_lecture_halves = excluded.min_lecture_halves, "
-      "min_practical_activities = excluded.min_practical_activities, "
-      "required_total_halves = excluded.required_total_halves, window_from = "
-      "excluded.window_from, window_to = excluded.window_to, certificate_validity_years = "
-      "excluded.certificate_validity_years, is_current = 1, "
-      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "INSERT INTO programmes(code, name_ja, name_en, units_per_activity_halves, "
+          "min_lecture_halves, min_practical_activities, required_total_halves, window_from, "
+          "window_to, certificate_validity_years, is_current) VALUES (?,?,?,?,?,?,?,?,?,?,1) "
+          "ON CONFLICT(code) DO UPDATE SET name_ja = excluded.name_ja, name_en = excluded.name_en, "
+          "units_per_activity_halves = excluded.units_per_activity_halves, "
+          "min_lecture_halves = excluded.min_lecture_halves, "
+          "min_practical_activities = excluded.min_practical_activities, "
+          "required_total_halves = excluded.required_total_halves, window_from = "
+          "excluded.window_from, window_to = excluded.window_to, certificate_validity_years = "
+          "excluded.certificate_validity_years, is_current = 1, "
+          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
   auto iso = [](const std::optional<core::Date>& d) {
     return d ? std::optional(d->ToIso()) : std::nullopt;
   };
   core::DateRange w = p.credit_window.value_or(core::DateRange{});
-  st->Bind(1, p.code).Bind(2, p.name_ja).Bind(3, p.name_en)
-      .Bind(4, p.units_per_activity.halves()).Bind(5, p.min_lecture_units.halves())
+  st->Bind(1, p.code)
+      .Bind(2, p.name_ja)
+      .Bind(3, p.name_en)
+      .Bind(4, p.units_per_activity.halves())
+      .Bind(5, p.min_lecture_units.halves())
       .Bind(6, static_cast<int64_t>(p.min_practical_activities))
-      .Bind(7, p.required_total.halves()).BindOptional(8, iso(w.from)).BindOptional(9, iso(w.to));
+      .Bind(7, p.required_total.halves())
+      .BindOptional(8, iso(w.from))
+      .BindOptional(9, iso(w.to));
   if (p.certificate_validity_years) st->Bind(10, *p.certificate_validity_years);
   return st->Run();
 }
 
 Result<core::Programme> SqlProgrammes::Current() {
-  KAKARI_TRY(st, c_.Prepare(
-      "SELECT code, name_ja, name_en, units_per_activity_halves, min_lecture_halves, "
-      "min_practical_activities, required_total_halves, window_from, window_to, "
-      "certificate_validity_years FROM programmes WHERE is_current = 1"));
+  KAKARI_TRY(
+      st,
+      c_.Prepare("SELECT code, name_ja, name_en, units_per_activity_halves, min_lecture_halves, "
+                 "min_practical_activities, required_total_halves, window_from, window_to, "
+                 "certificate_validity_years FROM programmes WHERE is_current = 1"));
   KAKARI_TRY(row, st->Step());
   if (!row) {
     return core::Fail(core::ErrorCode::kUnavailable, "研修制度が設定されていません（kakari init）",
@@ -118,14 +136,20 @@ using core::Id;
 using core::Result;
 
 Result<Id> SqlActivities::Submit(Id doctor_id, const core::ActivityInput& in, Id routed_to) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO practical_activities(doctor_id, category, description, started_on, ended_on, "
-      "organisation, status, routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, ?, "
-      "'submitted', ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
-  st->Bind(1, doctor_id).Bind(2, in.category).Bind(3, in.description)
+  KAKARI_TRY(
+      st,
+      c_.Prepare(
+          "INSERT INTO practical_activities(doctor_id, category, description, started_on, "
+          "ended_on, "
+          "organisation, status, routed_to_association_id, submitted_at) VALUES (?, ?, ?, ?, ?, ?, "
+          "'submitted', ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+  st->Bind(1, doctor_id)
+      .Bind(2, in.category)
+      .Bind(3, in.description)
       .Bind(4, in.started_on.ToIso())
       .BindOptional(5, in.ended_on ? std::optional(in.ended_on->ToIso()) : std::nullopt)
-      .Bind(6, in.organisation).Bind(7, routed_to);
+      .Bind(6, in.organisation)
+      .Bind(7, routed_to);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   return c_.LastInsertId();
 }
@@ -133,9 +157,12 @@ Result<Id> SqlActivities::Submit(Id doctor_id, const core::ActivityInput& in, Id
 core::Status SqlActivities::Edit(Id id, const core::ActivityInput& in) {
   KAKARI_TRY(st, c_.Prepare("UPDATE practical_activities SET category = ?, description = ?, "
                             "started_on = ?, ended_on = ?, organisation = ? WHERE id = ?"));
-  st->Bind(1, in.category).Bind(2, in.description).Bind(3, in.started_on.ToIso())
+  st->Bind(1, in.category)
+      .Bind(2, in.description)
+      .Bind(3, in.started_on.ToIso())
       .BindOptional(4, in.ended_on ? std::optional(in.ended_on->ToIso()) : std::nullopt)
-      .Bind(5, in.organisation).Bind(6, id);
+      .Bind(5, in.organisation)
+      .Bind(6, id);
   return st->Run();
 }
 
@@ -183,15 +210,21 @@ Result<std::vector<core::ActivityCategory>> SqlActivities::Categories() {
 Result<Id> SqlApplications::Submit(const core::NewApplication& a,
                                    const core::ApplicationSnapshot& snap,
                                    std::optional<Id> scan_file_id) {
-  KAKARI_TRY(st, c_.Prepare(
-      "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
-      "routed_to_association_id, status, submitted_on, submitted_at, routing_reason, "
-      "lecture_halves, total_halves, scan_file_id) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
-      "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?)"));
-  st->Bind(1, a.doctor_id).Bind(2, a.programme_code).Bind(3, a.channel)
-      .Bind(4, a.channel == "paper" ? "mail" : "download").Bind(5, a.routed_to_association_id)
-      .Bind(6, a.submitted_on.ToIso()).Bind(7, snap.routing_reason)
-      .Bind(8, snap.lecture_units.halves()).Bind(9, snap.total_units.halves())
+  KAKARI_TRY(
+      st, c_.Prepare(
+              "INSERT INTO completion_applications(doctor_id, programme_code, channel, delivery, "
+              "routed_to_association_id, status, submitted_on, submitted_at, routing_reason, "
+              "lecture_halves, total_halves, scan_file_id) VALUES (?, ?, ?, ?, ?, 'submitted', ?, "
+              "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?)"));
+  st->Bind(1, a.doctor_id)
+      .Bind(2, a.programme_code)
+      .Bind(3, a.channel)
+      .Bind(4, a.channel == "paper" ? "mail" : "download")
+      .Bind(5, a.routed_to_association_id)
+      .Bind(6, a.submitted_on.ToIso())
+      .Bind(7, snap.routing_reason)
+      .Bind(8, snap.lecture_units.halves())
+      .Bind(9, snap.total_units.halves())
       .BindOptionalId(10, scan_file_id);
   if (auto s = st->Run(); !s) return tl::unexpected(s.error());
   Id id = c_.LastInsertId();
