@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentUser, logOut, type User } from './lib/api';
 import { LangContext, makeT, type Lang } from './lib/i18n';
 import { lazy } from './lib/lazy';
+import { visibleTo, type NavEntry } from './lib/nav';
 import { href, useRoute, type Route } from './lib/router';
 import { Loading } from './lib/ui';
 import { LoginView } from './LoginView';
@@ -27,14 +28,13 @@ function initialLang(): Lang {
 
 type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; user: User };
 
-export type NavEntry = { path: string; label: (lang: Lang) => string; show?: (u: User) => boolean };
 
 function Nav({ entries, route, user, lang }: { entries: NavEntry[]; route: Route; user: User; lang: Lang }) {
   const active = `/${route.segments[0] ?? ''}${route.segments[0] === 'admin' ? `/${route.segments[1] ?? ''}` : ''}`;
   return (
     <nav class="nav" aria-label={t(lang, 'menu')}>
       <ul>
-        {entries.filter((e) => !e.show || e.show(user)).map((e) => (
+        {visibleTo(entries, user).map((e) => (
           <li key={e.path}>
             <a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a>
           </li>

@@ -5,14 +5,14 @@ import { call, get, type CertificateSettings, type FileMeta, type Level, type Ok
 import { FilePicker } from '../lib/FilePicker';
 import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
-import { s } from '../staff/messages';
+import { a } from './messages';
 import { SaveBar } from './SaveBar';
 
 type Routing = Ok<'/api/v1/admin/routing/{prefecture}', 'get'>;
 const prefectures = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 export function RoutingAdmin({ user }: { user: User }) {
-  const t = useT(s);
+  const t = useT(a);
   const own = user.role === 'jma_admin' ? '13' : (user.association_code ?? '').slice(0, 2);
   const [pref, setPref] = useState(own);
   const [rule, setRule] = useState<Routing | null>(null);
@@ -56,7 +56,7 @@ export function RoutingAdmin({ user }: { user: User }) {
 }
 
 export function CertificateSettingsAdmin({ user }: { user: User }) {
-  const t = useT(s);
+  const t = useT(a);
   const [loaded] = useLoad(() => get('/api/v1/admin/certificate-settings'));
   const [v, setV] = useState<CertificateSettings | null>(null);
   const save = useSubmit<CertificateSettings>();
@@ -92,7 +92,7 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
 }
 
 export function SignatoriesAdmin({ user }: { user: User }) {
-  const t = useT(s);
+  const t = useT(a);
   const lang = useLang();
   const [list, reload] = useLoad(() => get('/api/v1/admin/signatories'));
   const [v, setV] = useState({ effective_from: '', title: '', name: '' });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, get, type Ok, type User } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import { Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
-import { s } from '../staff/messages';
+import { a } from './messages';
 import { SaveBar } from './SaveBar';
 import { halfWidth } from '../lib/text';
 
@@ -11,7 +11,7 @@ type Rules = Ok<'/api/v1/admin/programme', 'get'>;
 type Key = 'units_per_activity' | 'min_lecture_units' | 'min_practical_activities' | 'required_total_units'
   | 'credit_window_from' | 'credit_window_to' | 'certificate_validity_years';
 
-const fields: [Key, keyof typeof s, 'number' | 'date'][] = [
+const fields: [Key, keyof typeof a, 'number' | 'date'][] = [
   ['required_total_units', 'requiredTotal', 'number'], ['units_per_activity', 'perActivity', 'number'],
   ['min_lecture_units', 'minLecture', 'number'], ['min_practical_activities', 'minActivities', 'number'],
   ['credit_window_from', 'windowFrom', 'date'], ['credit_window_to', 'windowTo', 'date'],
@@ -33,7 +33,7 @@ function toBody(v: Record<Key, string>) {
 }
 
 export function ProgrammeAdmin({ user }: { user: User }) {
-  const t = useT(s);
+  const t = useT(a);
   const lang = useLang();
   const [loaded] = useLoad(() => get('/api/v1/admin/programme'));
   const [v, setV] = useState<Record<Key, string> | null>(null);

@@ -3,12 +3,12 @@
 import type { ApiError } from '../lib/api';
 import { tc, useLang, useT } from '../lib/i18n';
 import { ErrorBox } from '../lib/ui';
-import { s } from '../staff/messages';
+import { a } from './messages';
 
 type Props = { error: ApiError | null | undefined; saved: boolean; busy: boolean; canEdit: boolean };
 
 export function SaveBar({ error, saved, busy, canEdit }: Props) {
-  const t = useT(s);
+  const t = useT(a);
   const lang = useLang();
   return (
     <>

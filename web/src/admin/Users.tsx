@@ -6,14 +6,14 @@ import type { components } from '../generated/api-types';
 import { useT } from '../lib/i18n';
 import { CodeLetter } from '../staff/CodeLetter';
 import { Empty, ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
-import { s } from '../staff/messages';
+import { a } from './messages';
 
 type Account = components['schemas']['StaffAccount'];
 type Created = Ok<'/api/v1/admin/users', 'post', 201>;
 type StaffRole = Account['role'];
 
 function Row({ account, user, onSaved }: { account: Account; user: User; onSaved: (a: Account) => void }) {
-  const t = useT(s);
+  const t = useT(a);
   const [role, setRole] = useState<StaffRole>(account.role);
   const [disabled, setDisabled] = useState(account.disabled);
   const save = useSubmit<Account>();
@@ -46,7 +46,7 @@ function Row({ account, user, onSaved }: { account: Account; user: User; onSaved
 }
 
 export function UsersAdmin({ user }: { user: User }) {
-  const t = useT(s);
+  const t = useT(a);
   const [list, reload] = useLoad(() => get('/api/v1/admin/users'));
   const [v, setV] = useState({ login: '', role: 'reviewer', association_code: user.association_code ?? '' });
   const [created, setCreated] = useState<Created | null>(null);

@@ -1,4 +1,4 @@
-import type { NavEntry } from '../App';
+import type { NavEntry } from '../lib/nav';
 import type { Kind } from '../lib/api';
 import { makeT } from '../lib/i18n';
 import type { Route } from '../lib/router';

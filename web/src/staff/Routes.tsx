@@ -2,6 +2,7 @@
 // such a login (a separate chunk).
 import type { Kind, User } from '../lib/api';
 import { makeT, useLang } from '../lib/i18n';
+import { visibleTo, type NavEntry } from '../lib/nav';
 import { href, type Route } from '../lib/router';
 import { ProgrammeAdmin } from '../admin/Programme';
 import { UsersAdmin } from '../admin/Users';
@@ -20,12 +21,13 @@ import { Review } from './Review';
 
 const t = makeT(s);
 const ti = makeT(im);
-type Entry = { path: string; label: (l: 'ja' | 'en') => string; roles: User['role'][] };
-const entry = (path: string, key: keyof typeof s, roles: User['role'][]): Entry => ({ path, label: (l) => t(l, key), roles });
+const forRoles = (roles: User['role'][]) => (u: User) => roles.includes(u.role);
+const entry = (path: string, key: keyof typeof s, roles: User['role'][]): NavEntry =>
+  ({ path, label: (l) => t(l, key), show: forRoles(roles) });
 const STAFF: User['role'][] = ['reviewer', 'admin', 'jma_admin'];
 const ADMINS: User['role'][] = ['admin', 'jma_admin'];
 
-const entries: Entry[] = [
+const entries: NavEntry[] = [
   entry('/queue', 'navQueue', STAFF),
   entry('/paper', 'navPaper', STAFF),
   entry('/mail', 'navMail', STAFF),
@@ -37,8 +39,8 @@ const entries: Entry[] = [
   entry('/admin/signatories', 'navSignatories', ADMINS),
   entry('/admin/users', 'navUsers', ADMINS),
   entry('/coverage', 'navCoverage', STAFF),
-  { path: '/institution', label: (l) => ti(l, 'navAnswer'), roles: ['institution'] },
-  { path: '/institution/doctors', label: (l) => ti(l, 'navDoctors'), roles: ['institution'] },
+  { path: '/institution', label: (l) => ti(l, 'navAnswer'), show: forRoles(['institution']) },
+  { path: '/institution/doctors', label: (l) => ti(l, 'navDoctors'), show: forRoles(['institution']) },
 ];
 
 function StaffNav({ user, route }: { user: User; route: Route }) {
@@ -48,7 +50,7 @@ function StaffNav({ user, route }: { user: User; route: Route }) {
   const active = current === '/' || current === '/review' ? (user.role === 'institution' ? '/institution' : '/queue') : current;
   return (
     <nav class="nav" aria-label="menu">
-      <ul>{entries.filter((e) => e.roles.includes(user.role)).map((e) => (
+      <ul>{visibleTo(entries, user).map((e) => (
         <li key={e.path}><a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a></li>
       ))}</ul>
     </nav>
