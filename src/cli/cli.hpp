@@ -1,5 +1,6 @@
 // The `kakari` command line: a table of subcommands {name, help, run}.
 // Every subcommand takes --db PATH (default $KAKARI_DB, else kakari.db).
+// Not thread-safe: the CLI runs one command on one thread.
 #pragma once
 
 #include <span>

@@ -1,6 +1,7 @@
 // What the CLI needs from the outside world, wired by src/app: opening a
 // store, reading a table file, serving HTTP, the date, and the streams.
 // Keeps the CLI free of concrete storage, file and network types.
+// Not thread-safe: one Environment per CLI run, used by one thread.
 #pragma once
 
 #include <functional>

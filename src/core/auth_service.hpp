@@ -2,6 +2,7 @@
 // change, one-time codes issued by staff, and API tokens for machines.
 // Secrets (passwords, session tokens, codes, API tokens) are only ever
 // stored as hashes. No I/O of its own.
+// Thread-safe: every call opens its own unit of work; Deps may be shared.
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 // Certificates (修了証): numbering, the signatory in office, what a
 // certificate keeps as issued, and the signed payload its QR code carries.
 // Pure: signing and verifying go through the Signer and Crypto ports.
+// Thread-safe: pure functions and value types.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,6 @@
 // Use cases of certificates: issue (inside the approving transaction),
 // reissue, revoke, the doctor's and staff's views, public verification.
+// Thread-safe: every call opens its own unit of work (IssueInApproval uses the caller's).
 #pragma once
 
 #include <optional>

@@ -1,6 +1,7 @@
 // JMA administration of certificates: numbering and what the certificate
 // shows, and the signatories with their history (a certificate always shows
 // the signatory in office on its issue date).
+// Thread-safe: every call opens its own unit of work.
 #pragma once
 
 #include <vector>

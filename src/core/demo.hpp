@@ -1,5 +1,6 @@
 // Demo data: a realistic synthetic registry for trying Kakari and for
 // benchmarks. Deterministic for a given seed. Writes through the ports only.
+// Not thread-safe: one generator per call, run by one thread.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 // Demo accounts: one login per kind of user, for trying the demo and for
 // the black-box tests. The password is public demo data, not a secret.
+// Run by one thread (the demo command); each call opens its own units of work.
 #pragma once
 
 #include <string>

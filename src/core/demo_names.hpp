@@ -1,5 +1,6 @@
 // Pools of plausible Japanese names and places for the demo generator,
 // including variant kanji (髙, 﨑, 𠮷, 邉, 齋) that real rosters carry.
+// Thread-safe: constant tables.
 #pragma once
 
 #include <span>

@@ -1,5 +1,7 @@
 // Printable documents as data, and the port that renders them to PDF
 // (src/pdf: cairo and pango). Core decides every word; the renderer lays out.
+// Thread-safe value types; a DocumentRenderer is called from several worker threads at once, so
+// implementations must keep no state between calls.
 #pragma once
 
 #include <span>

@@ -1,5 +1,6 @@
 // The records the registry keeps, as plain values. Storage maps them to
 // tables; services read and write them through the ports in ports.hpp.
+// Thread-safe: plain value types.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 // Delivery by mail: staff gather the certificates to mail into a batch,
 // print the batch's certificates and address labels, then mark it sent (the
 // doctor then sees the date). Also any selection of certificates as one PDF.
+// Thread-safe: every call opens its own unit of work.
 #pragma once
 
 #include <vector>

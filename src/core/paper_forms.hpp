@@ -2,6 +2,7 @@
 // application (修了申請書), the practical-experience report (実地研修（経験）
 // 報告書) and the additional lecture-credit declaration (単位追加申告書).
 // Blank, or pre-filled with what the registry knows about a doctor.
+// Thread-safe: every call opens its own unit of work.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,7 @@
 // How guessable a new password is, and what the person is told. The
 // estimate itself comes from a strength estimator behind core::Crypto
 // (zxcvbn in src/crypto); this file holds the rule and the words.
+// Thread-safe: pure.
 #pragma once
 
 #include <string>

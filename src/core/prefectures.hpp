@@ -1,4 +1,5 @@
 // The 47 prefectures (JIS X 0401) and their medical associations.
+// Thread-safe: a constant table.
 #pragma once
 
 #include <array>

@@ -1,5 +1,6 @@
 // Progress: a doctor's standing against the current programme, and the same
 // for every doctor at once. Use cases over the store ports; no I/O of their own.
+// Thread-safe: every call opens its own unit of work.
 #pragma once
 
 #include <functional>

@@ -1,6 +1,8 @@
 // What every use-case service needs: its dependencies, the caller, the audit
 // record written in the same transaction as the change, idempotency keys,
 // and loading a review item the caller may see. No I/O of its own.
+// Thread-safe: Deps and Caller may be shared read-only; a UnitOfWork passed in belongs to the
+// calling thread.
 #pragma once
 
 #include <functional>

@@ -1,6 +1,7 @@
 // Administrators manage the staff accounts of their association and below:
 // list, create (with a one-time code to set the password), change the role,
 // disable. The rule of who may grant what is MayManageStaffAccount (access).
+// Thread-safe: every call opens its own unit of work.
 #pragma once
 
 #include <string>

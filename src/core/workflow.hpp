@@ -1,6 +1,7 @@
 // The records of the completion workflow: accounts and sessions, review
 // items (activities, credit declarations, applications) with their history,
 // proof files, and the inputs doctors and staff send. Plain values.
+// Thread-safe: plain value types.
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,7 @@
 // declarations, applications, withdrawals and resubmissions; staff's queue,
 // item view, decisions, bulk approval and paper entry. Each runs in one
 // transaction with its audit record. No I/O of its own.
+// Thread-safe: every call opens its own unit of work; Deps may be shared.
 #pragma once
 
 #include <optional>

@@ -4,6 +4,8 @@
 // SHA-256 of its public key. Rotation adds a key and moves `current`; older
 // keys stay so that what they signed still verifies (their public halves are
 // also published in the database).
+// Thread-safe once opened (const reads of keys loaded by Open); Generate
+// writes files and is for one operator at a time.
 #pragma once
 
 #include <map>

@@ -1,5 +1,6 @@
 // What a handler sees: the request, the services' dependencies, the caller
 // and the parsed JSON body. Internal to src/http (includes nlohmann).
+// Not thread-safe: one ApiContext per request, on the thread that handles it.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,5 @@
 // The one table from core::ErrorCode to HTTP status.
+// Thread-safe: a constant table.
 #pragma once
 
 #include "core/result.hpp"

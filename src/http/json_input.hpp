@@ -1,6 +1,7 @@
 // Strict reading of JSON request bodies: required and optional fields of the
 // right type, nothing unknown. The first problem becomes a 400 error naming
 // the field, in Japanese and English. Internal to src/http.
+// Not thread-safe: one BodyReader per request body.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 // A minimal streaming JSON writer for hot list responses (the review queue):
 // building a page of 50 rows through nlohmann's maps cost ~450 µs, a third
 // of the request. Keys and structure are the caller's; strings are escaped.
+// Not thread-safe: one JsonWriter per response.
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,7 @@
 // text through pango (sizes in points: pango-cairo's resolution is set to
 // 72 dpi, or every size would come out 1.33 times too large), QR codes and
 // PNG/JPEG images. Used by the certificate, label and form layouts.
+// Not thread-safe: one Canvas per document, on one thread.
 #pragma once
 
 #include <memory>

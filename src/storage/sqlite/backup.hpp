@@ -1,5 +1,6 @@
 // Consistent copies of a live SQLite database (the online backup API) and the
 // integrity check that proves a copy is whole.
+// Thread-safe: each call opens its own connections.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
 // core::CertificateRepository on SQLite (schema 4).
+// Not thread-safe: belongs to its unit of work's connection and thread.
 #pragma once
 
 #include "core/ports.hpp"

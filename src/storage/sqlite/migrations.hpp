@@ -1,5 +1,6 @@
 // Numbered, forward-only schema migrations. Each runs in its own transaction
 // and is recorded in schema_migrations; running them again is a no-op.
+// Not thread-safe: runs on one connection, before the store is shared.
 #pragma once
 
 #include "core/result.hpp"

@@ -5,6 +5,7 @@
 // changing transaction, so every process sharing the file sees them: a page
 // is served from memory only when nothing it shows can have changed. Reviewers reload the same
 // queue page all day; this spares the keys query (~0.6 ms) on each reload.
+// Thread-safe: one cache per store, shared by its connections' threads under a mutex.
 #pragma once
 
 #include <mutex>

@@ -1,4 +1,5 @@
 // The SQLite repositories behind core's ports. Internal to storage/sqlite.
+// Not thread-safe: repositories belong to their unit of work's connection and thread.
 #pragma once
 
 #include "core/ports.hpp"

@@ -1,5 +1,6 @@
 // The SQL of the numbered migrations (internal to src/storage/sqlite).
 // Frozen once landed: a change is a new number, never an edit.
+// Thread-safe: constant SQL text.
 #pragma once
 
 #include <string>

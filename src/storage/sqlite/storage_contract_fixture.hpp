@@ -1,5 +1,6 @@
 // The fixture of the storage contract suite: a fresh seeded store per test,
 // typed over the implementations (SQLite is the first). Test-only.
+// Not thread-safe: one fixture per test.
 #pragma once
 
 #include <gtest/gtest.h>
