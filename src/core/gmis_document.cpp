@@ -56,4 +56,38 @@ AnswerSheetDocument AnswerSheetFor(const GmisAnswer& a, std::string_view public_
   return d;
 }
 
+namespace {
+
+std::string CsvField(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+}  // namespace
+
+// The answer sheet as CSV (UTF-8 with BOM, as Excel expects).
+std::string AnswerCsv(const GmisAnswer& a, std::string_view public_url) {
+  std::string s = "\xEF\xBB\xBF";
+  s += "医療機関コード,名称,基準日,研修の修了者の有無\r\n";
+  s += CsvField(a.institution.code) + "," + CsvField(a.institution.name) + "," + a.as_of.ToIso() +
+       "," + AnswerWords(a) + "\r\n\r\n";
+  s += "医籍登録番号,氏名,修了証番号,交付日,確認URL\r\n";
+  for (const auto& c : a.completed) {
+    s += CsvField(c.registry_number) + "," + CsvField(c.name) + "," +
+         CsvField(c.certificate_number) + "," + c.issued_on.ToIso() + "," +
+         CsvField(VerificationLink(public_url, c.certificate_number, c.payload)) + "\r\n";
+  }
+  return s;
+}
+
+std::string CoverageCsv(const Coverage& cov) {
+  std::string s = "医療機関コード,名称,勤務医師数,最も近い医師の不足単位\r\n";
+  for (const auto& w : cov.without) {
+    s += CsvField(w.code) + "," + CsvField(w.name) + "," + std::to_string(w.doctors) + "," +
+         (w.closest_shortfall ? w.closest_shortfall->ToString() : "") + "\r\n";
+  }
+  return s;
+}
+
 }  // namespace kakari::core

@@ -1,5 +1,5 @@
-// The words of the G-MIS answer sheet (回答確認票) and of its CSV twin, from
-// an answer. Pure; thread-safe.
+// The words of the G-MIS answer sheet (回答確認票), of its CSV twin and of
+// the coverage CSV. Pure; thread-safe.
 #pragma once
 
 #include <string>
@@ -19,6 +19,12 @@ std::string AnswerWords(const GmisAnswer& a);
 // The verification link of a certificate (with its signed payload when known).
 std::string VerificationLink(std::string_view public_url, std::string_view number,
                              std::string_view payload);
+
+// The answer sheet as CSV (UTF-8 with BOM, as Excel expects).
+std::string AnswerCsv(const GmisAnswer& a, std::string_view public_url);
+// The institutions without a completed doctor as CSV (no BOM: the caller
+// adds one for UTF-8 or converts to CP932).
+std::string CoverageCsv(const Coverage& cov);
 
 AnswerSheetDocument AnswerSheetFor(const GmisAnswer& a, std::string_view public_url,
                                    const Date& made_on);

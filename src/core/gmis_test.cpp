@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/gmis_document.hpp"
 #include "core/programme.hpp"
 
 namespace kakari::core {
@@ -210,6 +211,19 @@ TEST(Coverage, CountsCoveredSitesAndHowCloseTheOthersAre) {
   EXPECT_EQ(c.prefectures[0].covered, 1);
   EXPECT_EQ(c.prefectures[1].reportable, 2);
   EXPECT_EQ(c.prefectures[1].covered, 0);
+}
+
+TEST(GmisDocument, CsvQuotesFieldsAndSaysTheAnswer) {
+  Institution i = Clinic();
+  i.name = "\"みなと\"医院, 本院";
+  std::vector<GmisDoctor> ds = {Doctor(1, AffiliationState::kConfirmed,
+                                       {Cert("第K2026-000001号", 1, {2026, 5, 1}, CS::kValid)},
+                                       Complete())};
+  std::string csv = AnswerCsv(DecideGmis(i, kDay, ds), "https://k.example/");
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.find("\"\"\"みなと\"\"医院, 本院\",2027-01-15,有り"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("https://k.example/verify/"), std::string::npos);
+  EXPECT_EQ(AnswerWords(DecideGmis(Clinic("1331234567"), kDay, ds)), "報告対象外（歯科医療機関）");
 }
 
 TEST(Coverage, EmptyAreaIsZeroNotAnError) {

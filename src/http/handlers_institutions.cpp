@@ -152,27 +152,6 @@ core::Error NoAffiliation() {
                      "", ""};
 }
 
-std::string CsvField(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
-// The answer sheet as CSV (UTF-8 with BOM, as Excel expects).
-std::string AnswerCsv(const core::GmisAnswer& a, const std::string& public_url) {
-  std::string s = "\xEF\xBB\xBF";
-  s += "医療機関コード,名称,基準日,研修の修了者の有無\r\n";
-  s += CsvField(a.institution.code) + "," + CsvField(a.institution.name) + "," + a.as_of.ToIso() +
-       "," + core::AnswerWords(a) + "\r\n\r\n";
-  s += "医籍登録番号,氏名,修了証番号,交付日,確認URL\r\n";
-  for (const auto& c : a.completed) {
-    s += CsvField(c.registry_number) + "," + CsvField(c.name) + "," +
-         CsvField(c.certificate_number) + "," + c.issued_on.ToIso() + "," +
-         CsvField(core::VerificationLink(public_url, c.certificate_number, c.payload)) + "\r\n";
-  }
-  return s;
-}
-
 ApiResponse CsvResponse(std::string body, const std::string& filename) {
   return Attachment("text/csv; charset=utf-8", std::move(body), filename);
 }
@@ -189,7 +168,7 @@ ApiResponse AnswerFor(ApiContext& c, const std::optional<std::string>& code, Ans
     return JsonResponse(200, AnswerJson(*answer, c.config.public_url));
   }
   if (format == AnswerFormat::kCsv) {
-    return CsvResponse(AnswerCsv(*answer, c.config.public_url), name + ".csv");
+    return CsvResponse(core::AnswerCsv(*answer, c.config.public_url), name + ".csv");
   }
   auto pdf = c.config.renderer->AnswerSheet(
       core::AnswerSheetFor(*answer, c.config.public_url, c.deps.clock.TodayInJapan()));
@@ -309,15 +288,6 @@ json CoverageJson(const core::Coverage& cov, const core::Date& day) {
           {"prefectures", prefectures}};
 }
 
-std::string CoverageCsv(const core::Coverage& cov) {
-  std::string s = "医療機関コード,名称,勤務医師数,最も近い医師の不足単位\r\n";
-  for (const auto& w : cov.without) {
-    s += CsvField(w.code) + "," + CsvField(w.name) + "," + std::to_string(w.doctors) + "," +
-         (w.closest_shortfall ? w.closest_shortfall->ToString() : "") + "\r\n";
-  }
-  return s;
-}
-
 core::Result<std::pair<core::Coverage, core::Date>> CoverageFor(ApiContext& c) {
   auto day = AsOf(c);
   if (!day) return tl::unexpected(day.error());
@@ -343,7 +313,7 @@ ApiResponse GetCoverageCsv(ApiContext& c) {
   }
   auto cov = CoverageFor(c);
   if (!cov) return Fails(cov.error());
-  std::string csv = CoverageCsv(cov->first);
+  std::string csv = core::CoverageCsv(cov->first);
   std::string name = "coverage-" + cov->second.ToIso() + ".csv";
   if (encoding == "utf-8") return CsvResponse("\xEF\xBB\xBF" + csv, name);
   auto sjis = c.config.encode_cp932(csv);
