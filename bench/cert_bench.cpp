@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/documents.hpp"
+#include "core/domain/documents.hpp"
 #include "pdf/cairo_renderer.hpp"
 
 namespace {

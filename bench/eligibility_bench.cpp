@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "core/progress_service.hpp"
+#include "core/services/progress_service.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {

@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "core/gmis_service.hpp"
+#include "core/services/gmis_service.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {

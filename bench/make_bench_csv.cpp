@@ -6,8 +6,8 @@
 #include <random>
 #include <string>
 
-#include "core/demo_names.hpp"
-#include "core/prefectures.hpp"
+#include "core/domain/prefectures.hpp"
+#include "demo/demo_names.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 5) {

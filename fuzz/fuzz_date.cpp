@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/date.hpp"
-#include "core/wareki.hpp"
+#include "core/domain/date.hpp"
+#include "core/domain/wareki.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/certificate.hpp"
-#include "core/certificate_service.hpp"
+#include "core/domain/certificate.hpp"
+#include "core/services/certificate_service.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

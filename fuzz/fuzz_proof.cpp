@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/proof_file.hpp"
+#include "core/domain/proof_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)kakari::core::DetectProofType(std::string_view(reinterpret_cast<const char*>(data), size));

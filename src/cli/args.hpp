@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::cli {
 

@@ -5,8 +5,8 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/auth_service.hpp"
-#include "core/validation.hpp"
+#include "core/domain/validation.hpp"
+#include "core/services/auth_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {

@@ -5,7 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/service_support.hpp"
+#include "core/services/service_support.hpp"
 
 namespace kakari::cli {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/certificate_service.hpp"
+#include "core/services/certificate_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {

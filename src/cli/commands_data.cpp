@@ -4,12 +4,14 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/credit_import.hpp"
-#include "core/demo.hpp"
-#include "core/demo_accounts.hpp"
-#include "core/doctor_import.hpp"
-#include "core/institution_import.hpp"
-#include "core/registry_setup.hpp"
+#include "core/services/credit_import.hpp"
+#include "core/services/doctor_import.hpp"
+#include "core/services/institution_import.hpp"
+#include "core/services/registry_setup.hpp"
+#include "demo/demo.hpp"
+#include "demo/demo_accounts.hpp"
+#include "demo/demo_certificates.hpp"
+#include "demo/demo_institutions.hpp"
 
 namespace kakari::cli {
 

@@ -4,9 +4,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/gmis_service.hpp"
-#include "core/validation.hpp"
-#include "core/wareki.hpp"
+#include "core/domain/validation.hpp"
+#include "core/domain/wareki.hpp"
+#include "core/services/gmis_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {

@@ -4,8 +4,8 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
-#include "core/progress_service.hpp"
-#include "core/registry_setup.hpp"
+#include "core/services/progress_service.hpp"
+#include "core/services/registry_setup.hpp"
 
 namespace kakari::cli {
 

@@ -9,11 +9,11 @@
 #include <memory>
 #include <string>
 
-#include "core/date.hpp"
-#include "core/documents.hpp"
-#include "core/ports.hpp"
-#include "core/row_source.hpp"
-#include "core/system_ports.hpp"
+#include "core/domain/date.hpp"
+#include "core/ports/renderer.hpp"
+#include "core/ports/row_source.hpp"
+#include "core/ports/store.hpp"
+#include "core/ports/system.hpp"
 
 namespace kakari::cli {
 

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "cli/environment.hpp"
-#include "core/import_report.hpp"
-#include "core/progress_service.hpp"
-#include "core/result.hpp"
+#include "core/domain/import_report.hpp"
+#include "core/domain/result.hpp"
+#include "core/services/progress_service.hpp"
 
 namespace kakari::cli {
 

@@ -11,8 +11,8 @@
 #include <map>
 #include <string>
 
-#include "core/result.hpp"
-#include "core/system_ports.hpp"
+#include "core/domain/result.hpp"
+#include "core/ports/system.hpp"
 
 namespace kakari::crypto {
 

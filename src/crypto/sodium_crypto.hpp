@@ -4,7 +4,7 @@
 // Thread-safe after construction.
 #pragma once
 
-#include "core/system_ports.hpp"
+#include "core/ports/system.hpp"
 
 namespace kakari::crypto {
 

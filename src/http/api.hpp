@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/auth_service.hpp"
-#include "core/documents.hpp"
-#include "core/row_source.hpp"
-#include "core/service_support.hpp"
+#include "core/ports/renderer.hpp"
+#include "core/ports/row_source.hpp"
+#include "core/services/auth_service.hpp"
+#include "core/services/service_support.hpp"
 
 namespace kakari::http {
 

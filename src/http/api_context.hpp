@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "core/certificate.hpp"
+#include "core/domain/certificate.hpp"
 #include "http/api.hpp"
 #include "http/json_input.hpp"
 

@@ -3,8 +3,8 @@
 // size, read the idempotency key, call the handler.
 #include <iostream>
 
-#include "core/snapshot_store.hpp"
-#include "core/validation.hpp"
+#include "core/domain/validation.hpp"
+#include "core/ports/snapshot_store.hpp"
 #include "http/api_context.hpp"
 #include "http/api_json.hpp"
 #include "http/error_status.hpp"

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "core/progress_service.hpp"
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
+#include "core/services/progress_service.hpp"
 
 namespace kakari::http {
 

@@ -2,7 +2,7 @@
 // Thread-safe: a constant table.
 #pragma once
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::http {
 

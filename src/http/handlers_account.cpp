@@ -1,5 +1,6 @@
 // Handlers: login, session, logout, one-time codes, password, API tokens.
-#include "core/auth_service.hpp"
+#include "core/services/auth_service.hpp"
+#include "core/services/credential_admin.hpp"
 #include "http/api_context.hpp"
 
 namespace kakari::http {

@@ -5,8 +5,8 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "core/certificate_service.hpp"
-#include "core/wareki.hpp"
+#include "core/domain/wareki.hpp"
+#include "core/services/certificate_service.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
 

@@ -1,6 +1,7 @@
 // Handlers: a doctor's own record — progress, credits, files, activities,
 // declarations, applications, withdrawal and resubmission.
-#include "core/workflow_service.hpp"
+#include "core/services/doctor_workflow.hpp"
+#include "core/services/staff_workflow.hpp"
 #include "http/api_context.hpp"
 #include "http/api_json.hpp"
 #include "http/workflow_json.hpp"

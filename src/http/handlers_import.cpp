@@ -1,6 +1,6 @@
 // The machine import of lecture credits (a nightly job with an API token).
-#include "core/credit_import.hpp"
-#include "core/proof_file.hpp"
+#include "core/domain/proof_file.hpp"
+#include "core/services/credit_import.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
 

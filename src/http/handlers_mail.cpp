@@ -1,6 +1,6 @@
 // Printed matter: mail batches, merged certificate PDFs and paper forms.
-#include "core/mail_service.hpp"
-#include "core/paper_forms.hpp"
+#include "core/services/mail_service.hpp"
+#include "core/services/paper_forms.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
 

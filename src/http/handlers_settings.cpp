@@ -1,7 +1,9 @@
 // JMA administration of certificates: numbering and display settings, and
 // the signatories with their seal images.
-#include "core/certificate_settings.hpp"
-#include "core/workflow_service.hpp"
+#include "core/services/certificate_settings.hpp"
+#include "core/services/doctor_workflow.hpp"
+#include "core/services/programme_settings.hpp"
+#include "core/services/staff_workflow.hpp"
 #include "http/api_context.hpp"
 #include "http/workflow_json.hpp"
 

@@ -1,9 +1,10 @@
 // Handlers: association staff — the queue, items, decisions, bulk approval,
 // doctor search and creation, paper entry, routing; institutions' view.
-#include "core/text.hpp"
-#include "core/validation.hpp"
-#include "core/wareki.hpp"
-#include "core/workflow_service.hpp"
+#include "core/domain/text.hpp"
+#include "core/domain/validation.hpp"
+#include "core/domain/wareki.hpp"
+#include "core/services/doctor_workflow.hpp"
+#include "core/services/staff_workflow.hpp"
 #include "http/api_context.hpp"
 #include "http/api_json.hpp"
 #include "http/workflow_json.hpp"

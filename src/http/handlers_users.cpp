@@ -1,6 +1,6 @@
 // Administration of staff accounts: list, create (with a one-time code),
 // change role or disable.
-#include "core/staff_accounts.hpp"
+#include "core/services/staff_accounts.hpp"
 #include "http/api_context.hpp"
 #include "util/strings.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <unordered_set>
 
-#include "core/validation.hpp"
-#include "core/wareki.hpp"
+#include "core/domain/validation.hpp"
+#include "core/domain/wareki.hpp"
 
 namespace kakari::http {
 

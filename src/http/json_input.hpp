@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/date.hpp"
-#include "core/half_units.hpp"
-#include "core/result.hpp"
+#include "core/domain/date.hpp"
+#include "core/domain/half_units.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::http {
 

@@ -11,7 +11,7 @@
 #include <restinio/all.hpp>
 #include <thread>
 
-#include "core/proof_file.hpp"
+#include "core/domain/proof_file.hpp"
 #include "http/api.hpp"
 #include "http/api_json.hpp"
 #include "http/error_status.hpp"

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/ports.hpp"
-#include "core/system_ports.hpp"
+#include "core/ports/store.hpp"
+#include "core/ports/system.hpp"
 #include "http/api.hpp"
 
 namespace kakari::http {

@@ -1,6 +1,6 @@
 #include "http/workflow_json.hpp"
 
-#include "core/auth_policy.hpp"
+#include "core/domain/auth_policy.hpp"
 #include "http/json_writer.hpp"
 
 namespace kakari::http {

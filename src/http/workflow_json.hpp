@@ -4,7 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/workflow_service.hpp"
+#include "core/services/doctor_workflow.hpp"
+#include "core/services/staff_workflow.hpp"
 
 namespace kakari::http {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
-#include "core/row_source.hpp"
+#include "core/domain/result.hpp"
+#include "core/ports/row_source.hpp"
 
 namespace kakari::io {
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "core/text.hpp"
+#include "core/domain/text.hpp"
 
 namespace kakari::io {
 

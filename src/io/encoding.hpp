@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::io {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::io {
 

@@ -5,7 +5,7 @@
 // Thread-safe: each call makes its own surface.
 #pragma once
 
-#include "core/documents.hpp"
+#include "core/ports/renderer.hpp"
 
 namespace kakari::pdf {
 

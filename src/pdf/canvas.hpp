@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 namespace kakari::storage::sqlite {
 

@@ -2,7 +2,7 @@
 // Not thread-safe: belongs to its unit of work's connection and thread.
 #pragma once
 
-#include "core/ports.hpp"
+#include "core/ports/store.hpp"
 #include "storage/sqlite/connection.hpp"
 
 namespace kakari::storage::sqlite {

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

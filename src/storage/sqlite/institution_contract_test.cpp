@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/text.hpp"
+#include "core/domain/text.hpp"
 #include "storage/sqlite/storage_contract_fixture.hpp"
 
 namespace kakari::storage {

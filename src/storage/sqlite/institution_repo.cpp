@@ -1,7 +1,7 @@
 // Institutions and affiliations in SQLite.
 #include <string>
 
-#include "core/text.hpp"
+#include "core/domain/text.hpp"
 #include "storage/sqlite/repos.hpp"
 #include "storage/sqlite/schema_sql.hpp"
 

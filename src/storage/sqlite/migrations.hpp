@@ -3,7 +3,7 @@
 // Not thread-safe: runs on one connection, before the store is shared.
 #pragma once
 
-#include "core/result.hpp"
+#include "core/domain/result.hpp"
 #include "storage/sqlite/connection.hpp"
 
 namespace kakari::storage::sqlite {

@@ -1,5 +1,5 @@
 // Organisations, doctors and institutions in SQLite.
-#include "core/text.hpp"
+#include "core/domain/text.hpp"
 #include "storage/sqlite/repos.hpp"
 
 namespace kakari::storage::sqlite {

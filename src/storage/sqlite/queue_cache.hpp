@@ -13,7 +13,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/workflow.hpp"
+#include "core/domain/workflow.hpp"
 
 namespace kakari::storage::sqlite {
 

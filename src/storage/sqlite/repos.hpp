@@ -2,7 +2,7 @@
 // Not thread-safe: repositories belong to their unit of work's connection and thread.
 #pragma once
 
-#include "core/ports.hpp"
+#include "core/ports/store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/queue_cache.hpp"
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ports.hpp"
+#include "core/ports/store.hpp"
 #include "storage/sqlite/queue_cache.hpp"
 
 namespace kakari::storage::sqlite {

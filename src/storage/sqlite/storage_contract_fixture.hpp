@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "core/registry_setup.hpp"
+#include "core/services/registry_setup.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace kakari::storage {

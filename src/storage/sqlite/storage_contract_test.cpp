@@ -9,9 +9,9 @@
 #include <set>
 #include <thread>
 
-#include "core/progress_service.hpp"
-#include "core/registry_setup.hpp"
-#include "core/snapshot_store.hpp"
+#include "core/ports/snapshot_store.hpp"
+#include "core/services/progress_service.hpp"
+#include "core/services/registry_setup.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_store.hpp"

@@ -1,0 +1,299 @@
+#include "core/services/certificate_service.hpp"
+
+#include "core/domain/wareki.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+Error NoKey() {
+  return Error{ErrorCode::kUnavailable,
+               "署名鍵がありません。管理者が `kakari keys generate` を実行してください",
+               "there is no signing key; an administrator must run `kakari keys generate`", "", ""};
+}
+
+// The certificate with its doctor, when `who` may see that doctor; 404 else.
+Result<Certificate> LoadVisibleCertificate(UnitOfWork& uow, const Principal& who,
+                                           std::string_view number, std::optional<int> version) {
+  auto cert = uow.Certificates().Find(number, version);
+  if (!cert) return tl::unexpected(cert.error());
+  auto not_found = [] { return tl::unexpected(NotFoundError("修了証", "certificate")); };
+  if (!*cert) return not_found();
+  auto doctor = uow.Doctors().FindById((*cert)->doctor_id);
+  if (!doctor) return tl::unexpected(doctor.error());
+  if (!*doctor) return not_found();
+  auto home = uow.Organisations().FindById((*doctor)->home_association_id);
+  if (!home) return tl::unexpected(home.error());
+  std::string code = *home ? (*home)->code : "";
+  if (!MaySeeDoctor(who, (*doctor)->id, code)) return not_found();
+  return **cert;
+}
+
+// The doctor's current details as the certificate will show them.
+Result<CertificateSnapshot> SnapshotNow(UnitOfWork& uow, Id doctor_id, const Date& today) {
+  auto doctor = uow.Doctors().FindById(doctor_id);
+  if (!doctor) return tl::unexpected(doctor.error());
+  if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
+  auto standing = StandingOf(uow, doctor_id);
+  if (!standing) return tl::unexpected(standing.error());
+  auto signatories = uow.Certificates().Signatories();
+  if (!signatories) return tl::unexpected(signatories.error());
+  const Signatory* signer = SignatoryOn(*signatories, today);
+  if (!signer) {
+    return Fail(ErrorCode::kUnprocessable, "発行日に在任の署名者が登録されていません",
+                "no signatory is in office on the issue date", "signatory");
+  }
+  CertificateSnapshot s;
+  s.issued_on = today;
+  s.name = (*doctor)->name;
+  s.kana = (*doctor)->kana;
+  s.birth_date = (*doctor)->birth_date;
+  s.registry_number = (*doctor)->registry_number;
+  s.programme_name = standing->programme.name_ja;
+  s.signatory_title = signer->title;
+  s.signatory_name = signer->name;
+  return s;
+}
+
+// Signs the snapshot with the current key and stores the certificate.
+Result<Certificate> SignAndInsert(UnitOfWork& uow, const Deps& deps, Certificate c) {
+  if (!deps.signer || deps.signer->CurrentKeyId().empty()) return tl::unexpected(NoKey());
+  c.key_id = deps.signer->CurrentKeyId();
+  std::string body = PayloadBody(PayloadFieldsOf(c.issued, c.programme_code, c.key_id));
+  c.payload = EncodePayload(body, deps.signer->Sign(body));
+  auto id = uow.Certificates().Insert(c);
+  if (!id) return tl::unexpected(id.error());
+  c.id = *id;
+  return c;
+}
+
+VerifyAnswer NotGenuine() { return VerifyAnswer{Verdict::kNotGenuine, "", 0, 0, "", "", {}, ""}; }
+
+// Status and face of a genuinely signed payload, from the store.
+Result<VerifyAnswer> AnswerFor(UnitOfWork& uow, const PayloadFields& f) {
+  auto cert = uow.Certificates().Find(f.number, f.version);
+  if (!cert) return tl::unexpected(cert.error());
+  if (!*cert) return VerifyAnswer{Verdict::kUnknown, f.number, f.version, 0, "", "", {}, ""};
+  const Certificate& c = **cert;
+  if (c.issued.name != f.name || c.issued.issued_on != f.issued_on ||
+      c.programme_code != f.programme) {
+    return NotGenuine();
+  }
+  auto latest = uow.Certificates().Find(f.number, std::nullopt);
+  if (!latest) return tl::unexpected(latest.error());
+  VerifyAnswer a;
+  a.verdict = c.status == CertificateStatus::kRevoked      ? Verdict::kRevoked
+              : c.status == CertificateStatus::kSuperseded ? Verdict::kSuperseded
+                                                           : Verdict::kValid;
+  a.number = c.issued.number;
+  a.version = c.issued.version;
+  a.latest_version = *latest ? (*latest)->issued.version : c.issued.version;
+  a.name = c.issued.name;
+  a.programme = c.issued.programme_name;
+  a.issued_on = c.issued.issued_on;
+  a.revoked_reason = c.revoked_reason;
+  return a;
+}
+
+// Checks the signature against the published key named in the payload.
+Result<std::optional<SplitPayload>> GenuinePayload(UnitOfWork& uow, const Deps& deps,
+                                                   std::string_view payload) {
+  auto split = DecodePayload(payload);
+  if (!split) return tl::unexpected(split.error());
+  auto keys = uow.Certificates().Keys();
+  if (!keys) return tl::unexpected(keys.error());
+  for (const auto& k : *keys) {
+    if (k.id == split->fields.key_id &&
+        deps.crypto.VerifySignature(k.public_key, split->body, split->signature)) {
+      return std::optional<SplitPayload>(std::move(*split));
+    }
+  }
+  return std::optional<SplitPayload>();
+}
+
+}  // namespace
+
+Result<Certificate> IssueInApproval(UnitOfWork& uow, const Deps& deps, Id application_id,
+                                    Id doctor_id, bool by_mail) {
+  if (!deps.signer || deps.signer->CurrentKeyId().empty()) return tl::unexpected(NoKey());
+  Date today = deps.clock.TodayInJapan();
+  auto snapshot = SnapshotNow(uow, doctor_id, today);
+  if (!snapshot) return tl::unexpected(snapshot.error());
+  auto standing = StandingOf(uow, doctor_id);
+  if (!standing) return tl::unexpected(standing.error());
+  auto settings = uow.Certificates().Settings();
+  if (!settings) return tl::unexpected(settings.error());
+  auto seq = uow.Certificates().NextSequence(standing->programme.code, today.year);
+  if (!seq) return tl::unexpected(seq.error());
+  auto number = FormatCertificateNumber(settings->number_pattern, today.year, *seq);
+  if (!number) return tl::unexpected(number.error());
+  Certificate c;
+  c.application_id = application_id;
+  c.doctor_id = doctor_id;
+  c.programme_code = standing->programme.code;
+  c.issued = *snapshot;
+  c.issued.number = *number;
+  c.issued.version = 1;
+  c.delivery = by_mail ? "mail" : "download";
+  return SignAndInsert(uow, deps, std::move(c));
+}
+
+Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_view number,
+                            std::string_view reason) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
+    return tl::unexpected(r.error());
+  }
+  if (util::Trim(reason).empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "再交付の理由（氏名変更・紛失など）を入力してください",
+                "give the reason for the reissue (name change, loss, ...)", "reason");
+  }
+  return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+    auto old = LoadVisibleCertificate(uow, caller.principal, number, std::nullopt);
+    if (!old) return old;
+    if (old->status == CertificateStatus::kRevoked) {
+      return Fail(ErrorCode::kConflict, "取り消された修了証は再交付できません",
+                  "a revoked certificate cannot be reissued");
+    }
+    auto snapshot = SnapshotNow(uow, old->doctor_id, deps.clock.TodayInJapan());
+    if (!snapshot) return tl::unexpected(snapshot.error());
+    Certificate c = *old;
+    c.issued = *snapshot;
+    c.issued.number = old->issued.number;
+    c.issued.version = old->issued.version + 1;
+    c.status = CertificateStatus::kValid;
+    c.revoked_reason.clear();
+    c.mailed_at.reset();
+    if (auto s = uow.Certificates().SetStatus(old->id, CertificateStatus::kSuperseded, ""); !s) {
+      return tl::unexpected(s.error());
+    }
+    auto issued = SignAndInsert(uow, deps, std::move(c));
+    if (!issued) return issued;
+    if (auto a = WriteAudit(uow, deps, &caller, "certificate.reissue", "certificate",
+                            issued->issued.number, util::Trim(reason));
+        !a) {
+      return tl::unexpected(a.error());
+    }
+    return issued;
+  });
+}
+
+Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
+              std::string_view reason) {
+  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) return r;
+  if (util::Trim(reason).empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "取消しの理由を入力してください",
+                "give the reason for the revocation", "reason");
+  }
+  auto done = InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+    auto c = LoadVisibleCertificate(uow, caller.principal, number, std::nullopt);
+    if (!c) return c;
+    if (c->status == CertificateStatus::kRevoked) {
+      return Fail(ErrorCode::kConflict, "この修了証はすでに取り消されています",
+                  "this certificate is already revoked");
+    }
+    if (auto s =
+            uow.Certificates().SetStatus(c->id, CertificateStatus::kRevoked, util::Trim(reason));
+        !s) {
+      return tl::unexpected(s.error());
+    }
+    if (auto a = WriteAudit(uow, deps, &caller, "certificate.revoke", "certificate",
+                            c->issued.number, util::Trim(reason));
+        !a) {
+      return tl::unexpected(a.error());
+    }
+    return c;
+  });
+  if (!done) return tl::unexpected(done.error());
+  return {};
+}
+
+Result<std::vector<Certificate>> MyCertificates(const Deps& deps, const Caller& caller) {
+  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
+    return tl::unexpected(r.error());
+  }
+  if (!caller.principal.doctor_id) return std::vector<Certificate>();
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  return (*uow)->Certificates().ForDoctor(*caller.principal.doctor_id);
+}
+
+Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller, std::string_view number,
+                                   std::optional<int> version) {
+  bool own = caller.principal.role == Role::kDoctor;
+  if (!own) {
+    if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
+      return tl::unexpected(r.error());
+    }
+  }
+  return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
+    auto c = LoadVisibleCertificate(uow, caller.principal, number, version);
+    if (!c || own) return c;
+    if (auto a = WriteAudit(uow, deps, &caller, "certificate.view", "certificate", c->issued.number,
+                            "v" + std::to_string(c->issued.version));
+        !a) {
+      return tl::unexpected(a.error());
+    }
+    return c;
+  });
+}
+
+Result<VerifyAnswer> VerifyOnline(const Deps& deps, std::string_view number,
+                                  std::string_view code) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto exists = (*uow)->Certificates().Find(number, std::nullopt);
+  if (!exists) return tl::unexpected(exists.error());
+  if (!*exists) return tl::unexpected(NotFoundError("修了証", "certificate"));
+  auto genuine = GenuinePayload(**uow, deps, code);
+  if (!genuine) return tl::unexpected(genuine.error());
+  if (!*genuine || (*genuine)->fields.number != number) return NotGenuine();
+  return AnswerFor(**uow, (*genuine)->fields);
+}
+
+Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto genuine = GenuinePayload(**uow, deps, payload);
+  if (!genuine) return tl::unexpected(genuine.error());
+  if (!*genuine) return NotGenuine();
+  return AnswerFor(**uow, (*genuine)->fields);
+}
+
+namespace {}  // namespace
+
+Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
+                                        std::string_view public_url) {
+  auto settings = uow.Certificates().Settings();
+  if (!settings) return tl::unexpected(settings.error());
+  auto signatories = uow.Certificates().Signatories();
+  if (!signatories) return tl::unexpected(signatories.error());
+  const auto& s = c.issued;
+  CertificateDocument d;
+  d.name = s.name;
+  if (settings->show_birth_date && s.birth_date) {
+    d.personal_lines.push_back("生年月日　" + FormatWareki(*s.birth_date));
+  }
+  if (settings->show_registry_number && !s.registry_number.empty()) {
+    d.personal_lines.push_back("医籍登録番号　第" + s.registry_number + "号");
+  }
+  d.programme = s.programme_name;
+  d.statement =
+      "あなたは日本医師会が定める「" + s.programme_name + "」の修了要件を満たしたことを証します。";
+  d.issued_wareki = FormatWareki(s.issued_on);
+  if (settings->show_western_date)
+    d.issued_western = "（" + FormatJapaneseWestern(s.issued_on) + "）";
+  d.signatory_title = s.signatory_title;
+  d.signatory_name = s.signatory_name;
+  if (const Signatory* signer = SignatoryOn(*signatories, s.issued_on);
+      signer && signer->name == s.signatory_name) {
+    d.seal_image = signer->seal_image;
+  }
+  d.number = s.number;
+  if (s.version > 1) d.version_note = "（再交付　第" + std::to_string(s.version) + "版）";
+  d.qr_text = VerificationUrl(public_url, c);
+  d.short_url = VerifyBase(public_url) + s.number;
+  return d;
+}
+
+}  // namespace kakari::core

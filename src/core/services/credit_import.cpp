@@ -1,0 +1,233 @@
+#include "core/services/credit_import.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "core/domain/field_text.hpp"
+#include "core/domain/validation.hpp"
+#include "core/domain/wareki.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+constexpr std::array<ColumnSpec, 8> kCreditColumns = {{
+    {"registry_number", "医籍登録番号", true},
+    {"date", "受講日", true},
+    {"units", "単位", false},
+    {"minutes", "受講時間（分）", false},
+    {"curriculum_code", "カリキュラムコード", false},
+    {"title", "講習会名", false},
+    {"organizer", "主催者", false},
+    {"name", "氏名", false},  // informative only; doctors match by registry number
+}};
+
+Result<HalfUnits> ParseRowUnits(const TableRow& row, const ColumnMap& columns) {
+  std::string buf;
+  std::string_view units = NormalizedField(FieldOf(row, columns, "units"), buf);
+  if (!units.empty()) return ParseUnits(units, 24);
+  std::string_view minutes = NormalizedField(FieldOf(row, columns, "minutes"), buf);
+  if (minutes.empty()) {
+    return RowError("単位数（または受講時間）が空です", "units (or minutes) are empty");
+  }
+  if (!util::IsAsciiDigits(minutes) || minutes.size() > 5) {
+    std::string m(minutes);
+    return RowError("受講時間「" + m + "」は分単位の整数で入力してください",
+                    "minutes \"" + m + "\" must be a whole number");
+  }
+  HalfUnits u = HalfUnits::FromMinutes(std::stoll(std::string(minutes)));
+  if (u == HalfUnits()) {
+    return RowError("受講時間が30分未満のため単位になりません",
+                    "less than 30 minutes earns no unit");
+  }
+  return u;
+}
+
+Result<std::optional<int>> ParseCurriculumCode(std::string_view raw) {
+  std::string buf;
+  std::string_view cc = NormalizedField(raw, buf);
+  if (cc.empty()) return std::optional<int>();
+  if (!util::IsAsciiDigits(cc) || cc.size() > 2 || std::stoi(std::string(cc)) > 84) {
+    std::string c(cc);
+    return RowError("カリキュラムコード「" + c + "」は0〜84で入力してください",
+                    "curriculum code \"" + c + "\" must be 0-84");
+  }
+  return std::optional<int>(std::stoi(std::string(cc)));
+}
+
+}  // namespace
+
+std::span<const ColumnSpec> CreditColumns() { return kCreditColumns; }
+
+Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& columns,
+                                    const Date& today) {
+  ParsedCredit out;
+  std::string buf;
+  auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
+  if (!reg) return tl::unexpected(reg.error());
+  out.registry_number = std::move(*reg);
+  auto date = ParseDate(NormalizedField(FieldOf(row, columns, "date"), buf));
+  if (!date) return tl::unexpected(date.error());
+  if (today < *date) {
+    return RowError("受講日 " + date->ToIso() + " が未来の日付です",
+                    "date " + date->ToIso() + " is in the future");
+  }
+  out.taken_on = *date;
+  auto units = ParseRowUnits(row, columns);
+  if (!units) return tl::unexpected(units.error());
+  if (*units == HalfUnits()) return RowError("単位数が0です", "units are zero");
+  out.units = *units;
+  auto cc = ParseCurriculumCode(FieldOf(row, columns, "curriculum_code"));
+  if (!cc) return tl::unexpected(cc.error());
+  out.curriculum_code = *cc;
+  return out;
+}
+
+namespace {
+
+// Hashes std::string and std::string_view alike, for lookups without copies.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Gathers the good rows of one import in memory, interning lectures, so that
+// they can be sorted and written in index order.
+class CreditBatch {
+ public:
+  CreditBatch(UnitOfWork& uow, const std::unordered_map<std::string, Id>& doctors) : uow_(uow) {
+    // Registry numbers are at most 7 digits: a flat table indexed by the
+    // number beats a hash map of strings on millions of lookups.
+    for (const auto& [reg, id] : doctors) {
+      size_t n = std::stoul(reg);
+      if (n >= doctor_by_number_.size()) doctor_by_number_.resize(n + 1, 0);
+      doctor_by_number_[n] = id;
+    }
+  }
+
+  // Adds one row, or returns why it is refused.
+  Status Add(const TableRow& row, const ColumnMap& columns, const Date& today) {
+    auto parsed = ParseCreditRow(row, columns, today);
+    if (!parsed) return tl::unexpected(parsed.error());
+    size_t number = std::stoul(parsed->registry_number);
+    Id doctor = number < doctor_by_number_.size() ? doctor_by_number_[number] : 0;
+    if (doctor == 0) {
+      return RowError("医籍登録番号 " + parsed->registry_number + " の医師は登録されていません",
+                      "no doctor has registry number " + parsed->registry_number);
+    }
+    auto lecture = Lecture(FieldOf(row, columns, "title"), FieldOf(row, columns, "organizer"));
+    if (!lecture) return tl::unexpected(lecture.error());
+    rows_.push_back({doctor, *lecture, static_cast<int32_t>(parsed->taken_on.ToDays()),
+                     static_cast<int32_t>(parsed->units.halves()),
+                     static_cast<int16_t>(parsed->curriculum_code.value_or(-1))});
+    return {};
+  }
+
+  // Drops rows repeated within the file; returns how many were dropped.
+  int64_t RemoveRepeats() {
+    auto key = [](const CreditRepository::Row& r) {
+      return std::tuple(r.doctor_id, r.taken_on_days, r.lecture_id, r.half_units);
+    };
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    auto last = std::unique(rows_.begin(), rows_.end(),
+                            [&](const auto& a, const auto& b) { return key(a) == key(b); });
+    int64_t repeats = rows_.end() - last;
+    rows_.erase(last, rows_.end());
+    return repeats;
+  }
+
+  const std::vector<CreditRepository::Row>& rows() const { return rows_; }
+
+ private:
+  Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
+    // Looked up by the raw text without allocating: most rows repeat a
+    // lecture already seen, and only new ones pay for normalisation.
+    auto outer = lectures_.find(raw_title);
+    if (outer == lectures_.end()) outer = lectures_.emplace(raw_title, TextMap<Id>{}).first;
+    auto& by_organizer = outer->second;
+    auto it = by_organizer.find(raw_organizer);
+    if (it != by_organizer.end()) return it->second;
+    std::string b1, b2;
+    auto id = uow_.Credits().LectureId(NormalizedField(raw_title, b1),
+                                       NormalizedField(raw_organizer, b2));
+    if (id) by_organizer.emplace(std::string(raw_organizer), *id);
+    return id;
+  }
+
+  UnitOfWork& uow_;
+  std::vector<Id> doctor_by_number_;  // 0: no doctor with that number
+  template <class V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+  TextMap<TextMap<Id>> lectures_;
+  std::vector<CreditRepository::Row> rows_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
+                                   const ProgressFn& progress) {
+  auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
+  if (!columns) return tl::unexpected(columns.error());
+  if (columns->Index("units") < 0 && columns->Index("minutes") < 0) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "見出し行に「単位」または「受講時間（分）」の列が必要です",
+                "the header row needs a \"units\" or \"minutes\" column", "header");
+  }
+  // Bulk: every doctor and lecture id below is read or created inside this
+  // same write transaction, so per-row foreign-key lookups can be skipped.
+  auto uow = store.BeginBulk();
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctors = (*uow)->Doctors().RegistryIndex();
+  if (!doctors) return tl::unexpected(doctors.error());
+  auto import_id = (*uow)->Credits().StartImport("csv");
+  if (!import_id) return tl::unexpected(import_id.error());
+  CreditBatch batch(**uow, *doctors);
+  ImportReport report;
+  TableRow row;
+  for (int64_t n = 0; source.Next(row); ++n) {
+    if (auto t = CheckRowText(row, source.Header()); !t) {
+      report.rejected.push_back({row.line, t.error().message_ja, t.error().message_en});
+      continue;
+    }
+    if (auto added = batch.Add(row, *columns, today); !added) {
+      // A bad row is reported; a failing database ends the import unwritten.
+      if (added.error().code != ErrorCode::kInvalidArgument) return tl::unexpected(added.error());
+      report.rejected.push_back({row.line, added.error().message_ja, added.error().message_en});
+    }
+    if (progress && n % 65536 == 0) progress(source.Fraction() * 0.7);
+  }
+  report.duplicates = batch.RemoveRepeats();
+  if (progress) progress(0.75);
+  auto inserted = (*uow)->Credits().InsertMany(batch.rows());
+  if (!inserted) return tl::unexpected(inserted.error());
+  report.imported = *inserted;
+  report.duplicates += static_cast<int64_t>(batch.rows().size()) - *inserted;
+  if (auto committed = (*uow)->Commit(); !committed) return tl::unexpected(committed.error());
+  if (progress) progress(1.0);
+  return report;
+}
+
+}  // namespace kakari::core
+
+namespace kakari::core {
+
+Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller, RowSource& source) {
+  if (auto r = RequirePermission(caller.principal, Permission::kImportCredits); !r) {
+    return tl::unexpected(r.error());
+  }
+  auto report = ImportCredits(deps.store, source, deps.clock.TodayInJapan());
+  if (!report) return report;
+  // The import commits in its own bulk transaction; its record follows it.
+  std::string detail = "imported=" + std::to_string(report->imported) +
+                       " duplicates=" + std::to_string(report->duplicates) +
+                       " rejected=" + std::to_string(report->rejected.size());
+  if (auto a = RecordView(deps, caller, "credits.import", "credits", "api", detail); !a) {
+    return tl::unexpected(a.error());
+  }
+  return report;
+}
+
+}  // namespace kakari::core

@@ -1,0 +1,178 @@
+#include "core/services/doctor_import.hpp"
+
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/domain/field_text.hpp"
+#include "core/domain/text.hpp"
+#include "core/domain/validation.hpp"
+#include "core/domain/wareki.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+constexpr std::array<ColumnSpec, 9> kDoctorColumns = {{
+    {"registry_number", "医籍登録番号", true},
+    {"name", "氏名", true},
+    {"kana", "フリガナ", true},
+    {"birth_date", "生年月日", true},
+    {"association_code", "所属医師会コード", true},
+    {"member_id", "会員番号", false},
+    {"email", "メールアドレス", false},
+    {"postal_code", "郵便番号", false},
+    {"address", "住所", false},
+}};
+
+// Fills the optional contact fields; each is checked only when present.
+Status ReadContact(const TableRow& row, const ColumnMap& columns, Doctor& d) {
+  std::string buf;
+  if (auto m = NormalizedField(FieldOf(row, columns, "member_id"), buf); !m.empty()) {
+    auto id = ValidateMemberId(m);
+    if (!id) return tl::unexpected(id.error());
+    d.member_id = *id;
+  }
+  if (auto e = NormalizedField(FieldOf(row, columns, "email"), buf); !e.empty()) {
+    auto email = ValidateEmail(e);
+    if (!email) return tl::unexpected(email.error());
+    d.email = *email;
+  }
+  if (auto p = NormalizedField(FieldOf(row, columns, "postal_code"), buf); !p.empty()) {
+    auto postal = ValidatePostalCode(p);
+    if (!postal) return tl::unexpected(postal.error());
+    d.postal_code = *postal;
+  }
+  // The address keeps its full-width form, as written on envelopes.
+  d.address = std::string(util::Trim(FieldOf(row, columns, "address")));
+  return {};
+}
+
+}  // namespace
+
+std::span<const ColumnSpec> DoctorColumns() { return kDoctorColumns; }
+
+Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& columns,
+                                    const Date& today) {
+  ParsedDoctor out;
+  Doctor& d = out.doctor;
+  std::string buf;
+  auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
+  if (!reg) return tl::unexpected(reg.error());
+  d.registry_number = *reg;
+  // Names keep their kanji exactly (髙 stays 髙); only spacing is tidied.
+  d.name = std::string(util::Trim(FieldOf(row, columns, "name")));
+  if (d.name.empty()) return RowError("氏名が空です", "name is empty");
+  d.kana = KatakanaReading(FieldOf(row, columns, "kana"));
+  if (!IsKatakanaReading(d.kana)) {
+    return RowError("フリガナ「" + d.kana + "」はカタカナで入力してください",
+                    "kana \"" + d.kana + "\" must be katakana");
+  }
+  auto birth = ParseDate(NormalizedField(FieldOf(row, columns, "birth_date"), buf));
+  if (!birth) return tl::unexpected(birth.error());
+  if (today < *birth || *birth < Date{1900, 1, 1}) {
+    return RowError("生年月日 " + birth->ToIso() + " があり得ない日付です",
+                    "birth date " + birth->ToIso() + " is not plausible");
+  }
+  d.birth_date = *birth;
+  auto assoc =
+      ValidateAssociationCode(NormalizedField(FieldOf(row, columns, "association_code"), buf));
+  if (!assoc) return tl::unexpected(assoc.error());
+  out.association_code = *assoc;
+  if (auto contact = ReadContact(row, columns, d); !contact) {
+    return tl::unexpected(contact.error());
+  }
+  return out;
+}
+
+namespace {
+
+// Resolves association codes to ids once per code.
+class AssociationCache {
+ public:
+  explicit AssociationCache(OrganisationRepository& orgs) : orgs_(orgs) {}
+  Result<Id> Find(const std::string& code) {
+    auto it = ids_.find(code);
+    if (it != ids_.end()) return it->second;
+    auto org = orgs_.FindByCode(code);
+    if (!org) return tl::unexpected(org.error());
+    if (!*org || (*org)->level == OrgLevel::kNational) {
+      return RowError("医師会コード " + code + " の医師会は登録されていません",
+                      "no association has code " + code);
+    }
+    ids_[code] = (*org)->id;
+    return (*org)->id;
+  }
+
+ private:
+  OrganisationRepository& orgs_;
+  std::unordered_map<std::string, Id> ids_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& today,
+                                   const ProgressFn& progress) {
+  auto columns = ColumnMap::Build(source.Header(), kDoctorColumns);
+  if (!columns) return tl::unexpected(columns.error());
+  auto uow = store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto& doctors = (*uow)->Doctors();
+  auto known = doctors.RegistryIndex();
+  if (!known) return tl::unexpected(known.error());
+  AssociationCache associations((*uow)->Organisations());
+  std::unordered_set<std::string> seen;
+  ImportReport report;
+  TableRow row;
+  for (int64_t n = 0; source.Next(row); ++n) {
+    auto reject = [&](const Error& e) {
+      report.rejected.push_back({row.line, e.message_ja, e.message_en});
+    };
+    if (auto t = CheckRowText(row, source.Header()); !t) {
+      reject(t.error());
+      continue;
+    }
+    auto parsed = ParseDoctorRow(row, *columns, today);
+    if (!parsed) {
+      reject(parsed.error());
+      continue;
+    }
+    auto assoc = associations.Find(parsed->association_code);
+    if (!assoc) {
+      reject(assoc.error());
+      continue;
+    }
+    Doctor& d = parsed->doctor;
+    d.home_association_id = *assoc;
+    if (!seen.insert(d.registry_number).second) {
+      ++report.duplicates;
+      continue;
+    }
+    auto existing = known->find(d.registry_number);
+    if (existing != known->end()) {
+      d.id = existing->second;
+      auto u = doctors.Update(d);
+      if (!u && u.error().code != ErrorCode::kAlreadyExists) return tl::unexpected(u.error());
+      if (!u) {
+        reject(u.error());
+        continue;
+      }
+      ++report.updated;
+    } else {
+      auto id = doctors.Insert(d);
+      if (!id && id.error().code != ErrorCode::kAlreadyExists) return tl::unexpected(id.error());
+      if (!id) {
+        reject(id.error());
+        continue;
+      }
+      ++report.imported;
+    }
+    if (progress && n % 4096 == 0) progress(source.Fraction());
+  }
+  if (auto committed = (*uow)->Commit(); !committed) return tl::unexpected(committed.error());
+  if (progress) progress(1.0);
+  return report;
+}
+
+}  // namespace kakari::core

@@ -1,0 +1,168 @@
+#include "core/services/mail_service.hpp"
+
+#include "core/domain/validation.hpp"
+#include "core/services/certificate_service.hpp"
+#include "util/strings.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+Result<std::string> ScopeOf(const Principal& who) {
+  auto scope = ScopePrefix(who);
+  if (!scope) return tl::unexpected(NotFoundError("医師会", "association"));
+  return *scope;
+}
+
+}  // namespace
+
+Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  return (*uow)->Certificates().PendingMail(*scope);
+}
+
+Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
+  if (!caller.principal.organisation_id) {
+    return tl::unexpected(NotFoundError("医師会", "association"));
+  }
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
+  auto pending = (*uow)->Certificates().PendingMail(*scope);
+  if (!pending) return tl::unexpected(pending.error());
+  if (pending->empty()) {
+    return Fail(ErrorCode::kUnprocessable, "郵送待ちの修了証はありません",
+                "there is no certificate waiting to be mailed");
+  }
+  std::vector<Id> ids;
+  for (const auto& c : *pending) ids.push_back(c.id);
+  auto id = (*uow)->Certificates().CreateMailBatch(*caller.principal.organisation_id,
+                                                   caller.principal.user_id, ids);
+  if (!id) return tl::unexpected(id.error());
+  if (auto a = WriteAudit(**uow, deps, &caller, "mail_batch.create", "mail_batch",
+                          std::to_string(*id), std::to_string(ids.size()) + " certificates");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  auto batch = (*uow)->Certificates().FindMailBatch(*id);
+  if (!batch) return tl::unexpected(batch.error());
+  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  return MailBatchView{**batch, std::move(*pending)};
+}
+
+Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps, const Caller& caller) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
+  auto scope = ScopeOf(caller.principal);
+  if (!scope) return tl::unexpected(scope.error());
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  return (*uow)->Certificates().MailBatches(*scope);
+}
+
+Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
+  MailBatchView view;
+  {
+    auto uow = deps.store.Begin(false);
+    if (!uow) return tl::unexpected(uow.error());
+    auto batch = (*uow)->Certificates().FindMailBatch(id);
+    if (!batch) return tl::unexpected(batch.error());
+    if (!*batch || !CoversAssociation(caller.principal, (*batch)->association_code)) {
+      return tl::unexpected(NotFoundError("郵送バッチ", "mail batch"));
+    }
+    auto certs = (*uow)->Certificates().BatchCertificates(id);
+    if (!certs) return tl::unexpected(certs.error());
+    view = MailBatchView{**batch, std::move(*certs)};
+  }
+  if (auto a = RecordViewUnlessUnwritable(deps, caller, "mail_batch.view", "mail_batch",
+                                          std::to_string(id), "");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  return view;
+}
+
+Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return r;
+  auto uow = deps.store.Begin(true);
+  if (!uow) return tl::unexpected(uow.error());
+  auto batch = (*uow)->Certificates().FindMailBatch(id);
+  if (!batch) return tl::unexpected(batch.error());
+  if (!*batch || !CoversAssociation(caller.principal, (*batch)->association_code)) {
+    return tl::unexpected(NotFoundError("郵送バッチ", "mail batch"));
+  }
+  if ((*batch)->sent_at) {
+    return Fail(ErrorCode::kConflict, "このバッチは発送済みです（" + *(*batch)->sent_at + "）",
+                "this batch was marked sent already (" + *(*batch)->sent_at + ")");
+  }
+  if (auto s = (*uow)->Certificates().MarkBatchSent(id); !s) return s;
+  if (auto a =
+          WriteAudit(**uow, deps, &caller, "mail_batch.sent", "mail_batch", std::to_string(id), "");
+      !a) {
+    return a;
+  }
+  return (*uow)->Commit();
+}
+
+Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Certificate>& certs) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  std::vector<MailLabel> out;
+  for (const auto& c : certs) {
+    auto doctor = (*uow)->Doctors().FindById(c.doctor_id);
+    if (!doctor) return tl::unexpected(doctor.error());
+    if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
+    if ((*doctor)->address.empty() || (*doctor)->postal_code.empty()) {
+      return Fail(ErrorCode::kUnprocessable,
+                  (*doctor)->name + " さんの住所が登録されていません（" + c.issued.number + "）",
+                  "no address on record for the holder of " + c.issued.number);
+    }
+    // FormatPostalCode gives "〒123-4567"; the label prints its own 〒.
+    out.push_back({FormatPostalCode((*doctor)->postal_code).substr(std::string("〒").size()),
+                   (*doctor)->address, c.issued.name});
+  }
+  return out;
+}
+
+Result<std::vector<CertificateDocument>> DocumentsFor(const Deps& deps,
+                                                      const std::vector<Certificate>& certs,
+                                                      std::string_view public_url) {
+  auto uow = deps.store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  std::vector<CertificateDocument> out;
+  for (const auto& c : certs) {
+    auto doc = DocumentFor(**uow, c, public_url);
+    if (!doc) return tl::unexpected(doc.error());
+    out.push_back(std::move(*doc));
+  }
+  return out;
+}
+
+Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Caller& caller,
+                                                      const std::vector<std::string>& numbers) {
+  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
+    return tl::unexpected(r.error());
+  if (numbers.empty() || numbers.size() > 500) {
+    return Fail(ErrorCode::kInvalidArgument, "修了証は1〜500件で選んでください",
+                "select 1 to 500 certificates", "numbers");
+  }
+  std::vector<Certificate> out;
+  for (const auto& n : numbers) {
+    auto c = CertificateFor(deps, caller, n, std::nullopt);  // checks scope, records the view
+    if (!c) return tl::unexpected(c.error());
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+}  // namespace kakari::core

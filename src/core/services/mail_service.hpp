@@ -1,0 +1,43 @@
+// Delivery by mail: staff gather the certificates to mail into a batch,
+// print the batch's certificates and address labels, then mark it sent (the
+// doctor then sees the date). Also any selection of certificates as one PDF.
+// Thread-safe: every call opens its own unit of work.
+#pragma once
+
+#include <vector>
+
+#include "core/domain/certificate.hpp"
+#include "core/domain/documents.hpp"
+#include "core/services/service_support.hpp"
+
+namespace kakari::core {
+
+struct MailBatchView {
+  MailBatch batch;
+  std::vector<Certificate> certificates;
+};
+
+// Certificates to mail in the caller's scope, not yet in a batch.
+[[nodiscard]] Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller);
+// A batch of every pending certificate in scope (422 when there is none).
+[[nodiscard]] Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller);
+[[nodiscard]] Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps,
+                                                             const Caller& caller);
+// One batch of the caller's association or below; 404 otherwise. Recorded
+// as a view (it holds names and addresses).
+[[nodiscard]] Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id);
+// 409 when it was marked already.
+[[nodiscard]] Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id);
+
+// Labels from the doctors' current addresses and the names as printed.
+[[nodiscard]] Result<std::vector<MailLabel>> LabelsFor(const Deps& deps,
+                                                       const std::vector<Certificate>& certs);
+// The printable documents of `certs`, in order.
+[[nodiscard]] Result<std::vector<CertificateDocument>> DocumentsFor(
+    const Deps& deps, const std::vector<Certificate>& certs, std::string_view public_url);
+// The latest versions of the given numbers, each in the caller's scope
+// (404 naming the first that is not); recorded as a view.
+[[nodiscard]] Result<std::vector<Certificate>> SelectedCertificates(
+    const Deps& deps, const Caller& caller, const std::vector<std::string>& numbers);
+
+}  // namespace kakari::core

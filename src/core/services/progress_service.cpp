@@ -1,0 +1,64 @@
+#include "core/services/progress_service.hpp"
+
+#include "core/domain/validation.hpp"
+
+namespace kakari::core {
+
+Result<DoctorProgress> GetProgress(Store& store, std::string_view registry_number) {
+  auto reg = ValidateRegistryNumber(registry_number);
+  if (!reg) return tl::unexpected(reg.error());
+  auto uow = store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
+  if (!doctor) return tl::unexpected(doctor.error());
+  if (!*doctor) {
+    return Fail(ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師は登録されていません",
+                "no doctor has registry number " + *reg, "registry_number");
+  }
+  auto programme = (*uow)->Programmes().Current();
+  if (!programme) return tl::unexpected(programme.error());
+  auto lecture = (*uow)->Credits().LectureUnits((*doctor)->id, programme->credit_window);
+  if (!lecture) return tl::unexpected(lecture.error());
+  auto approved = (*uow)->Activities().CountApproved((*doctor)->id);
+  if (!approved) return tl::unexpected(approved.error());
+  UnitTally tally{*lecture, *approved};
+  return DoctorProgress{**doctor, *programme, Evaluate(*programme, tally)};
+}
+
+Result<ProgressSummary> SummariseAll(Store& store,
+                                     const std::function<void(Id, const Eligibility&)>& on_each) {
+  auto uow = store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto programme = (*uow)->Programmes().Current();
+  if (!programme) return tl::unexpected(programme.error());
+  auto doctors = (*uow)->Doctors().AllIds();
+  if (!doctors) return tl::unexpected(doctors.error());
+  auto lecture = (*uow)->Credits().LectureUnitsByDoctor(programme->credit_window);
+  if (!lecture) return tl::unexpected(lecture.error());
+  auto approved = (*uow)->Activities().CountApprovedByDoctor();
+  if (!approved) return tl::unexpected(approved.error());
+
+  // All three lists ascend by doctor id: walk them together.
+  ProgressSummary summary;
+  auto l = lecture->begin();
+  auto a = approved->begin();
+  for (Id id : *doctors) {
+    UnitTally tally;
+    while (l != lecture->end() && l->first < id) ++l;
+    if (l != lecture->end() && l->first == id) tally.lecture = l->second;
+    while (a != approved->end() && a->first < id) ++a;
+    if (a != approved->end() && a->first == id) tally.approved_activities = a->second;
+    Eligibility e = Evaluate(*programme, tally);
+    ++summary.doctors;
+    if (e.complete) ++summary.complete;
+    if (tally.approved_activities < programme->min_practical_activities) {
+      ++summary.practical_missing;
+    } else if (!e.complete) {
+      ++summary.lecture_only_short;
+    }
+    if (on_each) on_each(id, e);
+  }
+  return summary;
+}
+
+}  // namespace kakari::core

@@ -1,0 +1,91 @@
+// Demo certificates: a few approved applications of the demo get their
+// certificate, one is then reissued and one revoked, so that `make run`
+// shows every state on the verification page.
+#include "demo/demo_certificates.hpp"
+
+#include "core/services/auth_service.hpp"
+#include "core/services/certificate_service.hpp"
+#include "demo/demo_accounts.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+Result<std::vector<QueueRow>> ApprovedApplications(Store& store, int count) {
+  auto uow = store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  QueueFilter f;
+  f.kind = ReviewKind::kApplication;
+  f.status = ReviewStatus::kApproved;
+  f.per_page = count;
+  auto page = (*uow)->Reviews().Queue(f);
+  if (!page) return tl::unexpected(page.error());
+  return page->rows;
+}
+
+Result<Caller> JmaCaller(Store& store) {
+  auto uow = store.Begin(false);
+  if (!uow) return tl::unexpected(uow.error());
+  auto user = (*uow)->Users().FindByLogin("jma-admin");
+  if (!user) return tl::unexpected(user.error());
+  if (!*user) return tl::unexpected(NotFoundError("jma-admin", "jma-admin"));
+  return Caller{PrincipalOf(**user), "127.0.0.1", "", ""};
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
+  auto rows = ApprovedApplications(deps.store, 3);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> numbers;
+  for (const auto& row : *rows) {
+    auto uow = deps.store.Begin(true);
+    if (!uow) return tl::unexpected(uow.error());
+    auto cert =
+        IssueInApproval(**uow, deps, row.item.id, row.item.doctor_id, row.item.channel == "paper");
+    if (!cert) return tl::unexpected(cert.error());
+    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    numbers.push_back(cert->issued.number);
+  }
+  auto jma = JmaCaller(deps.store);
+  if (!jma) return tl::unexpected(jma.error());
+  if (numbers.size() > 1) {
+    if (auto r = Reissue(deps, *jma, numbers[1], "氏名変更による再交付（デモ）"); !r) {
+      return tl::unexpected(r.error());
+    }
+  }
+  if (numbers.size() > 2) {
+    if (auto r = Revoke(deps, *jma, numbers[2], "申請内容の誤りによる取消し（デモ）"); !r) {
+      return tl::unexpected(r.error());
+    }
+  }
+  return numbers;
+}
+
+Result<int64_t> CertifyOtherApproved(const Deps& deps) {
+  constexpr int kPage = 1000;
+  int64_t issued = 0;
+  for (int page = 1;; ++page) {
+    auto uow = deps.store.Begin(true);
+    if (!uow) return tl::unexpected(uow.error());
+    QueueFilter f;
+    f.kind = ReviewKind::kApplication;
+    f.status = ReviewStatus::kApproved;
+    f.page = page;
+    f.per_page = kPage;
+    auto rows = (*uow)->Reviews().Queue(f);
+    if (!rows) return tl::unexpected(rows.error());
+    // The first three are CreateDemoCertificates' (same order).
+    for (size_t i = page == 1 ? 3 : 0; i < rows->rows.size(); ++i) {
+      const auto& item = rows->rows[i].item;
+      auto cert = IssueInApproval(**uow, deps, item.id, item.doctor_id, item.channel == "paper");
+      if (!cert) return tl::unexpected(cert.error());
+      ++issued;
+    }
+    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    if (rows->rows.size() < static_cast<size_t>(kPage)) break;
+  }
+  return issued;
+}
+
+}  // namespace kakari::core

@@ -1,0 +1,22 @@
+// Demo certificates, issued through the certificate service as the JMA
+// would. Run by one thread (the demo command).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/services/service_support.hpp"
+
+namespace kakari::core {
+
+// Certificates for up to three approved demo applications: the first valid,
+// the second reissued (version 2), the third revoked. Needs deps.signer.
+// Returns their numbers. Run after CreateDemoAccounts (uses jma-admin).
+[[nodiscard]] Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps);
+
+// The national demo: a certificate for every other approved application,
+// so that coverage is realistic. Returns how many were issued.
+[[nodiscard]] Result<int64_t> CertifyOtherApproved(const Deps& deps);
+
+}  // namespace kakari::core

@@ -1,0 +1,17 @@
+// Demo institutions beside the generator's, one per G-MIS case, with their
+// logins. Run by one thread (the demo command).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "demo/demo_accounts.hpp"
+
+namespace kakari::core {
+
+// Four Tokyo institutions beside institution 1, one per G-MIS case, with
+// their logins (institution-2..5). `numbers` are CreateDemoCertificates'.
+[[nodiscard]] Result<std::vector<DemoLogin>> CreateDemoInstitutions(
+    const Deps& deps, const std::vector<std::string>& numbers);
+
+}  // namespace kakari::core
