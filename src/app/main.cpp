@@ -25,17 +25,17 @@ using kakari::core::Result;
 
 Result<std::unique_ptr<kakari::core::Store>> OpenStore(const std::string& path) {
   auto store = kakari::storage::sqlite::SqliteStore::Open(path);
-  if (!store) return tl::unexpected(store.error());
+  KAKARI_RETURN_IF_ERROR(store);
   return std::unique_ptr<kakari::core::Store>(std::move(*store));
 }
 
 Result<kakari::cli::TableFile> OpenTable(const std::string& path) {
   auto bytes = kakari::io::ReadFile(path);
-  if (!bytes) return tl::unexpected(bytes.error());
+  KAKARI_RETURN_IF_ERROR(bytes);
   auto text = kakari::io::DecodeToUtf8(std::move(*bytes));
-  if (!text) return tl::unexpected(text.error());
+  KAKARI_RETURN_IF_ERROR(text);
   auto rows = kakari::io::CsvRowSource::Create(std::move(text->utf8));
-  if (!rows) return tl::unexpected(rows.error());
+  KAKARI_RETURN_IF_ERROR(rows);
   return kakari::cli::TableFile{std::move(*rows), text->encoding};
 }
 
@@ -71,7 +71,7 @@ std::string PublicUrl() {
 
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
-  if (!config) return tl::unexpected(config.error());
+  KAKARI_RETURN_IF_ERROR(config);
   config->web_root = options.web_root;
   const char* secure = std::getenv("KAKARI_SECURE_COOKIES");
   config->api.secure_cookies = secure && std::string(secure) == "1";
@@ -80,9 +80,9 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
   config->api.public_url = PublicUrl();
   config->api.open_csv = [](std::string bytes) -> Result<std::unique_ptr<kakari::core::RowSource>> {
     auto text = kakari::io::DecodeToUtf8(std::move(bytes));
-    if (!text) return tl::unexpected(text.error());
+    KAKARI_RETURN_IF_ERROR(text);
     auto rows = kakari::io::CsvRowSource::Create(std::move(text->utf8));
-    if (!rows) return tl::unexpected(rows.error());
+    KAKARI_RETURN_IF_ERROR(rows);
     return std::unique_ptr<kakari::core::RowSource>(std::move(*rows));
   };
   config->api.encode_cp932 = [](std::string_view utf8) {
@@ -93,13 +93,13 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
 
 Result<std::unique_ptr<kakari::core::Signer>> OpenKeys(const std::string& dir) {
   auto keys = kakari::crypto::KeyFiles::Open(dir);
-  if (!keys) return tl::unexpected(keys.error());
+  KAKARI_RETURN_IF_ERROR(keys);
   return std::unique_ptr<kakari::core::Signer>(new kakari::crypto::KeyFiles(std::move(*keys)));
 }
 
 Result<kakari::cli::NewKey> GenerateKey(const std::string& dir) {
   auto key = kakari::crypto::KeyFiles::Generate(dir);
-  if (!key) return tl::unexpected(key.error());
+  KAKARI_RETURN_IF_ERROR(key);
   return kakari::cli::NewKey{key->id, key->public_key};
 }
 

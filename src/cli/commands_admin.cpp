@@ -48,18 +48,18 @@ int UsageError(Environment& env, const std::string& ja, const std::string& en) {
 core::Status Bind(const Args& args, core::UnitOfWork& uow, core::UserRecord& u) {
   if (auto code = args.Option("association")) {
     auto org = uow.Organisations().FindByCode(*code);
-    if (!org) return tl::unexpected(org.error());
+    KAKARI_RETURN_IF_ERROR(org);
     if (!*org)
       return core::Fail(core::ErrorCode::kNotFound, "医師会 " + *code + " がありません",
                         "no association " + *code, "association");
     u.organisation_id = (*org)->id;
   }
   auto inst = args.Number("institution", 1, INT64_MAX);
-  if (!inst) return tl::unexpected(inst.error());
+  KAKARI_RETURN_IF_ERROR(inst);
   if (*inst) u.institution_id = **inst;
   if (auto reg = args.Option("registry")) {
     auto d = uow.Doctors().FindByRegistryNumber(*reg);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     if (!*d)
       return core::Fail(core::ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師がいません",
                         "no doctor with registry number " + *reg, "registry");

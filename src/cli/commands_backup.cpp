@@ -20,7 +20,7 @@ struct Checked {
 core::Result<Checked> CheckCopy(Environment& env, const std::string& path,
                                 const std::string& shown_as) {
   auto integrity = env.integrity_check(path);
-  if (!integrity) return tl::unexpected(integrity.error());
+  KAKARI_RETURN_IF_ERROR(integrity);
   if (*integrity != "ok") {
     std::string first = integrity->substr(0, integrity->find('\n', integrity->find('\n') + 1));
     for (char& ch : first) ch = ch == '\n' ? ' ' : ch;
@@ -29,9 +29,9 @@ core::Result<Checked> CheckCopy(Environment& env, const std::string& path,
                       shown_as + " is damaged (integrity_check: " + first + ")", "file");
   }
   auto store = env.open_store(path);
-  if (!store) return tl::unexpected(store.error());
+  KAKARI_RETURN_IF_ERROR(store);
   auto audit = core::VerifyAudit(core::Deps{**store, *env.crypto, *env.clock});
-  if (!audit) return tl::unexpected(audit.error());
+  KAKARI_RETURN_IF_ERROR(audit);
   if (audit->first_broken) {
     return core::Fail(
         core::ErrorCode::kUnprocessable,
@@ -57,16 +57,16 @@ int RunBackup(const Args& args, Environment& env) {
   }
   std::string from = DbPath(args, env);
   if (!std::filesystem::exists(from)) {
-    return PrintError(env, core::Error{core::ErrorCode::kNotFound, from + " がありません",
-                                       from + " does not exist", "", "db"});
+    return PrintError(env, core::MakeError(core::ErrorCode::kNotFound, from + " がありません",
+                                           from + " does not exist", "db"));
   }
   if (std::filesystem::exists(*to)) {
     return PrintError(
         env,
-        core::Error{core::ErrorCode::kInvalidArgument,
-                    *to + " は既にあります。上書きはしません（日付入りの名前をお勧めします）",
-                    *to + " already exists and is not overwritten (a dated name is best)", "",
-                    "to"},
+        core::MakeError(core::ErrorCode::kInvalidArgument,
+                        *to + " は既にあります。上書きはしません（日付入りの名前をお勧めします）",
+                        *to + " already exists and is not overwritten (a dated name is best)",
+                        "to"),
         true);
   }
   std::string partial = *to + ".partial";
@@ -83,9 +83,9 @@ int RunBackup(const Args& args, Environment& env) {
   }
   if (std::error_code ec; std::filesystem::rename(partial, *to, ec), ec) {
     RemoveQuietly(partial);
-    return PrintError(env,
-                      core::Error{core::ErrorCode::kUnavailable, *to + " に名前を付けられません",
-                                  "cannot name the backup " + *to, ec.message(), "to"});
+    return PrintError(
+        env, core::MakeError(core::ErrorCode::kUnavailable, *to + " に名前を付けられません",
+                             "cannot name the backup " + *to, "to", ec.message()));
   }
   *env.out << "バックアップしました: " << *to << "（整合性 " << checked->integrity << "、監査ログ "
            << checked->audit_records << " 件は改ざんなし）\n"
@@ -109,10 +109,10 @@ int RunRestore(const Args& args, Environment& env) {
   if (std::filesystem::exists(target) && !args.Flag("force")) {
     return PrintError(
         env,
-        core::Error{core::ErrorCode::kInvalidArgument,
-                    target + " は既にあります。置き換えるなら --force（サーバーは止めてから）",
-                    target + " exists; add --force to replace it (stop the server first)", "",
-                    "db"},
+        core::MakeError(core::ErrorCode::kInvalidArgument,
+                        target + " は既にあります。置き換えるなら --force（サーバーは止めてから）",
+                        target + " exists; add --force to replace it (stop the server first)",
+                        "db"),
         true);
   }
   // Check a copy, never the backup itself: opening a store may migrate it.
@@ -127,11 +127,12 @@ int RunRestore(const Args& args, Environment& env) {
   // The old database's write-ahead log must not be replayed onto the restored file.
   RemoveQuietly(target);
   if (std::error_code ec; std::filesystem::rename(staging, target, ec), ec) {
-    return PrintError(env, core::Error{core::ErrorCode::kUnavailable,
-                                       target + " に置けません（確認済みの複製は " + staging + "）",
-                                       "cannot put the restored copy at " + target +
-                                           " (the checked copy is " + staging + ")",
-                                       ec.message(), "db"});
+    return PrintError(env,
+                      core::MakeError(core::ErrorCode::kUnavailable,
+                                      target + " に置けません（確認済みの複製は " + staging + "）",
+                                      "cannot put the restored copy at " + target +
+                                          " (the checked copy is " + staging + ")",
+                                      "db", ec.message()));
   }
   *env.out << "復元しました: " << *from << " → " << target << "（整合性 " << checked->integrity
            << "、監査ログ " << checked->audit_records << " 件は改ざんなし）\n"

@@ -18,8 +18,8 @@ int Usage(Environment& env, const char* usage) {
 
 core::Status Publish(core::Store& store, const NewKey& key) {
   auto uow = store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  if (auto p = (*uow)->Certificates().PublishKey(key.id, key.public_key); !p) return p;
+  KAKARI_RETURN_IF_ERROR(uow);
+  KAKARI_RETURN_IF_ERROR((*uow)->Certificates().PublishKey(key.id, key.public_key));
   return (*uow)->Commit();
 }
 
@@ -90,9 +90,9 @@ int WritePdf(const Args& args, Environment& env, core::Store& store, const std::
   auto cert = (*uow)->Certificates().Find(number, version);
   if (!cert) return PrintError(env, cert.error());
   if (!*cert) {
-    return PrintError(env,
-                      core::Error{core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
-                                  "no certificate " + number, "", "number"});
+    return PrintError(
+        env, core::MakeError(core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
+                             "no certificate " + number, "number"));
   }
   auto doc = core::DocumentFor(**uow, **cert, env.public_url);
   if (!doc) return PrintError(env, doc.error());
@@ -112,9 +112,9 @@ int Verify(const Args& args, Environment& env, core::Store& store, const std::st
     if (!bytes) return PrintError(env, bytes.error());
     payload = env.embedded_payload(*bytes);
     if (payload.empty()) {
-      return PrintError(env, core::Error{core::ErrorCode::kInvalidArgument,
-                                         "このPDFには検証用の署名データがありません",
-                                         "this PDF carries no signed payload", "", "file"});
+      return PrintError(env, core::MakeError(core::ErrorCode::kInvalidArgument,
+                                             "このPDFには検証用の署名データがありません",
+                                             "this PDF carries no signed payload", "file"));
     }
   }
   auto answer = core::VerifyPayload(core::Deps{store, *env.crypto, *env.clock}, payload);
@@ -143,10 +143,10 @@ int Verify(const Args& args, Environment& env, core::Store& store, const std::st
 
 core::Status EnsureSigningKey(const Args& args, Environment& env, core::Store& store) {
   auto keys = env.open_keys(KeyDir(args, env));
-  if (!keys) return tl::unexpected(keys.error());
+  KAKARI_RETURN_IF_ERROR(keys);
   if (!(*keys)->CurrentKeyId().empty()) return {};
   auto key = env.generate_key(KeyDir(args, env));
-  if (!key) return tl::unexpected(key.error());
+  KAKARI_RETURN_IF_ERROR(key);
   return Publish(store, *key);
 }
 
@@ -162,9 +162,9 @@ int RunKeys(const Args& args, Environment& env) {
   if (pos[0] == "list") return ListKeys(args, env, *store, **keys);
   if (pos[0] != "generate" && pos[0] != "rotate") return Usage(env, usage);
   if (pos[0] == "generate" && !(*keys)->CurrentKeyId().empty()) {
-    return PrintError(env, core::Error{core::ErrorCode::kConflict,
-                                       "署名鍵はすでにあります。更新は keys rotate です",
-                                       "a signing key exists already; use keys rotate", "", ""});
+    return PrintError(env, core::MakeError(core::ErrorCode::kConflict,
+                                           "署名鍵はすでにあります。更新は keys rotate です",
+                                           "a signing key exists already; use keys rotate"));
   }
   auto key = env.generate_key(dir);
   if (!key) return PrintError(env, key.error());

@@ -101,9 +101,9 @@ int RunGmis(const Args& args, Environment& env) {
   auto inst = (*uow)->Institutions().FindByCode(*code);
   if (!inst) return PrintError(env, inst.error());
   if (!*inst) {
-    return PrintError(env, core::Error{core::ErrorCode::kNotFound,
-                                       "医療機関コード " + *code + " の医療機関はありません",
-                                       "no institution has code " + *code, "", "institution"});
+    return PrintError(env, core::MakeError(core::ErrorCode::kNotFound,
+                                           "医療機関コード " + *code + " の医療機関はありません",
+                                           "no institution has code " + *code, "institution"));
   }
   auto answer = core::AnswerOn(**uow, **inst, *day);
   if (!answer) return PrintError(env, answer.error());

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 core::Error KeyError(const std::string& ja, const std::string& en, const std::string& detail) {
-  return core::Error{core::ErrorCode::kUnavailable, ja, en, detail, "keys"};
+  return core::MakeError(core::ErrorCode::kUnavailable, ja, en, "keys", detail);
 }
 
 std::string ReadSmallFile(const fs::path& p) {

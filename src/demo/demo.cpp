@@ -68,21 +68,21 @@ class DemoGenerator {
 Result<DemoResult> DemoGenerator::Run(const ProgressFn& progress) {
   {
     auto uow = store_.Begin(true);
-    if (!uow) return tl::unexpected(uow.error());
-    if (auto id = (*uow)->Credits().StartImport("demo"); !id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(uow);
+    KAKARI_RETURN_IF_ERROR((*uow)->Credits().StartImport("demo"));
     for (auto step : {&DemoGenerator::Organisations, &DemoGenerator::Institutions,
                       &DemoGenerator::Lectures, &DemoGenerator::Showcase}) {
-      if (auto s = (this->*step)(**uow); !s) return tl::unexpected(s.error());
+      KAKARI_RETURN_IF_ERROR((this->*step)(**uow));
     }
-    if (auto s = (*uow)->Commit(); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   }
   for (int64_t done = 0; done < scale_.doctors;) {
     int64_t n = std::min(kDoctorsPerTransaction, scale_.doctors - done);
     auto uow = store_.Begin(true);
-    if (!uow) return tl::unexpected(uow.error());
-    if (auto id = (*uow)->Credits().StartImport("demo"); !id) return tl::unexpected(id.error());
-    if (auto s = DoctorChunk(**uow, n); !s) return tl::unexpected(s.error());
-    if (auto s = (*uow)->Commit(); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(uow);
+    KAKARI_RETURN_IF_ERROR((*uow)->Credits().StartImport("demo"));
+    KAKARI_RETURN_IF_ERROR(DoctorChunk(**uow, n));
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
     done += n;
     if (progress) progress(static_cast<double>(done) / static_cast<double>(scale_.doctors));
   }
@@ -103,7 +103,7 @@ Status DemoGenerator::Organisations(UnitOfWork& uow) {
                              : std::string(place.kanji) + (i % 4 == 0 ? "区" : "市") + "医師会";
       auto id = orgs.Insert({0, (*pref)->id, OrgLevel::kCounty, std::string(p.code) + Pad(i, 3),
                              name, std::string(place.kana) + " (" + std::string(p.name_en) + ")"});
-      if (!id) return tl::unexpected(id.error());
+      KAKARI_RETURN_IF_ERROR(id);
       associations_.push_back(*id);
     }
   }
@@ -128,7 +128,7 @@ Status DemoGenerator::Institutions(UnitOfWork& uow) {
     inst.association_code =
         std::string(pref.code) + Pad(Uniform(1, scale_.counties_per_prefecture), 3);
     auto id = uow.Institutions().Insert(inst);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     institutions_.push_back(*id);
     ++result_.institutions;
   }
@@ -153,14 +153,14 @@ Status DemoGenerator::AddWorkplaces(UnitOfWork& uow, Id doctor) {
   main.state = r < 97   ? AffiliationState::kConfirmed
                : r < 99 ? AffiliationState::kAwaitingInstitution
                         : AffiliationState::kAwaitingDoctor;
-  if (auto id = uow.Institutions().AddAffiliation(main); !id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(uow.Institutions().AddAffiliation(main));
   if (Chance(0.25)) {
     Affiliation part = main;
     part.institution_id = pick();
     part.employment = Employment::kPartTime;
     part.state = Chance(0.9) ? AffiliationState::kConfirmed : AffiliationState::kDeclined;
     if (part.institution_id != main.institution_id) {
-      if (auto id = uow.Institutions().AddAffiliation(part); !id) return tl::unexpected(id.error());
+      KAKARI_RETURN_IF_ERROR(uow.Institutions().AddAffiliation(part));
     }
   }
   if (Chance(0.05)) {
@@ -170,7 +170,7 @@ Status DemoGenerator::AddWorkplaces(UnitOfWork& uow, Id doctor) {
     past.ended_on = Date{today_.year - 1, 3, 31};
     past.state = AffiliationState::kConfirmed;
     if (past.institution_id != main.institution_id) {
-      if (auto id = uow.Institutions().AddAffiliation(past); !id) return tl::unexpected(id.error());
+      KAKARI_RETURN_IF_ERROR(uow.Institutions().AddAffiliation(past));
     }
   }
   return {};
@@ -183,7 +183,7 @@ Status DemoGenerator::Lectures(UnitOfWork& uow) {
     for (const auto& org : organizers) {
       if (title.starts_with("日医e-ラーニング") && org != "日本医師会") continue;
       auto id = uow.Credits().LectureId(title, org);
-      if (!id) return tl::unexpected(id.error());
+      KAKARI_RETURN_IF_ERROR(id);
       lectures_.push_back(*id);
     }
   }
@@ -211,9 +211,9 @@ Result<Id> DemoGenerator::AddDoctor(UnitOfWork& uow, const std::string& reg, Id 
               "丁目" + std::to_string(Uniform(1, 30)) + "番" + std::to_string(Uniform(1, 20)) +
               "号";
   auto id = uow.Doctors().Insert(d);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   ++result_.doctors;
-  if (auto s = AddWorkplaces(uow, *id); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(AddWorkplaces(uow, *id));
   return *id;
 }
 
@@ -265,7 +265,7 @@ Status DemoGenerator::AddActivities(UnitOfWork& uow, Id doctor, Id home) {
                   RandomActivityStatus()};
     approved = approved || a.status == ActivityStatus::kApproved;
     auto id = uow.Activities().Insert(a);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     ++result_.activities;
   }
   if (approved && Chance(0.4)) {
@@ -276,7 +276,7 @@ Status DemoGenerator::AddActivities(UnitOfWork& uow, Id doctor, Id home) {
                        RandomApplicationStatus(),
                        RandomDateSince(Date{2025, 4, 1})};
     auto id = uow.Applications().Insert(app);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     ++result_.applications;
   }
   return {};
@@ -319,7 +319,7 @@ Status DemoGenerator::Showcase(UnitOfWork& uow) {
        "short: 3 activities (15), no lecture units; needs 0.5 lecture units"},
   };
   auto tokyo_county = uow.Organisations().FindByCode("13001");
-  if (!tokyo_county) return tl::unexpected(tokyo_county.error());
+  KAKARI_RETURN_IF_ERROR(tokyo_county);
   Id home = *tokyo_county ? (**tokyo_county).id : associations_.front();
   std::vector<CreditRepository::Row> rows;
   for (const auto& spec : specs) {
@@ -334,7 +334,7 @@ Status DemoGenerator::Showcase(UnitOfWork& uow) {
              "1138621",
              "東京都文京区本駒込2-28-16"};
     auto id = uow.Doctors().Insert(d);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     for (size_t i = 0; i < spec.credit_halves.size(); ++i) {
       Date when = Date::FromDays(today_.ToDays() - 10 - 7 * static_cast<int64_t>(i));
       rows.push_back({*id, lectures_[i], static_cast<int32_t>(when.ToDays()), spec.credit_halves[i],
@@ -348,12 +348,12 @@ Status DemoGenerator::Showcase(UnitOfWork& uow) {
                     std::nullopt,
                     "文京区教育委員会",
                     status};
-      if (auto a_id = uow.Activities().Insert(a); !a_id) return tl::unexpected(a_id.error());
+      KAKARI_RETURN_IF_ERROR(uow.Activities().Insert(a));
     }
     result_.showcase.push_back({spec.reg, spec.name, spec.what});
   }
   auto n = uow.Credits().InsertMany(rows);
-  if (!n) return tl::unexpected(n.error());
+  KAKARI_RETURN_IF_ERROR(n);
   return {};
 }
 
@@ -364,15 +364,15 @@ Status DemoGenerator::DoctorChunk(UnitOfWork& uow, int64_t count) {
     Id home =
         associations_[static_cast<size_t>(Uniform(0, static_cast<int>(associations_.size()) - 1))];
     auto id = AddDoctor(uow, std::to_string(next_registry_), home);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     AddCredits(*id, Uniform(0, 2 * scale_.mean_credits_per_doctor));
-    if (auto s = AddActivities(uow, *id, home); !s) return s;
+    KAKARI_RETURN_IF_ERROR(AddActivities(uow, *id, home));
   }
   std::sort(credit_rows_.begin(), credit_rows_.end(), [](const auto& a, const auto& b) {
     return std::tie(a.doctor_id, a.taken_on_days) < std::tie(b.doctor_id, b.taken_on_days);
   });
   auto n = uow.Credits().InsertMany(credit_rows_);
-  if (!n) return tl::unexpected(n.error());
+  KAKARI_RETURN_IF_ERROR(n);
   result_.credits += *n;
   return {};
 }

@@ -8,9 +8,9 @@ namespace {
 
 Result<std::optional<Id>> OrgId(Store& store, const char* code) {
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto org = (*uow)->Organisations().FindByCode(code);
-  if (!org) return tl::unexpected(org.error());
+  KAKARI_RETURN_IF_ERROR(org);
   return *org ? std::optional<Id>((*org)->id) : std::nullopt;
 }
 
@@ -18,32 +18,30 @@ Result<std::optional<Id>> OrgId(Store& store, const char* code) {
 // someone to see.
 Result<Id> AffiliateShowcase(Store& store) {
   auto uow = store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto inst = (*uow)->Institutions().FindById(1);
-  if (!inst) return tl::unexpected(inst.error());
+  KAKARI_RETURN_IF_ERROR(inst);
   if (!*inst) return tl::unexpected(NotFoundError("医療機関", "institution"));
   for (const char* reg : {"100001", "100002", "100003", "100004"}) {
     auto d = (*uow)->Doctors().FindByRegistryNumber(reg);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     if (!*d) continue;
     Affiliation a;
     a.doctor_id = (*d)->id;
     a.institution_id = (*inst)->id;
     a.started_on = Date{2020, 4, 1};
     a.employment = Employment::kFullTime;
-    if (auto id = (*uow)->Institutions().AddAffiliation(a); !id) {
-      return tl::unexpected(id.error());
-    }
+    KAKARI_RETURN_IF_ERROR((*uow)->Institutions().AddAffiliation(a));
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return (*inst)->id;
 }
 
 Result<Id> DoctorId(Store& store, const char* reg) {
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto d = (*uow)->Doctors().FindByRegistryNumber(reg);
-  if (!d) return tl::unexpected(d.error());
+  KAKARI_RETURN_IF_ERROR(d);
   if (!*d) return tl::unexpected(NotFoundError("医師", "doctor"));
   return (*d)->id;
 }
@@ -58,17 +56,17 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps) {
     if (!*r) return tl::unexpected(r->error());
   }
   auto institution = AffiliateShowcase(deps.store);
-  if (!institution) return tl::unexpected(institution.error());
+  KAKARI_RETURN_IF_ERROR(institution);
   std::vector<DemoLogin> out;
   auto add = [&](UserRecord u, DemoLogin shown) -> Status {
     auto id = CreateUser(deps, u, kDemoPassword);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     out.push_back(std::move(shown));
     return {};
   };
   for (const char* reg : {"100001", "100002", "100003", "100004"}) {
     auto doctor = DoctorId(deps.store, reg);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     UserRecord u;
     u.login = std::string("99") + reg;
     u.doctor_id = *doctor;

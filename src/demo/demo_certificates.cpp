@@ -13,21 +13,21 @@ namespace {
 
 Result<std::vector<QueueRow>> ApprovedApplications(Store& store, int count) {
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   QueueFilter f;
   f.kind = ReviewKind::kApplication;
   f.status = ReviewStatus::kApproved;
   f.per_page = count;
   auto page = (*uow)->Reviews().Queue(f);
-  if (!page) return tl::unexpected(page.error());
+  KAKARI_RETURN_IF_ERROR(page);
   return page->rows;
 }
 
 Result<Caller> JmaCaller(Store& store) {
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto user = (*uow)->Users().FindByLogin("jma-admin");
-  if (!user) return tl::unexpected(user.error());
+  KAKARI_RETURN_IF_ERROR(user);
   if (!*user) return tl::unexpected(NotFoundError("jma-admin", "jma-admin"));
   return Caller{PrincipalOf(**user), "127.0.0.1", "", ""};
 }
@@ -36,28 +36,24 @@ Result<Caller> JmaCaller(Store& store) {
 
 Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
   auto rows = ApprovedApplications(deps.store, 3);
-  if (!rows) return tl::unexpected(rows.error());
+  KAKARI_RETURN_IF_ERROR(rows);
   std::vector<std::string> numbers;
   for (const auto& row : *rows) {
     auto uow = deps.store.Begin(true);
-    if (!uow) return tl::unexpected(uow.error());
+    KAKARI_RETURN_IF_ERROR(uow);
     auto cert =
         IssueInApproval(**uow, deps, row.item.id, row.item.doctor_id, row.item.channel == "paper");
-    if (!cert) return tl::unexpected(cert.error());
-    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    KAKARI_RETURN_IF_ERROR(cert);
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
     numbers.push_back(cert->issued.number);
   }
   auto jma = JmaCaller(deps.store);
-  if (!jma) return tl::unexpected(jma.error());
+  KAKARI_RETURN_IF_ERROR(jma);
   if (numbers.size() > 1) {
-    if (auto r = Reissue(deps, *jma, numbers[1], "氏名変更による再交付（デモ）"); !r) {
-      return tl::unexpected(r.error());
-    }
+    KAKARI_RETURN_IF_ERROR(Reissue(deps, *jma, numbers[1], "氏名変更による再交付（デモ）"));
   }
   if (numbers.size() > 2) {
-    if (auto r = Revoke(deps, *jma, numbers[2], "申請内容の誤りによる取消し（デモ）"); !r) {
-      return tl::unexpected(r.error());
-    }
+    KAKARI_RETURN_IF_ERROR(Revoke(deps, *jma, numbers[2], "申請内容の誤りによる取消し（デモ）"));
   }
   return numbers;
 }
@@ -67,22 +63,22 @@ Result<int64_t> CertifyOtherApproved(const Deps& deps) {
   int64_t issued = 0;
   for (int page = 1;; ++page) {
     auto uow = deps.store.Begin(true);
-    if (!uow) return tl::unexpected(uow.error());
+    KAKARI_RETURN_IF_ERROR(uow);
     QueueFilter f;
     f.kind = ReviewKind::kApplication;
     f.status = ReviewStatus::kApproved;
     f.page = page;
     f.per_page = kPage;
     auto rows = (*uow)->Reviews().Queue(f);
-    if (!rows) return tl::unexpected(rows.error());
+    KAKARI_RETURN_IF_ERROR(rows);
     // The first three are CreateDemoCertificates' (same order).
     for (size_t i = page == 1 ? 3 : 0; i < rows->rows.size(); ++i) {
       const auto& item = rows->rows[i].item;
       auto cert = IssueInApproval(**uow, deps, item.id, item.doctor_id, item.channel == "paper");
-      if (!cert) return tl::unexpected(cert.error());
+      KAKARI_RETURN_IF_ERROR(cert);
       ++issued;
     }
-    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
     if (rows->rows.size() < static_cast<size_t>(kPage)) break;
   }
   return issued;

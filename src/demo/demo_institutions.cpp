@@ -37,7 +37,7 @@ constexpr DemoSite kSites[] = {
 
 Result<Id> CertifiedDoctor(UnitOfWork& uow, const std::string& number) {
   auto c = uow.Certificates().Find(number, std::nullopt);
-  if (!c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(c);
   if (!*c) return tl::unexpected(NotFoundError("修了証", "certificate"));
   return (*c)->doctor_id;
 }
@@ -53,7 +53,7 @@ Status Affiliate(UnitOfWork& uow, Id doctor, Id institution, AffiliationState st
   a.state = state;
   a.source = source;
   auto id = uow.Institutions().AddAffiliation(a);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   return {};
 }
 
@@ -71,7 +71,7 @@ Result<std::vector<Id>> InsertSites(UnitOfWork& uow) {
     i.address = "東京都千代田区千代田1-1";
     i.association_code = "13001";
     auto id = uow.Institutions().Insert(i);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     ids.push_back(*id);
   }
   return ids;
@@ -82,9 +82,9 @@ Result<std::vector<Id>> InsertSites(UnitOfWork& uow) {
 Status AffiliateAtFirst(UnitOfWork& uow, Id certified) {
   using S = AffiliationState;
   using Src = AffiliationSource;
-  if (auto s = Affiliate(uow, certified, 1, S::kConfirmed, Src::kStaff); !s) return s;
-  if (auto s = Affiliate(uow, 10, 1, S::kAwaitingInstitution, Src::kDoctor); !s) return s;
-  if (auto s = Affiliate(uow, 11, 1, S::kAwaitingDoctor, Src::kInstitution); !s) return s;
+  KAKARI_RETURN_IF_ERROR(Affiliate(uow, certified, 1, S::kConfirmed, Src::kStaff));
+  KAKARI_RETURN_IF_ERROR(Affiliate(uow, 10, 1, S::kAwaitingInstitution, Src::kDoctor));
+  KAKARI_RETURN_IF_ERROR(Affiliate(uow, 11, 1, S::kAwaitingDoctor, Src::kInstitution));
   return Affiliate(uow, 12, 1, S::kDeclined, Src::kDoctor);
 }
 
@@ -96,7 +96,7 @@ Result<std::vector<DemoLogin>> CreateDemoInstitutions(const Deps& deps,
     return Fail(ErrorCode::kInternal, "デモの修了証が足りません", "the demo needs 3 certificates");
   }
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto valid = CertifiedDoctor(**uow, numbers[0]);
   auto reissued = CertifiedDoctor(**uow, numbers[1]);
   auto revoked = CertifiedDoctor(**uow, numbers[2]);
@@ -104,7 +104,7 @@ Result<std::vector<DemoLogin>> CreateDemoInstitutions(const Deps& deps,
     if (!*r) return tl::unexpected(r->error());
   }
   auto ids = InsertSites(**uow);
-  if (!ids) return tl::unexpected(ids.error());
+  KAKARI_RETURN_IF_ERROR(ids);
   using S = AffiliationState;
   using Src = AffiliationSource;
   Date left{deps.clock.TodayInJapan().year - 1, 9, 30};
@@ -113,9 +113,9 @@ Result<std::vector<DemoLogin>> CreateDemoInstitutions(const Deps& deps,
                  Affiliate(**uow, *valid, (*ids)[1], S::kConfirmed, Src::kImport),
                  Affiliate(**uow, *valid, (*ids)[2], S::kConfirmed, Src::kImport),
                  Affiliate(**uow, *reissued, (*ids)[3], S::kConfirmed, Src::kImport, left)}) {
-    if (!s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(s);
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   std::vector<DemoLogin> out;
   for (size_t i = 0; i < std::size(kSites); ++i) {
     UserRecord u;
@@ -123,7 +123,7 @@ Result<std::vector<DemoLogin>> CreateDemoInstitutions(const Deps& deps,
     u.role = Role::kInstitution;
     u.institution_id = (*ids)[i];
     auto id = CreateUser(deps, u, kDemoPassword);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     out.push_back({u.login, "institution", kSites[i].who_ja, kSites[i].who_en});
   }
   return out;

@@ -30,29 +30,24 @@ bool ChangesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-core::Error MakeError(core::ErrorCode code, std::string ja, std::string en,
-                      std::string field = {}) {
-  return core::Error{code, std::move(ja), std::move(en), "", std::move(field)};
-}
-
 // Fills ctx.caller from a bearer token or a session cookie (with CSRF check).
 core::Status Authenticate(ApiContext& ctx) {
   std::string auth = ctx.req.Header("authorization");
   if (util::StartsWith(auth, "Bearer ")) {
     auto p = core::AuthenticateToken(ctx.deps, util::Trim(std::string_view(auth).substr(7)));
-    if (!p) return tl::unexpected(p.error());
+    KAKARI_RETURN_IF_ERROR(p);
     ctx.caller.principal = *p;
     return {};
   }
   auto s = core::AuthenticateSession(ctx.deps, ctx.config.auth.session,
                                      CookieValue(ctx.req.Header("cookie"), kSessionCookie));
-  if (!s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(s);
   if (ChangesState(ctx.req.method) &&
       !core::CsrfMatches(ctx.deps, *s, ctx.req.Header("x-csrf-token"))) {
-    return tl::unexpected(
-        MakeError(core::ErrorCode::kPermissionDenied,
-                  "画面を再読み込みしてからもう一度操作してください（CSRFトークンが一致しません）",
-                  "reload the page and try again (the CSRF token does not match)", "X-CSRF-Token"));
+    return tl::unexpected(core::MakeError(
+        core::ErrorCode::kPermissionDenied,
+        "画面を再読み込みしてからもう一度操作してください（CSRFトークンが一致しません）",
+        "reload the page and try again (the CSRF token does not match)", "X-CSRF-Token"));
   }
   ctx.caller.principal = s->principal;
   ctx.session = *s;
@@ -64,15 +59,12 @@ core::Status Authenticate(ApiContext& ctx) {
 core::Status CheckRequestText(const ApiRequest& req) {
   for (const auto* part : {&req.params, &req.query}) {
     for (const auto& [name, value] : *part) {
-      if (auto c = core::RequireCleanText(name, name, false); !c) return c;
-      if (auto c = core::RequireCleanText(value, name, false); !c) return c;
+      KAKARI_RETURN_IF_ERROR(core::RequireCleanText(name, name, false));
+      KAKARI_RETURN_IF_ERROR(core::RequireCleanText(value, name, false));
     }
   }
-  if (auto c = core::RequireCleanText(util::PercentDecode(req.Header("x-file-name")), "X-File-Name",
-                                      false);
-      !c) {
-    return c;
-  }
+  KAKARI_RETURN_IF_ERROR(
+      core::RequireCleanText(util::PercentDecode(req.Header("x-file-name")), "X-File-Name", false));
   return core::RequireCleanText(req.Header("idempotency-key"), "Idempotency-Key", false);
 }
 
@@ -84,18 +76,18 @@ core::Status ReadBody(ApiContext& ctx, BodyKind kind) {
       kind == BodyKind::kLargeJson ? 16 * ctx.config.max_json_bytes : ctx.config.max_json_bytes;
   if (req.body.size() > limit) {
     std::string kb = std::to_string(limit / 1024);
-    return tl::unexpected(MakeError(core::ErrorCode::kPayloadTooLarge,
-                                    "送信内容が大きすぎます（" + kb + "KBまで）",
-                                    "the request body is too large (" + kb + " KB at most)"));
+    return tl::unexpected(core::MakeError(core::ErrorCode::kTooLarge,
+                                          "送信内容が大きすぎます（" + kb + "KBまで）",
+                                          "the request body is too large (" + kb + " KB at most)"));
   }
   std::string type = req.Header("content-type");
   if (!util::StartsWith(type, "application/json")) {
-    return tl::unexpected(MakeError(core::ErrorCode::kUnsupportedMediaType,
-                                    "Content-Type は application/json にしてください",
-                                    "send Content-Type: application/json", "Content-Type"));
+    return tl::unexpected(core::MakeError(core::ErrorCode::kUnsupportedFormat,
+                                          "Content-Type は application/json にしてください",
+                                          "send Content-Type: application/json", "Content-Type"));
   }
   auto body = ParseJsonBody(req.body.empty() ? "{}" : req.body);
-  if (!body) return tl::unexpected(body.error());
+  KAKARI_RETURN_IF_ERROR(body);
   ctx.body = std::move(*body);
   return {};
 }
@@ -116,7 +108,7 @@ ApiResponse JsonResponse(int status, const nlohmann::json& body) {
 
 ApiResponse ErrorResponse(const core::Error& e) {
   if (e.code == core::ErrorCode::kInternal || e.code == core::ErrorCode::kUnavailable) {
-    std::cerr << "kakari: " << core::ErrorCodeName(e.code) << ": " << e.detail << "\n";
+    std::cerr << "kakari: " << ApiErrorName(e.code) << ": " << e.detail << "\n";
   }
   ApiResponse r;
   r.status = HttpStatus(e.code);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/error_status.hpp"
+
 namespace kakari::http {
 
 using nlohmann::json;
@@ -12,9 +14,8 @@ json Units(core::HalfUnits u) { return static_cast<double>(u.halves()) / 2.0; }
 }  // namespace
 
 std::string ErrorBody(const core::Error& e) {
-  json err = {{"code", core::ErrorCodeName(e.code)},
-              {"message_ja", e.message_ja},
-              {"message_en", e.message_en}};
+  json err = {
+      {"code", ApiErrorName(e.code)}, {"message_ja", e.message_ja}, {"message_en", e.message_en}};
   err["field"] = e.field.empty() ? json(nullptr) : json(e.field);
   return json{{"error", err}}.dump();
 }

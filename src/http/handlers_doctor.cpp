@@ -14,7 +14,7 @@ using nlohmann::json;
 namespace {
 
 core::Error BadQuery(const char* field, const char* ja, const char* en) {
-  return core::Error{core::ErrorCode::kInvalidArgument, ja, en, "", field};
+  return core::MakeError(core::ErrorCode::kInvalidArgument, ja, en, field);
 }
 
 // A positive integer query or path value; `fallback` when absent.
@@ -67,8 +67,8 @@ std::optional<std::pair<core::ReviewKind, core::Id>> ItemRef(const ApiContext& c
 }
 
 core::Error ItemNotFound() {
-  return core::Error{core::ErrorCode::kNotFound, "申請・報告が見つかりません", "item not found", "",
-                     ""};
+  return core::MakeError(core::ErrorCode::kNotFound, "申請・報告が見つかりません",
+                         "item not found");
 }
 
 ApiResponse GetMyProgress(ApiContext& c) {

@@ -9,14 +9,14 @@ namespace kakari::http {
 ApiResponse PostCreditImport(ApiContext& c) {
   std::string type = c.req.Header("content-type");
   if (!util::StartsWith(type, "text/csv")) {
-    return Fails(core::Error{core::ErrorCode::kUnsupportedMediaType,
-                             "CSVファイル（Content-Type: text/csv）を送ってください",
-                             "send a CSV file (Content-Type: text/csv)", "", "content-type"});
+    return Fails(core::MakeError(core::ErrorCode::kUnsupportedFormat,
+                                 "CSVファイル（Content-Type: text/csv）を送ってください",
+                                 "send a CSV file (Content-Type: text/csv)", "content-type"));
   }
   if (c.req.body.size() > core::kMaxProofBytes) {
-    return Fails(core::Error{core::ErrorCode::kPayloadTooLarge,
-                             "CSVは10MBまでです。分けて送ってください",
-                             "a CSV may be 10 MB at most; send it in parts", "", "body"});
+    return Fails(core::MakeError(core::ErrorCode::kTooLarge,
+                                 "CSVは10MBまでです。分けて送ってください",
+                                 "a CSV may be 10 MB at most; send it in parts", "body"));
   }
   auto rows = c.config.open_csv(c.req.body);
   if (!rows) return Fails(rows.error());

@@ -86,9 +86,9 @@ json AnswerJson(const core::GmisAnswer& a, const std::string& public_url) {
 }
 
 core::Error BadDate(const char* field) {
-  return core::Error{core::ErrorCode::kInvalidArgument,
-                     std::string(field) + " は YYYY-MM-DD の日付で指定してください",
-                     std::string(field) + " must be a date YYYY-MM-DD", "", field};
+  return core::MakeError(core::ErrorCode::kInvalidArgument,
+                         std::string(field) + " は YYYY-MM-DD の日付で指定してください",
+                         std::string(field) + " must be a date YYYY-MM-DD", field);
 }
 
 // ?as_of=YYYY-MM-DD; none when absent; an error when malformed.
@@ -126,7 +126,7 @@ core::Result<core::AffiliationDecision> ReadDecision(ApiContext& c) {
   core::AffiliationDecision d;
   d.version = in.Int("version");
   d.ended_on = in.DateField("ended_on", false);
-  if (auto f = in.Finish(); !f) return tl::unexpected(f.error());
+  KAKARI_RETURN_IF_ERROR(in.Finish());
   if (action == "confirm") {
     d.action = core::AffiliationAction::kConfirm;
   } else if (action == "decline") {
@@ -148,8 +148,8 @@ std::optional<core::Id> PathId(const ApiContext& c) {
 }
 
 core::Error NoAffiliation() {
-  return core::Error{core::ErrorCode::kNotFound, "勤務先が見つかりません", "affiliation not found",
-                     "", ""};
+  return core::MakeError(core::ErrorCode::kNotFound, "勤務先が見つかりません",
+                         "affiliation not found");
 }
 
 ApiResponse CsvResponse(std::string body, const std::string& filename) {
@@ -290,10 +290,10 @@ json CoverageJson(const core::Coverage& cov, const core::Date& day) {
 
 core::Result<std::pair<core::Coverage, core::Date>> CoverageFor(ApiContext& c) {
   auto day = AsOf(c);
-  if (!day) return tl::unexpected(day.error());
+  KAKARI_RETURN_IF_ERROR(day);
   core::Date as_of = day->value_or(c.deps.clock.TodayInJapan());
   auto cov = core::AreaCoverage(c.deps, c.caller, QueryValue(c, "association"), as_of);
-  if (!cov) return tl::unexpected(cov.error());
+  KAKARI_RETURN_IF_ERROR(cov);
   return std::pair(std::move(*cov), as_of);
 }
 
@@ -308,8 +308,9 @@ ApiResponse GetCoverage(ApiContext& c) {
 ApiResponse GetCoverageCsv(ApiContext& c) {
   std::string encoding = QueryValue(c, "encoding").value_or("utf-8");
   if (encoding != "utf-8" && encoding != "cp932") {
-    return Fails(core::Error{core::ErrorCode::kInvalidArgument, "encoding は utf-8 か cp932 です",
-                             "encoding must be utf-8 or cp932", "", "encoding"});
+    return Fails(core::MakeError(core::ErrorCode::kInvalidArgument,
+                                 "encoding は utf-8 か cp932 です",
+                                 "encoding must be utf-8 or cp932", "encoding"));
   }
   auto cov = CoverageFor(c);
   if (!cov) return Fails(cov.error());
@@ -327,9 +328,9 @@ ApiResponse ImportWith(ApiContext& c, core::Result<core::ImportReport> (*run)(co
                                                                               const core::Caller&,
                                                                               core::RowSource&)) {
   if (!util::StartsWith(c.req.Header("content-type"), "text/csv")) {
-    return Fails(core::Error{core::ErrorCode::kUnsupportedMediaType,
-                             "CSVファイル（Content-Type: text/csv）を送ってください",
-                             "send a CSV file (Content-Type: text/csv)", "", "content-type"});
+    return Fails(core::MakeError(core::ErrorCode::kUnsupportedFormat,
+                                 "CSVファイル（Content-Type: text/csv）を送ってください",
+                                 "send a CSV file (Content-Type: text/csv)", "content-type"));
   }
   auto rows = c.config.open_csv(c.req.body);
   if (!rows) return Fails(rows.error());

@@ -29,8 +29,8 @@ std::optional<core::Id> BatchId(const ApiContext& c) {
 }
 
 core::Error NoBatch() {
-  return core::Error{core::ErrorCode::kNotFound, "郵送バッチが見つかりません",
-                     "mail batch not found", "", "id"};
+  return core::MakeError(core::ErrorCode::kNotFound, "郵送バッチが見つかりません",
+                         "mail batch not found", "id");
 }
 
 ApiResponse CertificatesPdf(ApiContext& c, const std::vector<core::Certificate>& certs,
@@ -122,9 +122,9 @@ std::optional<core::FormKind> KindParam(const ApiContext& c) {
 }
 
 core::Error NoForm() {
-  return core::Error{core::ErrorCode::kNotFound,
-                     "様式は application・practical-report・declaration のいずれかです",
-                     "forms are application, practical-report or declaration", "", "kind"};
+  return core::MakeError(core::ErrorCode::kNotFound,
+                         "様式は application・practical-report・declaration のいずれかです",
+                         "forms are application, practical-report or declaration", "kind");
 }
 
 }  // namespace

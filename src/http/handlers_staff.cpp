@@ -7,6 +7,7 @@
 #include "core/services/staff_workflow.hpp"
 #include "http/api_context.hpp"
 #include "http/api_json.hpp"
+#include "http/error_status.hpp"
 #include "http/workflow_json.hpp"
 #include "util/strings.hpp"
 
@@ -17,7 +18,7 @@ using nlohmann::json;
 namespace {
 
 core::Error BadFilter(const std::string& field, const std::string& ja, const std::string& en) {
-  return core::Error{core::ErrorCode::kInvalidArgument, ja, en, "", field};
+  return core::MakeError(core::ErrorCode::kInvalidArgument, ja, en, field);
 }
 
 std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& q,
@@ -178,7 +179,7 @@ ApiResponse PostBulkApprove(ApiContext& c) {
   for (const auto& o : *out) {
     json r = {{"kind", core::ReviewKindName(o.kind)}, {"id", o.id}, {"approved", o.approved}};
     if (o.error) {
-      r["error"] = {{"code", core::ErrorCodeName(o.error->code)},
+      r["error"] = {{"code", ApiErrorName(o.error->code)},
                     {"message_ja", o.error->message_ja},
                     {"message_en", o.error->message_en}};
     }

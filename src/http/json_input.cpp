@@ -15,8 +15,8 @@ namespace {
 const std::unordered_set<std::string_view> kMultilineFields = {"description", "reason", "note"};
 
 core::Error BadJson(std::string ja, std::string en, std::string field = "") {
-  return core::Error{core::ErrorCode::kInvalidArgument, std::move(ja), std::move(en), "",
-                     std::move(field)};
+  return core::MakeError(core::ErrorCode::kInvalidArgument, std::move(ja), std::move(en),
+                         std::move(field));
 }
 
 // Every string in `v`, keys included, is clean text; `field` names the
@@ -25,14 +25,14 @@ core::Status CheckStrings(const json& v, const std::string& field) {
   if (v.is_string()) return core::RequireCleanText(v.get_ref<const std::string&>(), field, true);
   if (v.is_array()) {
     for (const auto& e : v) {
-      if (auto c = CheckStrings(e, field); !c) return c;
+      KAKARI_RETURN_IF_ERROR(CheckStrings(e, field));
     }
   }
   if (v.is_object()) {
     for (const auto& [key, value] : v.items()) {
       const std::string& name = field.empty() ? key : field;
-      if (auto c = core::RequireCleanText(key, name, false); !c) return c;
-      if (auto c = CheckStrings(value, name); !c) return c;
+      KAKARI_RETURN_IF_ERROR(core::RequireCleanText(key, name, false));
+      KAKARI_RETURN_IF_ERROR(CheckStrings(value, name));
     }
   }
   return {};
@@ -61,13 +61,13 @@ core::Result<json> ParseJsonBody(std::string_view text) {
     return tl::unexpected(BadJson("「" + duplicate + "」が2回以上送られています",
                                   "\"" + duplicate + "\" is given more than once", duplicate));
   }
-  if (auto c = CheckStrings(body, ""); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(CheckStrings(body, ""));
   return body;
 }
 
 void BodyReader::FailField(const char* field, const std::string& ja, const std::string& en) {
   if (error_) return;
-  error_ = core::Error{core::ErrorCode::kInvalidArgument, ja, en, "", field};
+  error_ = core::MakeError(core::ErrorCode::kInvalidArgument, ja, en, field);
 }
 
 const json* BodyReader::Get(const char* field, bool required) {

@@ -8,8 +8,8 @@ namespace kakari::http {
 namespace {
 
 core::Status Refuse(std::string ja, std::string en) {
-  return tl::unexpected(core::Error{core::ErrorCode::kPermissionDenied, std::move(ja),
-                                    std::move(en), "", "Authorization"});
+  return tl::unexpected(core::MakeError(core::ErrorCode::kPermissionDenied, std::move(ja),
+                                        std::move(en), "Authorization"));
 }
 
 bool AnyScopeAllows(uint32_t scopes, const core::Principal& who) {

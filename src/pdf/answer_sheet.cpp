@@ -35,9 +35,9 @@ class SheetWriter {
       TextStyle v{kFont, answer ? 20.0 : 11.0, answer, Align::kLeft, kWidth - label_w - 12, true,
                   0};
       auto a = c_.Text(kMargin + 6, y_ + (h - 12) / 2, label, l);
-      if (!a) return tl::unexpected(a.error());
+      KAKARI_RETURN_IF_ERROR(a);
       auto b = c_.Text(kMargin + label_w + 8, y_ + (answer ? 8 : 5), value, v);
-      if (!b) return tl::unexpected(b.error());
+      KAKARI_RETURN_IF_ERROR(b);
       y_ += h;
     }
     y_ += 16;
@@ -55,7 +55,7 @@ class SheetWriter {
         y_ = kMargin;
       }
       c_.Rect(kMargin, y_, kWidth, kRowHeight - 6, 0.6);
-      if (auto q = c_.Qr(kMargin + 6, y_ + 4, kRowHeight - 14, row.qr_text); !q) return q;
+      KAKARI_RETURN_IF_ERROR(c_.Qr(kMargin + 6, y_ + 4, kRowHeight - 14, row.qr_text));
       const double x = kMargin + kRowHeight + 4;
       const double w = kWidth - kRowHeight - 10;
       TextStyle name{kFont, 13, true, Align::kLeft, w, true, 0};
@@ -66,7 +66,7 @@ class SheetWriter {
             std::tuple{"交付日　" + row.issued + "　医籍登録番号　" + row.registry_number, line,
                        46.0}}) {
         auto t = c_.Text(x, y_ + dy, text, style);
-        if (!t) return tl::unexpected(t.error());
+        KAKARI_RETURN_IF_ERROR(t);
       }
       y_ += kRowHeight;
     }
@@ -87,14 +87,14 @@ class SheetWriter {
     }
     auto f = c_.Text(kMargin, kA4Height - 50, d.footer,
                      {kFont, 8.5, false, Align::kRight, kWidth, true, 0});
-    if (!f) return tl::unexpected(f.error());
+    KAKARI_RETURN_IF_ERROR(f);
     return {};
   }
 
  private:
   core::Status Put(double x, const std::string& text, const TextStyle& style, double gap) {
     auto h = c_.Text(x, y_, text, style);
-    if (!h) return tl::unexpected(h.error());
+    KAKARI_RETURN_IF_ERROR(h);
     y_ += *h + gap;
     return {};
   }
@@ -106,11 +106,11 @@ class SheetWriter {
 
 core::Result<std::string> CairoRenderer::AnswerSheet(const core::AnswerSheetDocument& doc) const {
   auto canvas = Canvas::Create(doc.title, doc.answer);
-  if (!canvas) return tl::unexpected(canvas.error());
+  KAKARI_RETURN_IF_ERROR(canvas);
   SheetWriter w(**canvas);
   for (auto step :
        {&SheetWriter::Heading, &SheetWriter::Fields, &SheetWriter::Doctors, &SheetWriter::Notes}) {
-    if (auto s = (w.*step)(doc); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR((w.*step)(doc));
   }
   return (*canvas)->Finish();
 }

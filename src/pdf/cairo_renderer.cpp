@@ -30,49 +30,38 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
   auto try_text = [&](double x, double y, const std::string& t, const TextStyle& s) {
     return c.Text(x, y, t, s);
   };
-  if (auto r = try_text(kMargin, 60, d.number, small); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin, 60, d.number, small));
   if (!d.version_note.empty()) {
-    if (auto r = try_text(kMargin, 75, d.version_note, small); !r) {
-      return tl::unexpected(r.error());
-    }
+    KAKARI_RETURN_IF_ERROR(try_text(kMargin, 75, d.version_note, small));
   }
   TextStyle title{kMincho, 44, false, Align::kCenter, kInner, false, 18};
-  if (auto r = try_text(kMargin, 120, d.title, title); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin, 120, d.title, title));
 
   TextStyle name{kMincho, 28, false, Align::kCenter, kInner - 40, true, 2};
-  if (auto r = try_text(kMargin + 20, 235, d.name + "　殿", name); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin + 20, 235, d.name + " 殿", name));
   double y = 285;
   TextStyle personal{kMincho, 12, false, Align::kCenter, kInner, false, 0};
   for (const auto& line : d.personal_lines) {
     auto h = try_text(kMargin, y, line, personal);
-    if (!h) return tl::unexpected(h.error());
+    KAKARI_RETURN_IF_ERROR(h);
     y += *h + 4;
   }
   TextStyle body{kMincho, 16, false, Align::kLeft, kInner - 60, false, 0};
-  if (auto r = try_text(kMargin + 30, 380, "　" + d.statement, body); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin + 30, 380, " " + d.statement, body));
   TextStyle date{kMincho, 15, false, Align::kLeft, 0, false, 0};
-  if (auto r = try_text(kMargin + 30, 520, d.issued_wareki, date); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin + 30, 520, d.issued_wareki, date));
   if (!d.issued_western.empty()) {
     TextStyle western{kMincho, 11, false, Align::kLeft, 0, false, 0};
-    if (auto r = try_text(kMargin + 30, 542, d.issued_western, western); !r) {
-      return tl::unexpected(r.error());
-    }
+    KAKARI_RETURN_IF_ERROR(try_text(kMargin + 30, 542, d.issued_western, western));
   }
   TextStyle signatory{kMincho, 18, false, Align::kRight, kInner - 90, false, 2};
-  if (auto r = try_text(kMargin, 600, d.signatory_title + "　" + d.signatory_name, signatory); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(
+      try_text(kMargin, 600, d.signatory_title + " " + d.signatory_name, signatory));
   if (!d.seal_image.empty()) {
-    if (auto s = c.Image(kA4Width - kMargin - 80, 580, 64, 64, d.seal_image); !s) return s;
+    KAKARI_RETURN_IF_ERROR(c.Image(kA4Width - kMargin - 80, 580, 64, 64, d.seal_image));
   }
   double qr_y = kA4Height - 190;
-  if (auto s = c.Qr(kMargin - 8, qr_y, 132, d.qr_text); !s) return s;
+  KAKARI_RETURN_IF_ERROR(c.Qr(kMargin - 8, qr_y, 132, d.qr_text));
   TextStyle caption{kMincho, 9, false, Align::kLeft, kInner - 140, false, 0};
   if (auto r =
           try_text(kMargin + 134, qr_y + 40,
@@ -80,9 +69,7 @@ core::Status DrawCertificate(Canvas& c, const core::CertificateDocument& d) {
       !r) {
     return tl::unexpected(r.error());
   }
-  if (auto r = try_text(kMargin + 134, qr_y + 60, d.short_url, caption); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(try_text(kMargin + 134, qr_y + 60, d.short_url, caption));
   return {};
 }
 
@@ -97,10 +84,10 @@ core::Result<std::string> CairoRenderer::Certificates(
   std::string title = docs.size() == 1 ? "修了証 " + docs[0].number : "修了証";
   std::string keywords = docs.size() == 1 ? kPayloadKeyword + PayloadOf(docs[0]) : "";
   auto canvas = Canvas::Create(title, keywords);
-  if (!canvas) return tl::unexpected(canvas.error());
+  KAKARI_RETURN_IF_ERROR(canvas);
   for (size_t i = 0; i < docs.size(); ++i) {
     if (i > 0) (*canvas)->NextPage();
-    if (auto s = DrawCertificate(**canvas, docs[i]); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(DrawCertificate(**canvas, docs[i]));
   }
   return (*canvas)->Finish();
 }

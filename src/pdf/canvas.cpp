@@ -15,7 +15,7 @@ namespace {
 
 core::Error RenderError(const std::string& ja, const std::string& en,
                         const std::string& detail = "") {
-  return core::Error{core::ErrorCode::kUnprocessable, ja, en, detail, ""};
+  return core::MakeError(core::ErrorCode::kUnprocessable, ja, en, "", detail);
 }
 
 cairo_status_t AppendTo(void* closure, const unsigned char* data, unsigned int length) {

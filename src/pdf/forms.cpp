@@ -18,15 +18,15 @@ class FormWriter {
 
   core::Status Heading(const core::PaperForm& f) {
     auto title = c_.Text(kMargin, y_, f.title, {kFont, 20, false, Align::kCenter, kWidth, true, 2});
-    if (!title) return tl::unexpected(title.error());
+    KAKARI_RETURN_IF_ERROR(title);
     y_ += *title + 14;
     if (!f.addressee.empty()) {
-      if (auto r = Put(kMargin, y_, f.addressee, Style(12)); !r) return r;
+      KAKARI_RETURN_IF_ERROR(Put(kMargin, y_, f.addressee, Style(12)));
       y_ += 22;
     }
     if (!f.intro.empty()) {
       auto h = c_.Text(kMargin, y_, f.intro, {kFont, 10.5, false, Align::kLeft, kWidth, false, 0});
-      if (!h) return tl::unexpected(h.error());
+      KAKARI_RETURN_IF_ERROR(h);
       y_ += *h + 10;
     }
     return {};
@@ -39,10 +39,10 @@ class FormWriter {
       c_.Rect(kMargin, y_, label_w, h, 0.6);
       c_.Rect(kMargin + label_w, y_, kWidth - label_w, h, 0.6);
       TextStyle l{kFont, 10.5, false, Align::kLeft, label_w - 12, true, 0};
-      if (auto r = Put(kMargin + 6, y_ + 6, label, l); !r) return r;
+      KAKARI_RETURN_IF_ERROR(Put(kMargin + 6, y_ + 6, label, l));
       if (!value.empty()) {
         TextStyle v{kFont, 11, false, Align::kLeft, kWidth - label_w - 12, true, 0};
-        if (auto r = Put(kMargin + label_w + 6, y_ + 5, value, v); !r) return r;
+        KAKARI_RETURN_IF_ERROR(Put(kMargin + label_w + 6, y_ + 5, value, v));
       }
       y_ += h;
     }
@@ -52,15 +52,15 @@ class FormWriter {
 
   core::Status Table(const core::PaperForm& f) {
     if (f.table_headers.empty()) return {};
-    if (auto r = Put(kMargin, y_, f.table_title, Style(11)); !r) return r;
+    KAKARI_RETURN_IF_ERROR(Put(kMargin, y_, f.table_title, Style(11)));
     y_ += 18;
-    if (auto r = Row(f, f.table_headers, 22); !r) return r;
+    KAKARI_RETURN_IF_ERROR(Row(f, f.table_headers, 22));
     for (const auto& row : f.table_rows) {
-      if (auto r = Row(f, row, 26); !r) return r;
+      KAKARI_RETURN_IF_ERROR(Row(f, row, 26));
     }
     std::vector<std::string> blank(f.table_headers.size());
     for (int i = 0; i < f.blank_rows; ++i) {
-      if (auto r = Row(f, blank, 26); !r) return r;
+      KAKARI_RETURN_IF_ERROR(Row(f, blank, 26));
     }
     y_ += 14;
     return {};
@@ -71,12 +71,12 @@ class FormWriter {
     if (!f.declaration.empty()) {
       auto h =
           c_.Text(kMargin, y_, f.declaration, {kFont, 10.5, false, Align::kLeft, kWidth, false, 0});
-      if (!h) return tl::unexpected(h.error());
+      KAKARI_RETURN_IF_ERROR(h);
       y_ += *h + 24;
     }
-    if (auto r = Put(kMargin, y_, "記入日　令和　　　年　　　月　　　日", Style(11)); !r) return r;
+    KAKARI_RETURN_IF_ERROR(Put(kMargin, y_, "記入日 令和 年 月 日", Style(11)));
     y_ += 34;
-    if (auto r = Put(kMargin + kWidth * 0.45, y_, "署名（自署）", Style(11)); !r) return r;
+    KAKARI_RETURN_IF_ERROR(Put(kMargin + kWidth * 0.45, y_, "署名（自署）", Style(11)));
     c_.Line(kMargin + kWidth * 0.45 + 80, y_ + 16, kMargin + kWidth, y_ + 16, 0.6);
     if (!f.footer.empty()) {
       if (auto r = Put(kMargin, kBottom + 20, f.footer,
@@ -93,7 +93,7 @@ class FormWriter {
 
   core::Status Put(double x, double y, const std::string& text, const TextStyle& style) {
     auto r = c_.Text(x, y, text, style);
-    if (!r) return tl::unexpected(r.error());
+    KAKARI_RETURN_IF_ERROR(r);
     return {};
   }
 
@@ -106,7 +106,7 @@ class FormWriter {
       c_.Rect(x, y_, w, h, 0.6);
       if (i < cells.size() && !cells[i].empty()) {
         TextStyle s{kFont, 9.5, false, Align::kLeft, w - 8, true, 0};
-        if (auto r = Put(x + 4, y_ + 6, cells[i], s); !r) return r;
+        KAKARI_RETURN_IF_ERROR(Put(x + 4, y_ + 6, cells[i], s));
       }
       x += w;
     }
@@ -127,11 +127,11 @@ class FormWriter {
 
 core::Result<std::string> CairoRenderer::Form(const core::PaperForm& form) const {
   auto canvas = Canvas::Create(form.title, "");
-  if (!canvas) return tl::unexpected(canvas.error());
+  KAKARI_RETURN_IF_ERROR(canvas);
   FormWriter w(**canvas);
   for (auto step :
        {&FormWriter::Heading, &FormWriter::Fields, &FormWriter::Table, &FormWriter::Closing}) {
-    if (auto s = (w.*step)(form); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR((w.*step)(form));
   }
   return (*canvas)->Finish();
 }

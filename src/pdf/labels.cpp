@@ -18,16 +18,12 @@ core::Status DrawLabel(Canvas& c, double x, double y, const core::MailLabel& l) 
   const double pad = 8 * kMm;
   const double width = kCellW - 2 * pad;
   TextStyle postal{kFont, 11, false, Align::kLeft, 0, false, 0};
-  if (auto r = c.Text(x + pad, y + 5 * kMm, "〒" + l.postal_code, postal); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(c.Text(x + pad, y + 5 * kMm, "〒" + l.postal_code, postal));
   TextStyle address{kFont, 10.5, false, Align::kLeft, width, false, 0};
   auto h = c.Text(x + pad, y + 11 * kMm, l.address, address);
-  if (!h) return tl::unexpected(h.error());
+  KAKARI_RETURN_IF_ERROR(h);
   TextStyle name{kFont, 14, false, Align::kRight, width, true, 0};
-  if (auto r = c.Text(x + pad, y + kCellH - 12 * kMm, l.name + "　様", name); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(c.Text(x + pad, y + kCellH - 12 * kMm, l.name + " 様", name));
   return {};
 }
 
@@ -38,13 +34,13 @@ core::Result<std::string> CairoRenderer::Labels(std::span<const core::MailLabel>
     return core::Fail(core::ErrorCode::kInvalidArgument, "宛名がありません", "no labels");
   }
   auto canvas = Canvas::Create("宛名ラベル", "");
-  if (!canvas) return tl::unexpected(canvas.error());
+  KAKARI_RETURN_IF_ERROR(canvas);
   for (size_t i = 0; i < labels.size(); ++i) {
     int slot = static_cast<int>(i % kPerPage);
     if (i > 0 && slot == 0) (*canvas)->NextPage();
     double x = (kA4Width - 2 * kCellW) / 2 + (slot % 2) * kCellW;
     double y = kTop + (slot / 2) * kCellH;
-    if (auto s = DrawLabel(**canvas, x, y, labels[i]); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(DrawLabel(**canvas, x, y, labels[i]));
   }
   return (*canvas)->Finish();
 }

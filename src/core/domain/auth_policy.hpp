@@ -23,7 +23,7 @@ SessionState CheckSession(const SessionPolicy& p, int64_t created_at, int64_t la
 
 // Login throttling, per account and per address. After `slow_after`
 // failures inside the window each answer is delayed, longer with each
-// failure; after `refuse_after` the key is refused (429) until the window
+// failure; after `refuse_after` the key is refused (kRateLimited) until the window
 // since the last failure has passed. An address gets `address_factor` times
 // the allowance, since many doctors may share a hospital's address.
 struct ThrottlePolicy {

@@ -15,8 +15,8 @@ constexpr char kSep = '\x1f';
 constexpr size_t kSignatureBytes = 64;
 
 Error BadPayload(std::string ja, std::string en) {
-  return Error{ErrorCode::kInvalidArgument, "検証コードが正しくありません: " + std::move(ja),
-               "the verification code is not valid: " + std::move(en), "", "c"};
+  return MakeError(ErrorCode::kInvalidArgument, "検証コードが正しくありません: " + std::move(ja),
+                   "the verification code is not valid: " + std::move(en), "c");
 }
 
 // The zero-padded width of "{seq:N}" at `pos`, or 0 for "{seq}".
@@ -99,7 +99,7 @@ Result<std::string> FormatCertificateNumber(std::string_view pattern, int year, 
 
 Status ValidateNumberPattern(std::string_view pattern) {
   auto n = FormatCertificateNumber(pattern, 2026, 1);
-  if (!n) return tl::unexpected(n.error());
+  KAKARI_RETURN_IF_ERROR(n);
   if (n->size() > 60) {
     return Fail(ErrorCode::kInvalidArgument, "番号の書式が長すぎます",
                 "the number pattern is too long", "pattern");
@@ -118,7 +118,7 @@ const Signatory* SignatoryOn(const std::vector<Signatory>& history, const Date& 
 Status ValidateSealImage(std::string_view bytes) {
   auto type = DetectProofType(bytes);
   if (!type || *type == "application/pdf") {
-    return Fail(ErrorCode::kUnsupportedMediaType, "印影の画像はPNGかJPEGにしてください",
+    return Fail(ErrorCode::kUnsupportedFormat, "印影の画像はPNGかJPEGにしてください",
                 "the seal image must be a PNG or JPEG", "seal_image");
   }
   return {};

@@ -6,13 +6,13 @@ namespace kakari::core {
 
 Result<std::string> DetectProofType(std::string_view bytes) {
   if (bytes.size() > kMaxProofBytes) {
-    return Fail(ErrorCode::kPayloadTooLarge, "ファイルが大きすぎます（10MBまで）",
+    return Fail(ErrorCode::kTooLarge, "ファイルが大きすぎます（10MBまで）",
                 "the file is too large (10 MB at most)", "file");
   }
   if (util::StartsWith(bytes, "%PDF-")) return std::string("application/pdf");
   if (util::StartsWith(bytes, "\x89PNG\r\n\x1a\n")) return std::string("image/png");
   if (util::StartsWith(bytes, "\xFF\xD8\xFF")) return std::string("image/jpeg");
-  return Fail(ErrorCode::kUnsupportedMediaType,
+  return Fail(ErrorCode::kUnsupportedFormat,
               "PDF・JPEG・PNGのファイルを添付してください（内容から判定しています）",
               "attach a PDF, JPEG or PNG file (the type is read from the content)", "file");
 }

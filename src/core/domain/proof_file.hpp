@@ -13,8 +13,8 @@ namespace kakari::core {
 
 inline constexpr size_t kMaxProofBytes = 10 * 1024 * 1024;
 
-// "application/pdf", "image/jpeg" or "image/png"; kPayloadTooLarge over the
-// limit, kUnsupportedMediaType for anything else (including an empty file).
+// "application/pdf", "image/jpeg" or "image/png"; kTooLarge over the
+// limit, kUnsupportedFormat for anything else (including an empty file).
 [[nodiscard]] Result<std::string> DetectProofType(std::string_view bytes);
 
 // The name as given, stripped of any folder part and control characters,

@@ -25,7 +25,7 @@ TEST(ProofFile, TypeComesFromContentNotName) {
       EXPECT_EQ(*got, c.type);
     } else {
       ASSERT_FALSE(got);
-      EXPECT_EQ(got.error().code, ErrorCode::kUnsupportedMediaType);
+      EXPECT_EQ(got.error().code, ErrorCode::kUnsupportedFormat);
     }
   }
 }
@@ -34,7 +34,7 @@ TEST(ProofFile, RefusesMoreThanTenMegabytes) {
   std::string big = "%PDF-" + std::string(kMaxProofBytes, 'x');
   auto got = DetectProofType(big);
   ASSERT_FALSE(got);
-  EXPECT_EQ(got.error().code, ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(got.error().code, ErrorCode::kTooLarge);
   EXPECT_TRUE(DetectProofType("%PDF-" + std::string(kMaxProofBytes - 5, 'x')));
 }
 

@@ -46,7 +46,7 @@ std::string FormatPostalCode(std::string_view seven_digits);
 [[nodiscard]] Result<std::string> ValidateEmail(std::string_view text);
 
 // Text from outside (HTTP or a file) must be valid UTF-8 without control
-// characters (newline and tab only when `multiline`); otherwise 400 naming
+// characters (newline and tab only when `multiline`); otherwise kInvalidArgument naming
 // `field`, before anything is written.
 [[nodiscard]] Status RequireCleanText(std::string_view text, std::string_view field,
                                       bool multiline);

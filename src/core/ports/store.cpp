@@ -4,12 +4,12 @@ namespace kakari::core {
 
 Status AppendChained(UnitOfWork& uow, std::span<AuditRecord* const> records, const Hasher& hasher) {
   auto tail = uow.Audit().Tail();
-  if (!tail) return tl::unexpected(tail.error());
+  KAKARI_RETURN_IF_ERROR(tail);
   Id id = tail->first;
   std::string hash = tail->second;
   for (AuditRecord* r : records) {
     ChainAfter(*r, id, hash, hasher);
-    if (auto a = uow.Audit().Append(*r); !a) return a;
+    KAKARI_RETURN_IF_ERROR(uow.Audit().Append(*r));
     id = r->id;
     hash = r->hash;
   }
@@ -18,9 +18,9 @@ Status AppendChained(UnitOfWork& uow, std::span<AuditRecord* const> records, con
 
 Status Store::AppendAudit(AuditRecord record, const Hasher& hasher) {
   auto uow = Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   AuditRecord* one[] = {&record};
-  if (auto a = AppendChained(**uow, one, hasher); !a) return a;
+  KAKARI_RETURN_IF_ERROR(AppendChained(**uow, one, hasher));
   return (*uow)->Commit();
 }
 

@@ -12,20 +12,20 @@ Error NoSuchAffiliation() { return NotFoundError("勤務先", "affiliation"); }
 
 Result<Institution> InstitutionById(UnitOfWork& uow, Id id) {
   auto inst = uow.Institutions().FindById(id);
-  if (!inst) return tl::unexpected(inst.error());
+  KAKARI_RETURN_IF_ERROR(inst);
   if (!*inst) return tl::unexpected(NotFoundError("医療機関", "institution"));
   return **inst;
 }
 
 Result<Workplace> WorkplaceOf(UnitOfWork& uow, const Affiliation& a) {
   auto inst = InstitutionById(uow, a.institution_id);
-  if (!inst) return tl::unexpected(inst.error());
+  KAKARI_RETURN_IF_ERROR(inst);
   return Workplace{a, *inst, VisibleToInstitution(a)};
 }
 
 Result<AffiliationRequest> RequestOf(UnitOfWork& uow, const Affiliation& a) {
   auto d = uow.Doctors().FindById(a.doctor_id);
-  if (!d) return tl::unexpected(d.error());
+  KAKARI_RETURN_IF_ERROR(d);
   if (!*d) return tl::unexpected(NotFoundError("医師", "doctor"));
   return AffiliationRequest{a, (*d)->registry_number, (*d)->name};
 }
@@ -38,20 +38,17 @@ std::string Detail(const Affiliation& a) {
 
 // Adds `a` (its state from its source) and audits it.
 Result<Affiliation> Record(UnitOfWork& uow, const Deps& deps, const Caller& caller, Affiliation a) {
-  if (auto p = ValidatePeriod(a.started_on, a.ended_on); !p) return tl::unexpected(p.error());
+  KAKARI_RETURN_IF_ERROR(ValidatePeriod(a.started_on, a.ended_on));
   a.state = InitialState(a.source);
   auto id = uow.Institutions().AddAffiliation(a);
   if (!id && id.error().code == ErrorCode::kAlreadyExists) {
     return Fail(ErrorCode::kAlreadyExists, "この勤務先は同じ開始日で既に登録されています",
                 "this workplace is already recorded with the same start date", "started_on");
   }
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   a.id = *id;
-  if (auto w = WriteAudit(uow, deps, &caller, "affiliation.add", "affiliation",
-                          std::to_string(a.id), Detail(a));
-      !w) {
-    return tl::unexpected(w.error());
-  }
+  KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "affiliation.add", "affiliation",
+                                    std::to_string(a.id), Detail(a)));
   return a;
 }
 
@@ -59,28 +56,23 @@ Result<Affiliation> Record(UnitOfWork& uow, const Deps& deps, const Caller& call
 Result<Affiliation> Decide(UnitOfWork& uow, const Deps& deps, const Caller& caller, Affiliation a,
                            AffiliationSide side, const AffiliationDecision& d) {
   auto to = ApplyAffiliationAction(a.state, side, d.action);
-  if (!to) return tl::unexpected(to.error());
+  KAKARI_RETURN_IF_ERROR(to);
   Affiliation next = a;
   next.state = *to;
   if (d.action == AffiliationAction::kEnd && *to == AffiliationState::kConfirmed) {
     next.ended_on = d.ended_on.value_or(deps.clock.TodayInJapan());
-    if (auto p = ValidatePeriod(next.started_on, next.ended_on); !p) {
-      return tl::unexpected(p.error());
-    }
+    KAKARI_RETURN_IF_ERROR(ValidatePeriod(next.started_on, next.ended_on));
   }
   auto ok = uow.Institutions().UpdateAffiliation(next, d.version);
-  if (!ok) return tl::unexpected(ok.error());
+  KAKARI_RETURN_IF_ERROR(ok);
   if (!*ok) {
     return Fail(ErrorCode::kConflict, "先に更新されました。最新の状態を確認してください",
                 "it was changed first; look at the latest state", "version");
   }
   next.version = d.version + 1;
-  if (auto w = WriteAudit(uow, deps, &caller,
-                          std::string("affiliation.") + AffiliationActionName(d.action),
-                          "affiliation", std::to_string(a.id), Detail(next));
-      !w) {
-    return tl::unexpected(w.error());
-  }
+  KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller,
+                                    std::string("affiliation.") + AffiliationActionName(d.action),
+                                    "affiliation", std::to_string(a.id), Detail(next)));
   return next;
 }
 
@@ -97,7 +89,7 @@ Result<Affiliation> OwnedAffiliation(UnitOfWork& uow, Id id,
                                      bool (*owns)(const Affiliation&, const Principal&),
                                      const Principal& who) {
   auto a = uow.Institutions().FindAffiliation(id);
-  if (!a) return tl::unexpected(a.error());
+  KAKARI_RETURN_IF_ERROR(a);
   if (!*a || !owns(**a, who)) return tl::unexpected(NoSuchAffiliation());
   return **a;
 }
@@ -115,11 +107,11 @@ Result<std::vector<Workplace>> MyWorkplaces(const Deps& deps, const Caller& call
   return ReadOwnRecord<std::vector<Workplace>>(
       deps, caller, [&](UnitOfWork& uow, const Doctor& d) -> Result<std::vector<Workplace>> {
         auto list = uow.Institutions().AffiliationsOfDoctor(d.id);
-        if (!list) return tl::unexpected(list.error());
+        KAKARI_RETURN_IF_ERROR(list);
         std::vector<Workplace> out;
         for (const auto& a : *list) {
           auto w = WorkplaceOf(uow, a);
-          if (!w) return tl::unexpected(w.error());
+          KAKARI_RETURN_IF_ERROR(w);
           out.push_back(std::move(*w));
         }
         return out;
@@ -128,16 +120,14 @@ Result<std::vector<Workplace>> MyWorkplaces(const Deps& deps, const Caller& call
 
 Result<Workplace> AddMyWorkplace(const Deps& deps, const Caller& caller,
                                  const std::string& institution_code, const NewAffiliation& input) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   auto code = ValidateInstitutionCode(institution_code);
-  if (!code) return tl::unexpected(code.error());
+  KAKARI_RETURN_IF_ERROR(code);
   return InTransaction<Workplace>(deps, [&](UnitOfWork& uow) -> Result<Workplace> {
     auto doctor = CallerDoctor(uow, caller.principal);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     auto inst = uow.Institutions().FindByCode(*code);
-    if (!inst) return tl::unexpected(inst.error());
+    KAKARI_RETURN_IF_ERROR(inst);
     if (!*inst) {
       return Fail(ErrorCode::kNotFound,
                   "医療機関コード " + *code + " の医療機関は登録されていません",
@@ -150,58 +140,54 @@ Result<Workplace> AddMyWorkplace(const Deps& deps, const Caller& caller,
     a.employment = input.employment;
     a.source = AffiliationSource::kDoctor;
     auto added = Record(uow, deps, caller, a);
-    if (!added) return tl::unexpected(added.error());
+    KAKARI_RETURN_IF_ERROR(added);
     return Workplace{*added, **inst, VisibleToInstitution(*added)};
   });
 }
 
 Result<Workplace> DecideMyWorkplace(const Deps& deps, const Caller& caller, Id id,
                                     const AffiliationDecision& decision) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   return InTransaction<Workplace>(deps, [&](UnitOfWork& uow) -> Result<Workplace> {
     auto a = OwnedAffiliation(uow, id, DoctorOwns, caller.principal);
-    if (!a) return tl::unexpected(a.error());
+    KAKARI_RETURN_IF_ERROR(a);
     auto next = Decide(uow, deps, caller, *a, AffiliationSide::kDoctor, decision);
-    if (!next) return tl::unexpected(next.error());
+    KAKARI_RETURN_IF_ERROR(next);
     return WorkplaceOf(uow, *next);
   });
 }
 
 Result<std::vector<AffiliationRequest>> InstitutionAffiliations(const Deps& deps,
                                                                 const Caller& caller) {
-  if (auto r = RequireInstitutionUser(caller.principal); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequireInstitutionUser(caller.principal));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto list = (*uow)->Institutions().AffiliationsOfInstitution(*caller.principal.institution_id);
-  if (!list) return tl::unexpected(list.error());
+  KAKARI_RETURN_IF_ERROR(list);
   std::vector<AffiliationRequest> out;
   for (const auto& a : *list) {
     if (a.state == AffiliationState::kDeclined) continue;  // a "no" shows nobody
     auto r = RequestOf(**uow, a);
-    if (!r) return tl::unexpected(r.error());
+    KAKARI_RETURN_IF_ERROR(r);
     out.push_back(std::move(*r));
   }
   uow->reset();
-  if (auto v = RecordViewUnlessUnwritable(deps, caller, "affiliation.list", "institution",
-                                          std::to_string(*caller.principal.institution_id), "");
-      !v) {
-    return tl::unexpected(v.error());
-  }
+  KAKARI_RETURN_IF_ERROR(
+      RecordViewUnlessUnwritable(deps, caller, "affiliation.list", "institution",
+                                 std::to_string(*caller.principal.institution_id), ""));
   return out;
 }
 
 Result<AffiliationRequest> ProposeDoctor(const Deps& deps, const Caller& caller,
                                          const std::string& registry_number,
                                          const std::string& name, const NewAffiliation& input) {
-  if (auto r = RequireInstitutionUser(caller.principal); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequireInstitutionUser(caller.principal));
   auto reg = ValidateRegistryNumber(registry_number);
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   return InTransaction<AffiliationRequest>(
       deps, [&](UnitOfWork& uow) -> Result<AffiliationRequest> {
         auto d = uow.Doctors().FindByRegistryNumber(*reg);
-        if (!d) return tl::unexpected(d.error());
+        KAKARI_RETURN_IF_ERROR(d);
         // A wrong name is told apart from an unknown number by nobody.
         if (!*d || SearchKey((*d)->name) != SearchKey(util::Trim(name))) {
           return Fail(ErrorCode::kNotFound, "医籍登録番号と氏名が一致する医師が見つかりません",
@@ -214,7 +200,7 @@ Result<AffiliationRequest> ProposeDoctor(const Deps& deps, const Caller& caller,
         a.employment = input.employment;
         a.source = AffiliationSource::kInstitution;
         auto added = Record(uow, deps, caller, a);
-        if (!added) return tl::unexpected(added.error());
+        KAKARI_RETURN_IF_ERROR(added);
         return AffiliationRequest{*added, (*d)->registry_number, (*d)->name};
       });
 }
@@ -222,14 +208,14 @@ Result<AffiliationRequest> ProposeDoctor(const Deps& deps, const Caller& caller,
 Result<AffiliationRequest> DecideInstitutionAffiliation(const Deps& deps, const Caller& caller,
                                                         Id id,
                                                         const AffiliationDecision& decision) {
-  if (auto r = RequireInstitutionUser(caller.principal); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequireInstitutionUser(caller.principal));
   return InTransaction<AffiliationRequest>(
       deps, [&](UnitOfWork& uow) -> Result<AffiliationRequest> {
         auto a = OwnedAffiliation(uow, id, InstitutionOwns, caller.principal);
-        if (!a) return tl::unexpected(a.error());
+        KAKARI_RETURN_IF_ERROR(a);
         if (a->state == AffiliationState::kDeclined) return tl::unexpected(NoSuchAffiliation());
         auto next = Decide(uow, deps, caller, *a, AffiliationSide::kInstitution, decision);
-        if (!next) return tl::unexpected(next.error());
+        KAKARI_RETURN_IF_ERROR(next);
         return RequestOf(uow, *next);
       });
 }
@@ -250,7 +236,7 @@ Result<std::vector<Institution>> SearchInstitutions(const Deps& deps, const Call
                 "enter an institution code or name", "q");
   }
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Institutions().Search(area, q, SearchKey(q), 20);
 }
 

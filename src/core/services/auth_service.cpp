@@ -16,8 +16,8 @@ const std::string& DummyHash(const Crypto& crypto) {
 }
 
 Error WrongCredentials() {
-  return Error{ErrorCode::kUnauthenticated, "ログインIDまたはパスワードが違います",
-               "the login ID or password is wrong", "", "password"};
+  return MakeError(ErrorCode::kUnauthenticated, "ログインIDまたはパスワードが違います",
+                   "the login ID or password is wrong", "password");
 }
 
 Error Throttled(int64_t retry_after) {
@@ -42,17 +42,17 @@ struct Precheck {
 Result<Precheck> ReadForLogin(const Deps& deps, const ThrottlePolicy& policy,
                               std::string_view login, std::string_view address) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto account = (*uow)->Credentials().Throttle(AccountKey(login));
-  if (!account) return tl::unexpected(account.error());
+  KAKARI_RETURN_IF_ERROR(account);
   auto addr = (*uow)->Credentials().Throttle(AddressKey(address));
-  if (!addr) return tl::unexpected(addr.error());
+  KAKARI_RETURN_IF_ERROR(addr);
   int64_t now = deps.clock.NowUnixSeconds();
   Precheck p;
   p.decision = Stricter(DecideThrottle(policy, *account, now, false),
                         DecideThrottle(policy, *addr, now, true));
   auto user = (*uow)->Users().FindByLogin(NormalizeNfkc(login));
-  if (!user) return tl::unexpected(user.error());
+  KAKARI_RETURN_IF_ERROR(user);
   p.user = *user;
   return p;
 }
@@ -94,20 +94,16 @@ Result<NewSession> OpenSession(const Deps& deps, UnitOfWork& uow, const UserReco
   int64_t now = deps.clock.NowUnixSeconds();
   SessionRecord rec{deps.crypto.Sha256Hex(s.token), user.id, deps.crypto.Sha256Hex(s.csrf_token),
                     now, now};
-  if (auto i = uow.Sessions().Insert(rec); !i) return tl::unexpected(i.error());
-  if (auto c = uow.Credentials().ClearThrottle(AccountKey(login)); !c) {
-    return tl::unexpected(c.error());
-  }
+  KAKARI_RETURN_IF_ERROR(uow.Sessions().Insert(rec));
+  KAKARI_RETURN_IF_ERROR(uow.Credentials().ClearThrottle(AccountKey(login)));
   Caller caller{s.principal, std::string(address), "", ""};
-  if (auto a = WriteAudit(uow, deps, &caller, "login", "user", std::to_string(user.id)); !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "login", "user", std::to_string(user.id)));
   return s;
 }
 
 Result<std::optional<UserRecord>> ReadCaller(const Deps& deps, const Caller& caller) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Users().FindById(caller.principal.user_id);
 }
 
@@ -170,8 +166,8 @@ LoginOutcome RedeemOneTimeCode(const Deps& deps, const AuthPolicies& policies,
     auto failed = RecordFailedLogin(deps, policies.throttle, login, remote_address, pre->user);
     if (!failed.session && failed.session.error().code == ErrorCode::kUnauthenticated) {
       failed.session = tl::unexpected(
-          Error{ErrorCode::kUnauthenticated, "ログインIDまたは確認コードが違うか、期限切れです",
-                "the login ID or one-time code is wrong or expired", "", "code"});
+          MakeError(ErrorCode::kUnauthenticated, "ログインIDまたは確認コードが違うか、期限切れです",
+                    "the login ID or one-time code is wrong or expired", "code"));
     }
     return failed;
   }
@@ -214,9 +210,9 @@ Result<Authenticated> AuthenticateSession(const Deps& deps, const SessionPolicy&
   if (token.empty() || token.size() > 100) return unauthenticated();
   std::string hash = deps.crypto.Sha256Hex(token);
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto session = (*uow)->Sessions().Find(hash);
-  if (!session) return tl::unexpected(session.error());
+  KAKARI_RETURN_IF_ERROR(session);
   if (!*session) return unauthenticated();
   int64_t now = deps.clock.NowUnixSeconds();
   if (CheckSession(policy, (*session)->created_at, (*session)->last_seen_at, now) !=
@@ -224,7 +220,7 @@ Result<Authenticated> AuthenticateSession(const Deps& deps, const SessionPolicy&
     return unauthenticated();
   }
   auto user = (*uow)->Users().FindById((*session)->user_id);
-  if (!user) return tl::unexpected(user.error());
+  KAKARI_RETURN_IF_ERROR(user);
   if (!*user || (*user)->disabled) return unauthenticated();
   Authenticated a{PrincipalOf(**user), hash, (*session)->csrf_hash};
   bool touch = now - (*session)->last_seen_at >= policy.touch_interval_seconds;
@@ -240,12 +236,12 @@ Result<Principal> AuthenticateToken(const Deps& deps, std::string_view token) {
   };
   if (token.empty() || token.size() > 100) return invalid();
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto t = (*uow)->Credentials().FindToken(deps.crypto.Sha256Hex(token));
-  if (!t) return tl::unexpected(t.error());
+  KAKARI_RETURN_IF_ERROR(t);
   if (!*t || (*t)->revoked_at) return invalid();
   auto user = (*uow)->Users().FindById((*t)->user_id);
-  if (!user) return tl::unexpected(user.error());
+  KAKARI_RETURN_IF_ERROR(user);
   if (!*user || (*user)->disabled) return invalid();
   Principal p = PrincipalOf(**user);
   p.via_token = true;
@@ -260,13 +256,10 @@ bool CsrfMatches(const Deps& deps, const Authenticated& a, std::string_view csrf
 
 Status Logout(const Deps& deps, const Caller& caller, std::string_view token_hash) {
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  if (auto d = (*uow)->Sessions().Delete(token_hash); !d) return d;
-  if (auto a = WriteAudit(**uow, deps, &caller, "logout", "user",
-                          std::to_string(caller.principal.user_id));
-      !a) {
-    return a;
-  }
+  KAKARI_RETURN_IF_ERROR(uow);
+  KAKARI_RETURN_IF_ERROR((*uow)->Sessions().Delete(token_hash));
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, &caller, "logout", "user", std::to_string(caller.principal.user_id)));
   return (*uow)->Commit();
 }
 
@@ -275,9 +268,9 @@ Status AssessNewPassword(const Deps& deps, std::string_view password, std::strin
   std::optional<Doctor> doctor;
   if (doctor_id) {
     auto uow = deps.store.Begin(false);
-    if (!uow) return tl::unexpected(uow.error());
+    KAKARI_RETURN_IF_ERROR(uow);
     auto d = (*uow)->Doctors().FindById(*doctor_id);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     doctor = *d;
   }
   auto words = PersonalWords(login, doctor ? &*doctor : nullptr);
@@ -286,7 +279,7 @@ Status AssessNewPassword(const Deps& deps, std::string_view password, std::strin
 
 Status AssessMyNewPassword(const Deps& deps, const Caller& caller, std::string_view password) {
   auto user = ReadCaller(deps, caller);
-  if (!user) return tl::unexpected(user.error());
+  KAKARI_RETURN_IF_ERROR(user);
   if (!*user) return Fail(ErrorCode::kUnauthenticated, "ログインしてください", "please log in");
   return AssessNewPassword(deps, password, (*user)->login, (*user)->doctor_id);
 }
@@ -330,16 +323,13 @@ ThrottledStatus ChangePassword(const Deps& deps, const ThrottlePolicy& throttle,
 Result<Id> CreateUser(const Deps& deps, UserRecord user, std::string_view password) {
   if (!password.empty()) user.password_hash = deps.crypto.HashPassword(password);
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto id = (*uow)->Users().Insert(user);
   if (!id) return id;
   Caller system{Principal{}, "cli", "", ""};
-  if (auto a = WriteAudit(**uow, deps, &system, "user.create", "user", std::to_string(*id),
-                          RoleName(user.role));
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &system, "user.create", "user",
+                                    std::to_string(*id), RoleName(user.role)));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return id;
 }
 

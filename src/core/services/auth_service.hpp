@@ -21,7 +21,7 @@ struct AuthPolicies {
 
 struct NewSession {
   std::string token;       // for the HttpOnly cookie
-  std::string csrf_token;  // for the page to send back in X-CSRF-Token
+  std::string csrf_token;  // for the page to send back with every change
   Principal principal;
 };
 
@@ -60,7 +60,7 @@ bool CsrfMatches(const Deps& deps, const Authenticated& a, std::string_view csrf
 [[nodiscard]] Status Logout(const Deps& deps, const Caller& caller, std::string_view token_hash);
 
 // The verdict on a new password for the account `login` (and, for a doctor,
-// against their registry number, name and birth date): ok, or 422 on field
+// against their registry number, name and birth date): ok, or kUnprocessable on field
 // new_password saying why. Also what the form shows as the person types.
 [[nodiscard]] Status AssessNewPassword(const Deps& deps, std::string_view password,
                                        std::string_view login, std::optional<Id> doctor_id);
@@ -76,7 +76,7 @@ struct ThrottledStatus {
 
 // Ends every other session of the user. A wrong current password counts
 // against the account and the address exactly as a failed login does:
-// slower answers, then 429 with Retry-After.
+// slower answers, then kRateLimited with the seconds to wait.
 [[nodiscard]] ThrottledStatus ChangePassword(const Deps& deps, const ThrottlePolicy& throttle,
                                              const Caller& caller, std::string_view current,
                                              std::string_view next,

@@ -8,23 +8,23 @@ namespace kakari::core {
 namespace {
 
 Error NoKey() {
-  return Error{ErrorCode::kUnavailable,
-               "署名鍵がありません。管理者が `kakari keys generate` を実行してください",
-               "there is no signing key; an administrator must run `kakari keys generate`", "", ""};
+  return MakeError(ErrorCode::kUnavailable,
+                   "署名鍵がありません。管理者が `kakari keys generate` を実行してください",
+                   "there is no signing key; an administrator must run `kakari keys generate`");
 }
 
-// The certificate with its doctor, when `who` may see that doctor; 404 else.
+// The certificate with its doctor, when `who` may see that doctor; kNotFound else.
 Result<Certificate> LoadVisibleCertificate(UnitOfWork& uow, const Principal& who,
                                            std::string_view number, std::optional<int> version) {
   auto cert = uow.Certificates().Find(number, version);
-  if (!cert) return tl::unexpected(cert.error());
+  KAKARI_RETURN_IF_ERROR(cert);
   auto not_found = [] { return tl::unexpected(NotFoundError("修了証", "certificate")); };
   if (!*cert) return not_found();
   auto doctor = uow.Doctors().FindById((*cert)->doctor_id);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   if (!*doctor) return not_found();
   auto home = uow.Organisations().FindById((*doctor)->home_association_id);
-  if (!home) return tl::unexpected(home.error());
+  KAKARI_RETURN_IF_ERROR(home);
   std::string code = *home ? (*home)->code : "";
   if (!MaySeeDoctor(who, (*doctor)->id, code)) return not_found();
   return **cert;
@@ -33,12 +33,12 @@ Result<Certificate> LoadVisibleCertificate(UnitOfWork& uow, const Principal& who
 // The doctor's current details as the certificate will show them.
 Result<CertificateSnapshot> SnapshotNow(UnitOfWork& uow, Id doctor_id, const Date& today) {
   auto doctor = uow.Doctors().FindById(doctor_id);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
   auto standing = StandingOf(uow, doctor_id);
-  if (!standing) return tl::unexpected(standing.error());
+  KAKARI_RETURN_IF_ERROR(standing);
   auto signatories = uow.Certificates().Signatories();
-  if (!signatories) return tl::unexpected(signatories.error());
+  KAKARI_RETURN_IF_ERROR(signatories);
   const Signatory* signer = SignatoryOn(*signatories, today);
   if (!signer) {
     return Fail(ErrorCode::kUnprocessable, "発行日に在任の署名者が登録されていません",
@@ -63,7 +63,7 @@ Result<Certificate> SignAndInsert(UnitOfWork& uow, const Deps& deps, Certificate
   std::string body = PayloadBody(PayloadFieldsOf(c.issued, c.programme_code, c.key_id));
   c.payload = EncodePayload(body, deps.signer->Sign(body));
   auto id = uow.Certificates().Insert(c);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   c.id = *id;
   return c;
 }
@@ -73,7 +73,7 @@ VerifyAnswer NotGenuine() { return VerifyAnswer{Verdict::kNotGenuine, "", 0, 0, 
 // Status and face of a genuinely signed payload, from the store.
 Result<VerifyAnswer> AnswerFor(UnitOfWork& uow, const PayloadFields& f) {
   auto cert = uow.Certificates().Find(f.number, f.version);
-  if (!cert) return tl::unexpected(cert.error());
+  KAKARI_RETURN_IF_ERROR(cert);
   if (!*cert) return VerifyAnswer{Verdict::kUnknown, f.number, f.version, 0, "", "", {}, ""};
   const Certificate& c = **cert;
   if (c.issued.name != f.name || c.issued.issued_on != f.issued_on ||
@@ -81,7 +81,7 @@ Result<VerifyAnswer> AnswerFor(UnitOfWork& uow, const PayloadFields& f) {
     return NotGenuine();
   }
   auto latest = uow.Certificates().Find(f.number, std::nullopt);
-  if (!latest) return tl::unexpected(latest.error());
+  KAKARI_RETURN_IF_ERROR(latest);
   VerifyAnswer a;
   a.verdict = c.status == CertificateStatus::kRevoked      ? Verdict::kRevoked
               : c.status == CertificateStatus::kSuperseded ? Verdict::kSuperseded
@@ -100,9 +100,9 @@ Result<VerifyAnswer> AnswerFor(UnitOfWork& uow, const PayloadFields& f) {
 Result<std::optional<SplitPayload>> GenuinePayload(UnitOfWork& uow, const Deps& deps,
                                                    std::string_view payload) {
   auto split = DecodePayload(payload);
-  if (!split) return tl::unexpected(split.error());
+  KAKARI_RETURN_IF_ERROR(split);
   auto keys = uow.Certificates().Keys();
-  if (!keys) return tl::unexpected(keys.error());
+  KAKARI_RETURN_IF_ERROR(keys);
   for (const auto& k : *keys) {
     if (k.id == split->fields.key_id &&
         deps.crypto.VerifySignature(k.public_key, split->body, split->signature)) {
@@ -119,15 +119,15 @@ Result<Certificate> IssueInApproval(UnitOfWork& uow, const Deps& deps, Id applic
   if (!deps.signer || deps.signer->CurrentKeyId().empty()) return tl::unexpected(NoKey());
   Date today = deps.clock.TodayInJapan();
   auto snapshot = SnapshotNow(uow, doctor_id, today);
-  if (!snapshot) return tl::unexpected(snapshot.error());
+  KAKARI_RETURN_IF_ERROR(snapshot);
   auto standing = StandingOf(uow, doctor_id);
-  if (!standing) return tl::unexpected(standing.error());
+  KAKARI_RETURN_IF_ERROR(standing);
   auto settings = uow.Certificates().Settings();
-  if (!settings) return tl::unexpected(settings.error());
+  KAKARI_RETURN_IF_ERROR(settings);
   auto seq = uow.Certificates().NextSequence(standing->programme.code, today.year);
-  if (!seq) return tl::unexpected(seq.error());
+  KAKARI_RETURN_IF_ERROR(seq);
   auto number = FormatCertificateNumber(settings->number_pattern, today.year, *seq);
-  if (!number) return tl::unexpected(number.error());
+  KAKARI_RETURN_IF_ERROR(number);
   Certificate c;
   c.application_id = application_id;
   c.doctor_id = doctor_id;
@@ -141,9 +141,7 @@ Result<Certificate> IssueInApproval(UnitOfWork& uow, const Deps& deps, Id applic
 
 Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_view number,
                             std::string_view reason) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (util::Trim(reason).empty()) {
     return Fail(ErrorCode::kInvalidArgument, "再交付の理由（氏名変更・紛失など）を入力してください",
                 "give the reason for the reissue (name change, loss, ...)", "reason");
@@ -156,7 +154,7 @@ Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_
                   "a revoked certificate cannot be reissued");
     }
     auto snapshot = SnapshotNow(uow, old->doctor_id, deps.clock.TodayInJapan());
-    if (!snapshot) return tl::unexpected(snapshot.error());
+    KAKARI_RETURN_IF_ERROR(snapshot);
     Certificate c = *old;
     c.issued = *snapshot;
     c.issued.number = old->issued.number;
@@ -164,23 +162,19 @@ Result<Certificate> Reissue(const Deps& deps, const Caller& caller, std::string_
     c.status = CertificateStatus::kValid;
     c.revoked_reason.clear();
     c.mailed_at.reset();
-    if (auto s = uow.Certificates().SetStatus(old->id, CertificateStatus::kSuperseded, ""); !s) {
-      return tl::unexpected(s.error());
-    }
+    KAKARI_RETURN_IF_ERROR(
+        uow.Certificates().SetStatus(old->id, CertificateStatus::kSuperseded, ""));
     auto issued = SignAndInsert(uow, deps, std::move(c));
     if (!issued) return issued;
-    if (auto a = WriteAudit(uow, deps, &caller, "certificate.reissue", "certificate",
-                            issued->issued.number, util::Trim(reason));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "certificate.reissue", "certificate",
+                                      issued->issued.number, util::Trim(reason)));
     return issued;
   });
 }
 
 Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
               std::string_view reason) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) return r;
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   if (util::Trim(reason).empty()) {
     return Fail(ErrorCode::kInvalidArgument, "取消しの理由を入力してください",
                 "give the reason for the revocation", "reason");
@@ -197,24 +191,19 @@ Status Revoke(const Deps& deps, const Caller& caller, std::string_view number,
         !s) {
       return tl::unexpected(s.error());
     }
-    if (auto a = WriteAudit(uow, deps, &caller, "certificate.revoke", "certificate",
-                            c->issued.number, util::Trim(reason));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "certificate.revoke", "certificate",
+                                      c->issued.number, util::Trim(reason)));
     return c;
   });
-  if (!done) return tl::unexpected(done.error());
+  KAKARI_RETURN_IF_ERROR(done);
   return {};
 }
 
 Result<std::vector<Certificate>> MyCertificates(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   if (!caller.principal.doctor_id) return std::vector<Certificate>();
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Certificates().ForDoctor(*caller.principal.doctor_id);
 }
 
@@ -222,18 +211,13 @@ Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller, std::
                                    std::optional<int> version) {
   bool own = caller.principal.role == Role::kDoctor;
   if (!own) {
-    if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
-      return tl::unexpected(r.error());
-    }
+    KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   }
   return InTransaction<Certificate>(deps, [&](UnitOfWork& uow) -> Result<Certificate> {
     auto c = LoadVisibleCertificate(uow, caller.principal, number, version);
     if (!c || own) return c;
-    if (auto a = WriteAudit(uow, deps, &caller, "certificate.view", "certificate", c->issued.number,
-                            "v" + std::to_string(c->issued.version));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "certificate.view", "certificate",
+                                      c->issued.number, "v" + std::to_string(c->issued.version)));
     return c;
   });
 }
@@ -241,21 +225,21 @@ Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller, std::
 Result<VerifyAnswer> VerifyOnline(const Deps& deps, std::string_view number,
                                   std::string_view code) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto exists = (*uow)->Certificates().Find(number, std::nullopt);
-  if (!exists) return tl::unexpected(exists.error());
+  KAKARI_RETURN_IF_ERROR(exists);
   if (!*exists) return tl::unexpected(NotFoundError("修了証", "certificate"));
   auto genuine = GenuinePayload(**uow, deps, code);
-  if (!genuine) return tl::unexpected(genuine.error());
+  KAKARI_RETURN_IF_ERROR(genuine);
   if (!*genuine || (*genuine)->fields.number != number) return NotGenuine();
   return AnswerFor(**uow, (*genuine)->fields);
 }
 
 Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto genuine = GenuinePayload(**uow, deps, payload);
-  if (!genuine) return tl::unexpected(genuine.error());
+  KAKARI_RETURN_IF_ERROR(genuine);
   if (!*genuine) return NotGenuine();
   return AnswerFor(**uow, (*genuine)->fields);
 }
@@ -265,9 +249,9 @@ namespace {}  // namespace
 Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
                                         std::string_view public_url) {
   auto settings = uow.Certificates().Settings();
-  if (!settings) return tl::unexpected(settings.error());
+  KAKARI_RETURN_IF_ERROR(settings);
   auto signatories = uow.Certificates().Signatories();
-  if (!signatories) return tl::unexpected(signatories.error());
+  KAKARI_RETURN_IF_ERROR(signatories);
   const auto& s = c.issued;
   CertificateDocument d;
   d.name = s.name;

@@ -5,49 +5,44 @@
 namespace kakari::core {
 
 Result<CertificateSettings> GetCertificateSettings(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Certificates().Settings();
 }
 
 Status PutCertificateSettings(const Deps& deps, const Caller& caller,
                               const CertificateSettings& s) {
-  if (auto r = RequireJmaAdmin(caller.principal); !r) return r;
-  if (auto v = ValidateNumberPattern(s.number_pattern); !v) return v;
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  KAKARI_RETURN_IF_ERROR(ValidateNumberPattern(s.number_pattern));
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  if (auto p = (*uow)->Certificates().PutSettings(s); !p) return p;
-  if (auto a = WriteAudit(**uow, deps, &caller, "certificate_settings.update", "settings",
-                          "certificates", s.number_pattern);
-      !a) {
-    return a;
-  }
+  KAKARI_RETURN_IF_ERROR(uow);
+  KAKARI_RETURN_IF_ERROR((*uow)->Certificates().PutSettings(s));
+  KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "certificate_settings.update", "settings",
+                                    "certificates", s.number_pattern));
   return (*uow)->Commit();
 }
 
 Result<std::vector<Signatory>> ListSignatories(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Certificates().Signatories();
 }
 
 Result<Id> AddSignatory(const Deps& deps, const Caller& caller, const Signatory& s) {
-  if (auto r = RequireJmaAdmin(caller.principal); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
   if (util::Trim(s.title).empty() || util::Trim(s.name).empty()) {
     return Fail(ErrorCode::kInvalidArgument, "役職と氏名を入力してください",
                 "give the title and the name", util::Trim(s.title).empty() ? "title" : "name");
   }
   if (!s.seal_image.empty()) {
-    if (auto v = ValidateSealImage(s.seal_image); !v) return tl::unexpected(v.error());
+    KAKARI_RETURN_IF_ERROR(ValidateSealImage(s.seal_image));
   }
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto history = (*uow)->Certificates().Signatories();
-  if (!history) return tl::unexpected(history.error());
+  KAKARI_RETURN_IF_ERROR(history);
   if (!history->empty() && !(history->back().effective_from < s.effective_from)) {
     return Fail(ErrorCode::kUnprocessable,
                 "就任日は現在の署名者（" + history->back().effective_from.ToIso() +
@@ -58,12 +53,10 @@ Result<Id> AddSignatory(const Deps& deps, const Caller& caller, const Signatory&
   }
   auto id = (*uow)->Certificates().AddSignatory(s);
   if (!id) return id;
-  if (auto a = WriteAudit(**uow, deps, &caller, "signatory.add", "signatory", std::to_string(*id),
-                          s.title + " " + s.name + " from " + s.effective_from.ToIso());
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "signatory.add", "signatory",
+                                    std::to_string(*id),
+                                    s.title + " " + s.name + " from " + s.effective_from.ToIso()));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return id;
 }
 

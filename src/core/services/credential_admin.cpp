@@ -9,21 +9,21 @@ namespace kakari::core {
 namespace {
 
 Error Forbidden() {
-  return Error{ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
-               "you are not allowed to do this", "", ""};
+  return MakeError(ErrorCode::kPermissionDenied, "この操作を行う権限がありません",
+                   "you are not allowed to do this");
 }
 
 // The doctor's account, created (without a password) when missing.
 Result<UserRecord> AccountOf(UnitOfWork& uow, const Doctor& d) {
   auto existing = uow.Users().FindByDoctor(d.id);
-  if (!existing) return tl::unexpected(existing.error());
+  KAKARI_RETURN_IF_ERROR(existing);
   if (*existing) return **existing;
   UserRecord u;
   u.login = d.member_id ? *d.member_id : d.registry_number;
   u.role = Role::kDoctor;
   u.doctor_id = d.id;
   auto id = uow.Users().Insert(u);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   u.id = *id;
   return u;
 }
@@ -32,27 +32,22 @@ Result<UserRecord> AccountOf(UnitOfWork& uow, const Doctor& d) {
 
 Result<IssuedCode> IssueOneTimeCode(const Deps& deps, const Caller& caller,
                                     std::string_view registry_number) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   auto account = AccountOf(**uow, *doctor);
-  if (!account) return tl::unexpected(account.error());
+  KAKARI_RETURN_IF_ERROR(account);
   IssuedCode out{account->login, FormatOneTimeCode(deps.crypto.RandomBytes(12)),
                  deps.clock.NowUnixSeconds() + kOneTimeCodeLifetimeSeconds, doctor->name,
                  doctor->registry_number};
   OneTimeCodeRecord rec{0, account->id, deps.crypto.Sha256Hex(NormalizeOneTimeCode(out.code)),
                         out.expires_at, caller.principal.user_id};
-  if (auto i = (*uow)->Credentials().InsertCode(rec); !i) return tl::unexpected(i.error());
-  if (auto a = WriteAudit(**uow, deps, &caller, "one_time_code.issue", "user",
-                          std::to_string(account->id));
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Credentials().InsertCode(rec));
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, &caller, "one_time_code.issue", "user", std::to_string(account->id)));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return out;
 }
 
@@ -85,47 +80,35 @@ Result<CreatedToken> CreateApiToken(const Deps& deps, const Caller& caller, std:
   out.record.token_hash = deps.crypto.Sha256Hex(out.token);
   out.record.created_at = deps.clock.NowUnixSeconds();
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto id = (*uow)->Credentials().InsertToken(out.record);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   out.record.id = *id;
-  if (auto a = WriteAudit(**uow, deps, &caller, "api_token.create", "api_token",
-                          std::to_string(*id), name);
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, &caller, "api_token.create", "api_token", std::to_string(*id), name));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return out;
 }
 
 Result<std::vector<ApiTokenRecord>> ListApiTokens(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Credentials().TokensOf(caller.principal.user_id);
 }
 
 Status RevokeApiToken(const Deps& deps, const Caller& caller, Id token_id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto t = (*uow)->Credentials().FindTokenById(token_id);
-  if (!t) return tl::unexpected(t.error());
+  KAKARI_RETURN_IF_ERROR(t);
   if (!*t || (*t)->user_id != caller.principal.user_id) {
     return tl::unexpected(NotFoundError("APIトークン", "API token"));
   }
-  if (auto r = (*uow)->Credentials().RevokeToken(token_id, deps.clock.NowUnixSeconds()); !r) {
-    return r;
-  }
-  if (auto a = WriteAudit(**uow, deps, &caller, "api_token.revoke", "api_token",
-                          std::to_string(token_id));
-      !a) {
-    return a;
-  }
+  KAKARI_RETURN_IF_ERROR((*uow)->Credentials().RevokeToken(token_id, deps.clock.NowUnixSeconds()));
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, &caller, "api_token.revoke", "api_token", std::to_string(token_id)));
   return (*uow)->Commit();
 }
 

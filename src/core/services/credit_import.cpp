@@ -66,21 +66,21 @@ Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& column
   ParsedCredit out;
   std::string buf;
   auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   out.registry_number = std::move(*reg);
   auto date = ParseDate(NormalizedField(FieldOf(row, columns, "date"), buf));
-  if (!date) return tl::unexpected(date.error());
+  KAKARI_RETURN_IF_ERROR(date);
   if (today < *date) {
     return RowError("受講日 " + date->ToIso() + " が未来の日付です",
                     "date " + date->ToIso() + " is in the future");
   }
   out.taken_on = *date;
   auto units = ParseRowUnits(row, columns);
-  if (!units) return tl::unexpected(units.error());
+  KAKARI_RETURN_IF_ERROR(units);
   if (*units == HalfUnits()) return RowError("単位数が0です", "units are zero");
   out.units = *units;
   auto cc = ParseCurriculumCode(FieldOf(row, columns, "curriculum_code"));
-  if (!cc) return tl::unexpected(cc.error());
+  KAKARI_RETURN_IF_ERROR(cc);
   out.curriculum_code = *cc;
   return out;
 }
@@ -110,7 +110,7 @@ class CreditBatch {
   // Adds one row, or returns why it is refused.
   Status Add(const TableRow& row, const ColumnMap& columns, const Date& today) {
     auto parsed = ParseCreditRow(row, columns, today);
-    if (!parsed) return tl::unexpected(parsed.error());
+    KAKARI_RETURN_IF_ERROR(parsed);
     size_t number = std::stoul(parsed->registry_number);
     Id doctor = number < doctor_by_number_.size() ? doctor_by_number_[number] : 0;
     if (doctor == 0) {
@@ -118,7 +118,7 @@ class CreditBatch {
                       "no doctor has registry number " + parsed->registry_number);
     }
     auto lecture = Lecture(FieldOf(row, columns, "title"), FieldOf(row, columns, "organizer"));
-    if (!lecture) return tl::unexpected(lecture.error());
+    KAKARI_RETURN_IF_ERROR(lecture);
     rows_.push_back({doctor, *lecture, static_cast<int32_t>(parsed->taken_on.ToDays()),
                      static_cast<int32_t>(parsed->units.halves()),
                      static_cast<int16_t>(parsed->curriculum_code.value_or(-1))});
@@ -170,7 +170,7 @@ class CreditBatch {
 Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
                                    const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
-  if (!columns) return tl::unexpected(columns.error());
+  KAKARI_RETURN_IF_ERROR(columns);
   if (columns->Index("units") < 0 && columns->Index("minutes") < 0) {
     return Fail(ErrorCode::kInvalidArgument,
                 "見出し行に「単位」または「受講時間（分）」の列が必要です",
@@ -179,11 +179,11 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   // Bulk: every doctor and lecture id below is read or created inside this
   // same write transaction, so per-row foreign-key lookups can be skipped.
   auto uow = store.BeginBulk();
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctors = (*uow)->Doctors().RegistryIndex();
-  if (!doctors) return tl::unexpected(doctors.error());
+  KAKARI_RETURN_IF_ERROR(doctors);
   auto import_id = (*uow)->Credits().StartImport("csv");
-  if (!import_id) return tl::unexpected(import_id.error());
+  KAKARI_RETURN_IF_ERROR(import_id);
   CreditBatch batch(**uow, *doctors);
   ImportReport report;
   TableRow row;
@@ -202,10 +202,10 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   report.duplicates = batch.RemoveRepeats();
   if (progress) progress(0.75);
   auto inserted = (*uow)->Credits().InsertMany(batch.rows());
-  if (!inserted) return tl::unexpected(inserted.error());
+  KAKARI_RETURN_IF_ERROR(inserted);
   report.imported = *inserted;
   report.duplicates += static_cast<int64_t>(batch.rows().size()) - *inserted;
-  if (auto committed = (*uow)->Commit(); !committed) return tl::unexpected(committed.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   if (progress) progress(1.0);
   return report;
 }
@@ -215,18 +215,14 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
 namespace kakari::core {
 
 Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller, RowSource& source) {
-  if (auto r = RequirePermission(caller.principal, Permission::kImportCredits); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kImportCredits));
   auto report = ImportCredits(deps.store, source, deps.clock.TodayInJapan());
   if (!report) return report;
   // The import commits in its own bulk transaction; its record follows it.
   std::string detail = "imported=" + std::to_string(report->imported) +
                        " duplicates=" + std::to_string(report->duplicates) +
                        " rejected=" + std::to_string(report->rejected.size());
-  if (auto a = RecordView(deps, caller, "credits.import", "credits", "api", detail); !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "credits.import", "credits", "api", detail));
   return report;
 }
 

@@ -31,17 +31,17 @@ Status ReadContact(const TableRow& row, const ColumnMap& columns, Doctor& d) {
   std::string buf;
   if (auto m = NormalizedField(FieldOf(row, columns, "member_id"), buf); !m.empty()) {
     auto id = ValidateMemberId(m);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     d.member_id = *id;
   }
   if (auto e = NormalizedField(FieldOf(row, columns, "email"), buf); !e.empty()) {
     auto email = ValidateEmail(e);
-    if (!email) return tl::unexpected(email.error());
+    KAKARI_RETURN_IF_ERROR(email);
     d.email = *email;
   }
   if (auto p = NormalizedField(FieldOf(row, columns, "postal_code"), buf); !p.empty()) {
     auto postal = ValidatePostalCode(p);
-    if (!postal) return tl::unexpected(postal.error());
+    KAKARI_RETURN_IF_ERROR(postal);
     d.postal_code = *postal;
   }
   // The address keeps its full-width form, as written on envelopes.
@@ -59,7 +59,7 @@ Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& column
   Doctor& d = out.doctor;
   std::string buf;
   auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   d.registry_number = *reg;
   // Names keep their kanji exactly (髙 stays 髙); only spacing is tidied.
   d.name = std::string(util::Trim(FieldOf(row, columns, "name")));
@@ -70,7 +70,7 @@ Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& column
                     "kana \"" + d.kana + "\" must be katakana");
   }
   auto birth = ParseDate(NormalizedField(FieldOf(row, columns, "birth_date"), buf));
-  if (!birth) return tl::unexpected(birth.error());
+  KAKARI_RETURN_IF_ERROR(birth);
   if (today < *birth || *birth < Date{1900, 1, 1}) {
     return RowError("生年月日 " + birth->ToIso() + " があり得ない日付です",
                     "birth date " + birth->ToIso() + " is not plausible");
@@ -78,11 +78,9 @@ Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& column
   d.birth_date = *birth;
   auto assoc =
       ValidateAssociationCode(NormalizedField(FieldOf(row, columns, "association_code"), buf));
-  if (!assoc) return tl::unexpected(assoc.error());
+  KAKARI_RETURN_IF_ERROR(assoc);
   out.association_code = *assoc;
-  if (auto contact = ReadContact(row, columns, d); !contact) {
-    return tl::unexpected(contact.error());
-  }
+  KAKARI_RETURN_IF_ERROR(ReadContact(row, columns, d));
   return out;
 }
 
@@ -96,7 +94,7 @@ class AssociationCache {
     auto it = ids_.find(code);
     if (it != ids_.end()) return it->second;
     auto org = orgs_.FindByCode(code);
-    if (!org) return tl::unexpected(org.error());
+    KAKARI_RETURN_IF_ERROR(org);
     if (!*org || (*org)->level == OrgLevel::kNational) {
       return RowError("医師会コード " + code + " の医師会は登録されていません",
                       "no association has code " + code);
@@ -115,12 +113,12 @@ class AssociationCache {
 Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& today,
                                    const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kDoctorColumns);
-  if (!columns) return tl::unexpected(columns.error());
+  KAKARI_RETURN_IF_ERROR(columns);
   auto uow = store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto& doctors = (*uow)->Doctors();
   auto known = doctors.RegistryIndex();
-  if (!known) return tl::unexpected(known.error());
+  KAKARI_RETURN_IF_ERROR(known);
   AssociationCache associations((*uow)->Organisations());
   std::unordered_set<std::string> seen;
   ImportReport report;
@@ -170,7 +168,7 @@ Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& 
     }
     if (progress && n % 4096 == 0) progress(source.Fraction());
   }
-  if (auto committed = (*uow)->Commit(); !committed) return tl::unexpected(committed.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   if (progress) progress(1.0);
   return report;
 }

@@ -30,13 +30,13 @@ Status AttachFiles(UnitOfWork& uow, const Caller& caller, const std::vector<Id>&
                    ReviewKind kind, Id item_id, Id doctor_id) {
   for (Id f : file_ids) {
     auto meta = uow.Files().Find(f);
-    if (!meta) return tl::unexpected(meta.error());
+    KAKARI_RETURN_IF_ERROR(meta);
     if (!*meta || (*meta)->uploaded_by != caller.principal.user_id || (*meta)->attached_id) {
       return Unprocessable(
           "添付ファイル " + std::to_string(f) + " は使えません（未アップロードか使用済み）",
           "file " + std::to_string(f) + " is not an unused upload of yours", "file_ids");
     }
-    if (auto a = uow.Files().Attach(f, kind, item_id, doctor_id); !a) return a;
+    KAKARI_RETURN_IF_ERROR(uow.Files().Attach(f, kind, item_id, doctor_id));
   }
   return {};
 }
@@ -49,7 +49,7 @@ Status AddCreatedHistory(UnitOfWork& uow, const Deps& deps, const Caller& caller
   e.action = "submit";
   e.actor_user_id = caller.principal.user_id;
   e.actor_role = RoleName(caller.principal.role);
-  if (auto h = uow.Reviews().AddHistory(kind, id, e); !h) return h;
+  KAKARI_RETURN_IF_ERROR(uow.Reviews().AddHistory(kind, id, e));
   return WriteAudit(uow, deps, &caller, std::string(ReviewKindName(kind)) + ".submit",
                     ReviewKindName(kind), std::to_string(id));
 }
@@ -71,13 +71,10 @@ Status ValidateActivity(const ActivityInput& in, Date today,
     return Fail(ErrorCode::kInvalidArgument, "活動の種類を一覧から選んでください",
                 "choose the kind of activity from the list", "category");
   }
-  if (auto s = CheckText(in.description, 3000, "description", "活動の内容", "description"); !s) {
-    return s;
-  }
-  if (auto s = CheckText(in.organisation, 600, "organisation", "実施団体・機関", "organisation");
-      !s) {
-    return s;
-  }
+  KAKARI_RETURN_IF_ERROR(
+      CheckText(in.description, 3000, "description", "活動の内容", "description"));
+  KAKARI_RETURN_IF_ERROR(
+      CheckText(in.organisation, 600, "organisation", "実施団体・機関", "organisation"));
   if (today < in.started_on) {
     return Unprocessable("開始日が未来の日付です", "the start date is in the future", "started_on");
   }
@@ -105,8 +102,8 @@ Status ValidateDeclaration(const DeclarationInput& in, Date today) {
   if (today < in.taken_on) {
     return Unprocessable("受講日が未来の日付です", "the date taken is in the future", "taken_on");
   }
-  if (auto s = CheckText(in.title, 600, "title", "研修名", "title"); !s) return s;
-  if (auto s = CheckText(in.organizer, 600, "organizer", "主催者", "organiser"); !s) return s;
+  KAKARI_RETURN_IF_ERROR(CheckText(in.title, 600, "title", "研修名", "title"));
+  KAKARI_RETURN_IF_ERROR(CheckText(in.organizer, 600, "organizer", "主催者", "organiser"));
   if (in.file_ids.empty()) {
     return Unprocessable("受講を証明する書類を添付してください", "attach proof of attendance",
                          "file_ids");
@@ -118,7 +115,7 @@ Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
   return ReadOwnRecord<DoctorProgress>(
       deps, caller, [](UnitOfWork& uow, const Doctor& doctor) -> Result<DoctorProgress> {
         auto standing = StandingOf(uow, doctor.id);
-        if (!standing) return tl::unexpected(standing.error());
+        KAKARI_RETURN_IF_ERROR(standing);
         return DoctorProgress{doctor, standing->programme, standing->eligibility};
       });
 }
@@ -134,14 +131,14 @@ Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_
       deps, caller, [&](UnitOfWork& uow, const Doctor& doctor) -> Result<CreditPage> {
         DateRange fy{Date{fiscal_year, 4, 1}, Date{fiscal_year + 1, 3, 31}};
         auto credits = uow.Credits().PageForDoctor(doctor.id, fy, (page - 1) * per_page, per_page);
-        if (!credits) return tl::unexpected(credits.error());
+        KAKARI_RETURN_IF_ERROR(credits);
         return CreditPage{fiscal_year, credits->first, std::move(credits->second)};
       });
 }
 
 Result<std::vector<ActivityCategory>> ActivityCategories(const Deps& deps) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Activities().Categories();
 }
 
@@ -152,7 +149,7 @@ Result<StoredFileMeta> UploadFile(const Deps& deps, const Caller& caller, std::s
     return tl::unexpected(RequirePermission(caller.principal, Permission::kOwnRecord).error());
   }
   auto type = DetectProofType(bytes);
-  if (!type) return tl::unexpected(type.error());
+  KAKARI_RETURN_IF_ERROR(type);
   StoredFileMeta meta;
   meta.uploaded_by = caller.principal.user_id;
   meta.doctor_id = caller.principal.doctor_id;
@@ -163,23 +160,20 @@ Result<StoredFileMeta> UploadFile(const Deps& deps, const Caller& caller, std::s
   auto id = InWriteTransaction(deps, caller, "file.upload", [&](UnitOfWork& uow) -> Result<Id> {
     auto id = uow.Files().Insert(meta, bytes);
     if (!id) return id;
-    if (auto a = WriteAudit(uow, deps, &caller, "file.upload", "file", std::to_string(*id),
-                            meta.content_type);
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "file.upload", "file",
+                                      std::to_string(*id), meta.content_type));
     return id;
   });
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   meta.id = *id;
   return meta;
 }
 
 Result<FileContent> ReadFileFor(const Deps& deps, const Caller& caller, Id file_id) {
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto meta = (*uow)->Files().Find(file_id);
-  if (!meta) return tl::unexpected(meta.error());
+  KAKARI_RETURN_IF_ERROR(meta);
   const Principal& who = caller.principal;
   bool visible = *meta && (*meta)->uploaded_by == who.user_id;
   if (*meta && !visible && (*meta)->attached_kind && (*meta)->attached_id) {
@@ -188,56 +182,42 @@ Result<FileContent> ReadFileFor(const Deps& deps, const Caller& caller, Id file_
   }
   if (!visible) return tl::unexpected(NotFoundError("ファイル", "file"));
   auto bytes = (*uow)->Files().Bytes(file_id);
-  if (!bytes) return tl::unexpected(bytes.error());
+  KAKARI_RETURN_IF_ERROR(bytes);
   if (who.role != Role::kDoctor) {
-    if (auto a = WriteAudit(**uow, deps, &caller, "file.view", "file", std::to_string(file_id));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(
+        WriteAudit(**uow, deps, &caller, "file.view", "file", std::to_string(file_id)));
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return FileContent{**meta, std::move(*bytes)};
 }
 
 Result<Id> ReportActivity(const Deps& deps, const Caller& caller, const ActivityInput& input) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   return InWriteTransaction(deps, caller, "activity.submit", [&](UnitOfWork& uow) -> Result<Id> {
     auto catalogue = uow.Activities().Categories();
-    if (!catalogue) return tl::unexpected(catalogue.error());
-    if (auto v = ValidateActivity(input, deps.clock.TodayInJapan(), *catalogue); !v) {
-      return tl::unexpected(v.error());
-    }
+    KAKARI_RETURN_IF_ERROR(catalogue);
+    KAKARI_RETURN_IF_ERROR(ValidateActivity(input, deps.clock.TodayInJapan(), *catalogue));
     auto doctor = CallerDoctor(uow, caller.principal);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     auto route = RouteFor(uow, *doctor);
-    if (!route) return tl::unexpected(route.error());
+    KAKARI_RETURN_IF_ERROR(route);
     auto id = uow.Activities().Submit(doctor->id, input, route->association_id);
     if (!id) return id;
-    if (auto f = AttachFiles(uow, caller, input.file_ids, ReviewKind::kActivity, *id, doctor->id);
-        !f) {
-      return tl::unexpected(f.error());
-    }
-    if (auto h = AddCreatedHistory(uow, deps, caller, ReviewKind::kActivity, *id); !h) {
-      return tl::unexpected(h.error());
-    }
+    KAKARI_RETURN_IF_ERROR(
+        AttachFiles(uow, caller, input.file_ids, ReviewKind::kActivity, *id, doctor->id));
+    KAKARI_RETURN_IF_ERROR(AddCreatedHistory(uow, deps, caller, ReviewKind::kActivity, *id));
     return id;
   });
 }
 
 Result<Id> DeclareCredits(const Deps& deps, const Caller& caller, const DeclarationInput& input) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
-  if (auto v = ValidateDeclaration(input, deps.clock.TodayInJapan()); !v) {
-    return tl::unexpected(v.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
+  KAKARI_RETURN_IF_ERROR(ValidateDeclaration(input, deps.clock.TodayInJapan()));
   return InWriteTransaction(deps, caller, "declaration.submit", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = CallerDoctor(uow, caller.principal);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     auto route = RouteFor(uow, *doctor);
-    if (!route) return tl::unexpected(route.error());
+    KAKARI_RETURN_IF_ERROR(route);
     auto id = uow.Declarations().Submit(doctor->id, input, route->association_id);
     if (!id) return id;
     if (auto f =
@@ -245,9 +225,7 @@ Result<Id> DeclareCredits(const Deps& deps, const Caller& caller, const Declarat
         !f) {
       return tl::unexpected(f.error());
     }
-    if (auto h = AddCreatedHistory(uow, deps, caller, ReviewKind::kDeclaration, *id); !h) {
-      return tl::unexpected(h.error());
-    }
+    KAKARI_RETURN_IF_ERROR(AddCreatedHistory(uow, deps, caller, ReviewKind::kDeclaration, *id));
     return id;
   });
 }
@@ -259,7 +237,7 @@ namespace {
 Result<ApplicationSnapshot> SnapshotForApplication(UnitOfWork& uow, const Doctor& doctor,
                                                    std::optional<Id> except_application) {
   auto items = uow.Reviews().ListForDoctor(doctor.id);
-  if (!items) return tl::unexpected(items.error());
+  KAKARI_RETURN_IF_ERROR(items);
   for (const auto& it : *items) {
     if (it.kind != ReviewKind::kApplication ||
         (except_application && it.id == *except_application)) {
@@ -275,14 +253,14 @@ Result<ApplicationSnapshot> SnapshotForApplication(UnitOfWork& uow, const Doctor
     }
   }
   auto standing = StandingOf(uow, doctor.id);
-  if (!standing) return tl::unexpected(standing.error());
+  KAKARI_RETURN_IF_ERROR(standing);
   if (!standing->eligibility.complete) {
     return Fail(ErrorCode::kUnprocessable,
                 "まだ修了要件を満たしていません: " + MissingText(standing->eligibility, true),
                 "the requirements are not met yet: " + MissingText(standing->eligibility, false));
   }
   auto route = RouteFor(uow, doctor);
-  if (!route) return tl::unexpected(route.error());
+  KAKARI_RETURN_IF_ERROR(route);
   ApplicationSnapshot snap;
   snap.lecture_units = standing->eligibility.lecture_units;
   snap.activity_ids = standing->approved_activity_ids;
@@ -294,18 +272,16 @@ Result<ApplicationSnapshot> SnapshotForApplication(UnitOfWork& uow, const Doctor
 }  // namespace
 
 Result<Id> Apply(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   return InWriteTransaction(deps, caller, "application.submit", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = CallerDoctor(uow, caller.principal);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     auto snap = SnapshotForApplication(uow, *doctor, std::nullopt);
-    if (!snap) return tl::unexpected(snap.error());
+    KAKARI_RETURN_IF_ERROR(snap);
     auto route = RouteFor(uow, *doctor);
-    if (!route) return tl::unexpected(route.error());
+    KAKARI_RETURN_IF_ERROR(route);
     auto programme = uow.Programmes().Current();
-    if (!programme) return tl::unexpected(programme.error());
+    KAKARI_RETURN_IF_ERROR(programme);
     NewApplication app{doctor->id,
                        programme->code,
                        "online",
@@ -314,9 +290,7 @@ Result<Id> Apply(const Deps& deps, const Caller& caller) {
                        deps.clock.TodayInJapan()};
     auto id = uow.Applications().Submit(app, *snap, std::nullopt);
     if (!id) return id;
-    if (auto h = AddCreatedHistory(uow, deps, caller, ReviewKind::kApplication, *id); !h) {
-      return tl::unexpected(h.error());
-    }
+    KAKARI_RETURN_IF_ERROR(AddCreatedHistory(uow, deps, caller, ReviewKind::kApplication, *id));
     return id;
   });
 }
@@ -325,15 +299,15 @@ Result<ApplicationPreview> PreviewApplication(const Deps& deps, const Caller& ca
   return ReadOwnRecord<ApplicationPreview>(
       deps, caller, [](UnitOfWork& uow, const Doctor& doctor) -> Result<ApplicationPreview> {
         auto snap = SnapshotForApplication(uow, doctor, std::nullopt);
-        if (!snap) return tl::unexpected(snap.error());
+        KAKARI_RETURN_IF_ERROR(snap);
         auto route = RouteFor(uow, doctor);
-        if (!route) return tl::unexpected(route.error());
+        KAKARI_RETURN_IF_ERROR(route);
         auto org = uow.Organisations().FindById(route->association_id);
-        if (!org) return tl::unexpected(org.error());
+        KAKARI_RETURN_IF_ERROR(org);
         ApplicationPreview preview{*snap, {}, org->value_or(Organisation{})};
         for (Id id : snap->activity_ids) {
           auto found = uow.Activities().Find(id);
-          if (!found) return tl::unexpected(found.error());
+          KAKARI_RETURN_IF_ERROR(found);
           if (*found) preview.activities.push_back({id, **found});
         }
         return preview;
@@ -348,33 +322,27 @@ Result<std::vector<ReviewItem>> MyItems(const Deps& deps, const Caller& caller) 
 
 Result<Id> Withdraw(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                     std::optional<int64_t> version) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   return InWriteTransaction(deps, caller, "withdraw", [&](UnitOfWork& uow) -> Result<Id> {
     auto item = LoadVisibleItem(uow, caller.principal, kind, id);
-    if (!item) return tl::unexpected(item.error());
+    KAKARI_RETURN_IF_ERROR(item);
     if (version && *version != item->version) item->version = -1;  // stale view: conflict
-    if (auto t = ApplyTransition(uow, deps, caller, *item, ReviewAction::kWithdraw, ""); !t) {
-      return tl::unexpected(t.error());
-    }
+    KAKARI_RETURN_IF_ERROR(ApplyTransition(uow, deps, caller, *item, ReviewAction::kWithdraw, ""));
     return id;
   });
 }
 
 Result<Id> Resubmit(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                     const Correction& correction, std::optional<int64_t> version) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   return InWriteTransaction(deps, caller, "resubmit", [&](UnitOfWork& uow) -> Result<Id> {
     auto item = LoadVisibleItem(uow, caller.principal, kind, id);
-    if (!item) return tl::unexpected(item.error());
+    KAKARI_RETURN_IF_ERROR(item);
     if (version && *version != item->version) item->version = -1;
     Status edited;
     if (kind == ReviewKind::kActivity && correction.activity) {
       auto catalogue = uow.Activities().Categories();
-      if (!catalogue) return tl::unexpected(catalogue.error());
+      KAKARI_RETURN_IF_ERROR(catalogue);
       edited = ValidateActivity(*correction.activity, deps.clock.TodayInJapan(), *catalogue);
       if (edited) edited = uow.Activities().Edit(id, *correction.activity);
       if (edited) {
@@ -385,15 +353,13 @@ Result<Id> Resubmit(const Deps& deps, const Caller& caller, ReviewKind kind, Id 
       if (edited) edited = uow.Declarations().Edit(id, *correction.declaration);
     } else if (kind == ReviewKind::kApplication) {
       auto doctor = CallerDoctor(uow, caller.principal);
-      if (!doctor) return tl::unexpected(doctor.error());
+      KAKARI_RETURN_IF_ERROR(doctor);
       auto snap = SnapshotForApplication(uow, *doctor, id);
-      if (!snap) return tl::unexpected(snap.error());
+      KAKARI_RETURN_IF_ERROR(snap);
       edited = uow.Applications().ReplaceSnapshot(id, *snap);
     }
-    if (!edited) return tl::unexpected(edited.error());
-    if (auto t = ApplyTransition(uow, deps, caller, *item, ReviewAction::kResubmit, ""); !t) {
-      return tl::unexpected(t.error());
-    }
+    KAKARI_RETURN_IF_ERROR(edited);
+    KAKARI_RETURN_IF_ERROR(ApplyTransition(uow, deps, caller, *item, ReviewAction::kResubmit, ""));
     return id;
   });
 }
@@ -401,40 +367,38 @@ Result<Id> Resubmit(const Deps& deps, const Caller& caller, ReviewKind kind, Id 
 Result<ItemView> ViewItem(const Deps& deps, const Caller& caller, ReviewKind kind, Id id) {
   bool staff = caller.principal.role != Role::kDoctor;
   auto uow = deps.store.Begin(staff);  // staff views are audited
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto item = LoadVisibleItem(**uow, caller.principal, kind, id);
-  if (!item) return tl::unexpected(item.error());
+  KAKARI_RETURN_IF_ERROR(item);
   ItemView v;
   v.item = *item;
   auto doctor = (*uow)->Doctors().FindById(item->doctor_id);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   if (*doctor) v.doctor = **doctor;
   if (kind == ReviewKind::kActivity) {
     auto a = (*uow)->Activities().Find(id);
-    if (!a) return tl::unexpected(a.error());
+    KAKARI_RETURN_IF_ERROR(a);
     v.activity = *a;
   } else if (kind == ReviewKind::kDeclaration) {
     auto d = (*uow)->Declarations().Find(id);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     v.declaration = *d;
   } else {
     auto s = (*uow)->Applications().Snapshot(id);
-    if (!s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(s);
     v.snapshot = *s;
   }
   auto files = (*uow)->Files().AttachedTo(kind, id);
-  if (!files) return tl::unexpected(files.error());
+  KAKARI_RETURN_IF_ERROR(files);
   v.files = std::move(*files);
   auto history = (*uow)->Reviews().History(kind, id);
-  if (!history) return tl::unexpected(history.error());
+  KAKARI_RETURN_IF_ERROR(history);
   v.history = std::move(*history);
   if (staff) {
-    if (auto a = WriteAudit(**uow, deps, &caller, std::string(ReviewKindName(kind)) + ".view",
-                            ReviewKindName(kind), std::to_string(id));
-        !a) {
-      return tl::unexpected(a.error());
-    }
-    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller,
+                                      std::string(ReviewKindName(kind)) + ".view",
+                                      ReviewKindName(kind), std::to_string(id)));
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   }
   return v;
 }

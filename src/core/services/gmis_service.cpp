@@ -25,14 +25,14 @@ std::vector<CertificateFact> FactsOf(const std::vector<Certificate>& certs,
 // One doctor's facts; the programme is read once per answer, not per doctor.
 Result<GmisDoctor> GatherDoctor(UnitOfWork& uow, const Affiliation& a, const Programme& current) {
   auto doctor = uow.Doctors().FindById(a.doctor_id);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
   auto certs = uow.Certificates().ForDoctor(a.doctor_id);
-  if (!certs) return tl::unexpected(certs.error());
+  KAKARI_RETURN_IF_ERROR(certs);
   auto lecture = uow.Credits().LectureUnits(a.doctor_id, current.credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
+  KAKARI_RETURN_IF_ERROR(lecture);
   auto approved = uow.Activities().CountApproved(a.doctor_id);
-  if (!approved) return tl::unexpected(approved.error());
+  KAKARI_RETURN_IF_ERROR(approved);
   return GmisDoctor{
       a.doctor_id, (*doctor)->registry_number, (*doctor)->name,
       a,           FactsOf(*certs, current),   Evaluate(current, UnitTally{*lecture, *approved})};
@@ -50,15 +50,15 @@ std::string AreaOf(const Institution& i) {
 
 Result<GmisAnswer> AnswerOn(UnitOfWork& uow, const Institution& institution, const Date& day) {
   auto programme = uow.Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
+  KAKARI_RETURN_IF_ERROR(programme);
   auto affiliations = uow.Institutions().AffiliationsOfInstitution(institution.id);
-  if (!affiliations) return tl::unexpected(affiliations.error());
+  KAKARI_RETURN_IF_ERROR(affiliations);
   std::vector<GmisDoctor> doctors;
   for (const auto& a : *affiliations) {
     // Only what the institution may see is even read.
     if (!VisibleToInstitution(a) || !ActiveOn(a, day)) continue;
     auto d = GatherDoctor(uow, a, *programme);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     doctors.push_back(std::move(*d));
   }
   std::sort(doctors.begin(), doctors.end(),
@@ -82,7 +82,7 @@ Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programm
                  std::vector<HalfUnits>(static_cast<size_t>(max_id) + 1),
                  std::vector<int>(static_cast<size_t>(max_id) + 1, 0)};
   auto facts = uow.Certificates().AllFacts();  // by doctor id
-  if (!facts) return tl::unexpected(facts.error());
+  KAKARI_RETURN_IF_ERROR(facts);
   std::vector<CertificateFact> group;
   for (size_t i = 0; i < facts->size();) {
     Id doctor = (*facts)[i].first;
@@ -97,12 +97,12 @@ Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programm
       t.in_force[static_cast<size_t>(doctor)] = InForceOn(group, day) != nullptr;
   }
   auto lecture = uow.Credits().LectureUnitsByDoctor(programme.credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
+  KAKARI_RETURN_IF_ERROR(lecture);
   for (const auto& [d, u] : *lecture) {
     if (d <= max_id) t.lecture[static_cast<size_t>(d)] = u;
   }
   auto approved = uow.Activities().CountApprovedByDoctor();
-  if (!approved) return tl::unexpected(approved.error());
+  KAKARI_RETURN_IF_ERROR(approved);
   for (const auto& [d, n] : *approved) {
     if (d <= max_id) t.approved[static_cast<size_t>(d)] = n;
   }
@@ -113,15 +113,15 @@ Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programm
 
 Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& day) {
   auto programme = uow.Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
+  KAKARI_RETURN_IF_ERROR(programme);
   auto sites = uow.Institutions().ReportableSites(area);
-  if (!sites) return tl::unexpected(sites.error());
+  KAKARI_RETURN_IF_ERROR(sites);
   auto links = uow.Institutions().ActiveLinks(area, day);
-  if (!links) return tl::unexpected(links.error());
+  KAKARI_RETURN_IF_ERROR(links);
   Id max_id = 0;
   for (const auto& l : *links) max_id = std::max(max_id, l.doctor_id);
   auto tables = LoadDoctorTables(uow, *programme, max_id, day);
-  if (!tables) return tl::unexpected(tables.error());
+  KAKARI_RETURN_IF_ERROR(tables);
   auto certified = [&](Id d) { return tables->in_force[static_cast<size_t>(d)] != 0; };
   auto shortfall = [&](Id d) {
     UnitTally t{tables->lecture[static_cast<size_t>(d)], tables->approved[static_cast<size_t>(d)]};
@@ -141,10 +141,10 @@ Result<GmisAnswer> InstitutionAnswer(const Deps& deps, const Caller& caller,
                 "only institution users and association staff may see this");
   }
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto inst = institution_user ? (*uow)->Institutions().FindById(*who.institution_id)
                                : (*uow)->Institutions().FindByCode(code.value_or(""));
-  if (!inst) return tl::unexpected(inst.error());
+  KAKARI_RETURN_IF_ERROR(inst);
   if (!*inst) return NotYours();
   // An institution user asking for another code learns nothing about it.
   if (institution_user && code && *code != (*inst)->code) return NotYours();
@@ -153,20 +153,15 @@ Result<GmisAnswer> InstitutionAnswer(const Deps& deps, const Caller& caller,
   auto answer = AnswerOn(**uow, **inst, as_of);
   if (!answer) return answer;
   uow->reset();
-  if (auto v = RecordViewUnlessUnwritable(deps, caller, "gmis.view", "institution", (*inst)->code,
-                                          "as_of=" + as_of.ToIso());
-      !v) {
-    return tl::unexpected(v.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RecordViewUnlessUnwritable(deps, caller, "gmis.view", "institution",
+                                                    (*inst)->code, "as_of=" + as_of.ToIso()));
   return answer;
 }
 
 Result<Coverage> AreaCoverage(const Deps& deps, const Caller& caller,
                               const std::optional<std::string>& area,
                               const std::optional<Date>& day) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto own = ScopePrefix(caller.principal);
   if (!own) return Fail(ErrorCode::kPermissionDenied, "担当地域がありません", "you have no area");
   std::string asked = area.value_or(*own);
@@ -185,15 +180,13 @@ Result<Coverage> AreaCoverage(const Deps& deps, const Caller& caller,
   }
   Date as_of = day.value_or(deps.clock.TodayInJapan());
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto coverage = CoverageOn(**uow, asked, as_of);
   if (!coverage) return coverage;
   uow->reset();
-  if (auto v = RecordViewUnlessUnwritable(deps, caller, "coverage.view", "area",
-                                          asked.empty() ? "00" : asked, "as_of=" + as_of.ToIso());
-      !v) {
-    return tl::unexpected(v.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RecordViewUnlessUnwritable(deps, caller, "coverage.view", "area",
+                                                    asked.empty() ? "00" : asked,
+                                                    "as_of=" + as_of.ToIso()));
   return coverage;
 }
 

@@ -14,12 +14,9 @@ Result<IssuedCode> CodeFor(UnitOfWork& uow, const Deps& deps, const Caller& call
                  deps.clock.NowUnixSeconds() + kOneTimeCodeLifetimeSeconds, inst.name, inst.code};
   OneTimeCodeRecord rec{0, user.id, deps.crypto.Sha256Hex(NormalizeOneTimeCode(out.code)),
                         out.expires_at, caller.principal.user_id};
-  if (auto i = uow.Credentials().InsertCode(rec); !i) return tl::unexpected(i.error());
-  if (auto a = WriteAudit(uow, deps, &caller, "institution_account.code", "user",
-                          std::to_string(user.id), "institution=" + inst.code);
-      !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(uow.Credentials().InsertCode(rec));
+  KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "institution_account.code", "user",
+                                    std::to_string(user.id), "institution=" + inst.code));
   return out;
 }
 
@@ -29,7 +26,7 @@ Result<UserRecord> NewUser(UnitOfWork& uow, const Institution& inst, const std::
   u.role = Role::kInstitution;
   u.institution_id = inst.id;
   auto id = uow.Users().Insert(u);
-  if (!id) return tl::unexpected(id.error());
+  KAKARI_RETURN_IF_ERROR(id);
   u.id = *id;
   return u;
 }
@@ -38,22 +35,20 @@ Result<UserRecord> NewUser(UnitOfWork& uow, const Institution& inst, const std::
 
 Result<IssuedCode> IssueInstitutionCode(const Deps& deps, const Caller& caller,
                                         const std::string& institution_code) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto code = ValidateInstitutionCode(institution_code);
-  if (!code) return tl::unexpected(code.error());
+  KAKARI_RETURN_IF_ERROR(code);
   return InTransaction<IssuedCode>(deps, [&](UnitOfWork& uow) -> Result<IssuedCode> {
     auto inst = uow.Institutions().FindByCode(*code);
-    if (!inst) return tl::unexpected(inst.error());
+    KAKARI_RETURN_IF_ERROR(inst);
     if (!*inst || !CoversAssociation(caller.principal, AreaOf(**inst))) {
       return tl::unexpected(NotFoundError("医療機関", "institution"));
     }
     auto users = uow.Users().OfInstitution((*inst)->id);
-    if (!users) return tl::unexpected(users.error());
+    KAKARI_RETURN_IF_ERROR(users);
     if (!users->empty()) return CodeFor(uow, deps, caller, users->front(), **inst);
     auto first = NewUser(uow, **inst, "i" + *code);
-    if (!first) return tl::unexpected(first.error());
+    KAKARI_RETURN_IF_ERROR(first);
     return CodeFor(uow, deps, caller, *first, **inst);
   });
 }
@@ -66,10 +61,10 @@ Result<IssuedCode> AddInstitutionUser(const Deps& deps, const Caller& caller) {
   }
   return InTransaction<IssuedCode>(deps, [&](UnitOfWork& uow) -> Result<IssuedCode> {
     auto inst = uow.Institutions().FindById(*who.institution_id);
-    if (!inst) return tl::unexpected(inst.error());
+    KAKARI_RETURN_IF_ERROR(inst);
     if (!*inst) return tl::unexpected(NotFoundError("医療機関", "institution"));
     auto users = uow.Users().OfInstitution((*inst)->id);
-    if (!users) return tl::unexpected(users.error());
+    KAKARI_RETURN_IF_ERROR(users);
     if (users->empty() || users->front().id != who.user_id) {
       return Fail(ErrorCode::kPermissionDenied, "医療機関の管理者のみが行える操作です",
                   "only the institution's administrator may do this");
@@ -79,7 +74,7 @@ Result<IssuedCode> AddInstitutionUser(const Deps& deps, const Caller& caller) {
                   "an institution may have 2 users, its administrator included");
     }
     auto second = NewUser(uow, **inst, "i" + (*inst)->code + "-2");
-    if (!second) return tl::unexpected(second.error());
+    KAKARI_RETURN_IF_ERROR(second);
     return CodeFor(uow, deps, caller, *second, **inst);
   });
 }

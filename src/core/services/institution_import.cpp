@@ -49,7 +49,7 @@ Result<bool> ParseFlag(std::string_view t) {
 Result<std::optional<Date>> OptionalDateField(std::string_view t) {
   if (t.empty()) return std::optional<Date>();
   auto d = ParseDate(t);
-  if (!d) return tl::unexpected(d.error());
+  KAKARI_RETURN_IF_ERROR(d);
   return std::optional<Date>(*d);
 }
 
@@ -81,7 +81,7 @@ Result<Institution> ParseInstitutionRow(const TableRow& row, const ColumnMap& co
   std::string buf;
   auto code =
       ValidateInstitutionCode(NormalizedField(FieldOf(row, columns, "institution_code"), buf));
-  if (!code) return tl::unexpected(code.error());
+  KAKARI_RETURN_IF_ERROR(code);
   i.code = *code;
   i.name = std::string(util::Trim(FieldOf(row, columns, "name")));
   if (i.name.empty()) return RowError("名称が空です", "name is empty");
@@ -91,10 +91,10 @@ Result<Institution> ParseInstitutionRow(const TableRow& row, const ColumnMap& co
                     "kana \"" + i.kana + "\" must be katakana");
   }
   auto kind = ParseKind(NormalizedField(FieldOf(row, columns, "kind"), buf));
-  if (!kind) return tl::unexpected(kind.error());
+  KAKARI_RETURN_IF_ERROR(kind);
   i.kind = *kind;
   auto advanced = ParseFlag(NormalizedField(FieldOf(row, columns, "advanced_treatment"), buf));
-  if (!advanced) return tl::unexpected(advanced.error());
+  KAKARI_RETURN_IF_ERROR(advanced);
   if (*advanced && i.kind != "hospital") {
     return RowError("特定機能病院は種別が病院の医療機関だけです",
                     "only a hospital can be an advanced-treatment hospital");
@@ -102,13 +102,13 @@ Result<Institution> ParseInstitutionRow(const TableRow& row, const ColumnMap& co
   i.advanced_treatment = *advanced;
   if (auto p = NormalizedField(FieldOf(row, columns, "postal_code"), buf); !p.empty()) {
     auto postal = ValidatePostalCode(p);
-    if (!postal) return tl::unexpected(postal.error());
+    KAKARI_RETURN_IF_ERROR(postal);
     i.postal_code = *postal;
   }
   i.address = std::string(util::Trim(FieldOf(row, columns, "address")));
   if (auto a = NormalizedField(FieldOf(row, columns, "association_code"), buf); !a.empty()) {
     auto assoc = ValidateAssociationCode(a);
-    if (!assoc) return tl::unexpected(assoc.error());
+    KAKARI_RETURN_IF_ERROR(assoc);
     if (assoc->size() <= 2 || assoc->substr(0, 2) != i.PrefectureCode()) {
       return RowError(
           "地区医師会コード " + *assoc + " は医療機関と同じ都道府県の郡市区医師会にしてください",
@@ -131,9 +131,9 @@ Result<ImportReport> RunImport(const Deps& deps, const Caller* caller, RowSource
                                std::span<const ColumnSpec> specs, const char* action,
                                const ProgressFn& progress, Apply apply) {
   auto columns = ColumnMap::Build(source.Header(), specs);
-  if (!columns) return tl::unexpected(columns.error());
+  KAKARI_RETURN_IF_ERROR(columns);
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   ImportReport report;
   TableRow row;
   for (int64_t n = 0; source.Next(row); ++n) {
@@ -158,11 +158,9 @@ Result<ImportReport> RunImport(const Deps& deps, const Caller* caller, RowSource
                        " updated=" + std::to_string(report.updated) +
                        " duplicates=" + std::to_string(report.duplicates) +
                        " rejected=" + std::to_string(report.rejected.size());
-  if (auto a = WriteAudit(**uow, deps, caller, action, "import", caller ? "api" : "cli", detail);
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, caller, action, "import", caller ? "api" : "cli", detail));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   if (progress) progress(1.0);
   return report;
 }
@@ -176,21 +174,21 @@ Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller* caller, 
       deps, caller, source, kInstitutionColumns, "institutions.import", progress,
       [&](UnitOfWork& uow, const TableRow& row, const ColumnMap& cols) -> Result<RowOutcome> {
         auto inst = ParseInstitutionRow(row, cols);
-        if (!inst) return tl::unexpected(inst.error());
+        KAKARI_RETURN_IF_ERROR(inst);
         if (!InArea(*inst, area)) {
           return tl::unexpected(OutsideArea(inst->code).error());
         }
         if (!seen.insert(inst->code).second) return RowOutcome::kDuplicate;
         auto known = uow.Institutions().FindByCode(inst->code);
-        if (!known) return tl::unexpected(known.error());
+        KAKARI_RETURN_IF_ERROR(known);
         if (!*known) {
           auto id = uow.Institutions().Insert(*inst);
-          if (!id) return tl::unexpected(id.error());
+          KAKARI_RETURN_IF_ERROR(id);
           return RowOutcome::kImported;
         }
         if (SameInstitution(**known, *inst)) return RowOutcome::kDuplicate;
         inst->id = (*known)->id;
-        if (auto u = uow.Institutions().Update(*inst); !u) return tl::unexpected(u.error());
+        KAKARI_RETURN_IF_ERROR(uow.Institutions().Update(*inst));
         return RowOutcome::kUpdated;
       });
 }
@@ -207,16 +205,16 @@ Result<ParsedAffiliation> ParseAffiliationRow(const TableRow& row, const ColumnM
   ParsedAffiliation p;
   std::string buf;
   auto reg = ValidateRegistryNumber(NormalizedField(FieldOf(row, columns, "registry_number"), buf));
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   p.registry_number = *reg;
   auto code =
       ValidateInstitutionCode(NormalizedField(FieldOf(row, columns, "institution_code"), buf));
-  if (!code) return tl::unexpected(code.error());
+  KAKARI_RETURN_IF_ERROR(code);
   p.institution_code = *code;
   auto started = OptionalDateField(NormalizedField(FieldOf(row, columns, "started_on"), buf));
-  if (!started) return tl::unexpected(started.error());
+  KAKARI_RETURN_IF_ERROR(started);
   auto ended = OptionalDateField(NormalizedField(FieldOf(row, columns, "ended_on"), buf));
-  if (!ended) return tl::unexpected(ended.error());
+  KAKARI_RETURN_IF_ERROR(ended);
   if (auto v = ValidatePeriod(*started, *ended); !v)
     return RowError(v.error().message_ja, v.error().message_en);
   p.affiliation.started_on = *started;
@@ -242,15 +240,15 @@ Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller, 
       deps, caller, source, kAffiliationColumns, "affiliations.import", progress,
       [&](UnitOfWork& uow, const TableRow& row, const ColumnMap& cols) -> Result<RowOutcome> {
         auto p = ParseAffiliationRow(row, cols);
-        if (!p) return tl::unexpected(p.error());
+        KAKARI_RETURN_IF_ERROR(p);
         auto doctor = uow.Doctors().FindByRegistryNumber(p->registry_number);
-        if (!doctor) return tl::unexpected(doctor.error());
+        KAKARI_RETURN_IF_ERROR(doctor);
         if (!*doctor) {
           return RowError("医籍登録番号 " + p->registry_number + " の医師は登録されていません",
                           "no doctor has registry number " + p->registry_number);
         }
         auto inst = uow.Institutions().FindByCode(p->institution_code);
-        if (!inst) return tl::unexpected(inst.error());
+        KAKARI_RETURN_IF_ERROR(inst);
         if (!*inst) {
           return RowError(
               "医療機関コード " + p->institution_code + " の医療機関は登録されていません",
@@ -265,10 +263,10 @@ Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller, 
         if (!seen.insert(key).second) return RowOutcome::kDuplicate;
         auto known =
             uow.Institutions().FindAffiliationByKey(a.doctor_id, a.institution_id, a.started_on);
-        if (!known) return tl::unexpected(known.error());
+        KAKARI_RETURN_IF_ERROR(known);
         if (!*known) {
           auto id = uow.Institutions().AddAffiliation(a);
-          if (!id) return tl::unexpected(id.error());
+          KAKARI_RETURN_IF_ERROR(id);
           return RowOutcome::kImported;
         }
         const Affiliation& k = **known;
@@ -281,7 +279,7 @@ Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller, 
         updated.employment = a.employment;
         updated.state = AffiliationState::kConfirmed;  // an import speaks for both sides
         auto ok = uow.Institutions().UpdateAffiliation(updated, k.version);
-        if (!ok) return tl::unexpected(ok.error());
+        KAKARI_RETURN_IF_ERROR(ok);
         return RowOutcome::kUpdated;
       });
 }
@@ -291,9 +289,7 @@ namespace {
 // The area an administrator may import into: the JMA everywhere, a
 // prefecture administrator their prefecture; nobody else.
 Result<std::string> ImportArea(const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto prefix = ScopePrefix(caller.principal);
   if (!prefix || prefix->size() > 2) {
     return Fail(ErrorCode::kPermissionDenied,
@@ -308,14 +304,14 @@ Result<std::string> ImportArea(const Caller& caller) {
 Result<ImportReport> ImportInstitutionsAs(const Deps& deps, const Caller& caller,
                                           RowSource& source) {
   auto area = ImportArea(caller);
-  if (!area) return tl::unexpected(area.error());
+  KAKARI_RETURN_IF_ERROR(area);
   return ImportInstitutions(deps, &caller, source, *area);
 }
 
 Result<ImportReport> ImportAffiliationsAs(const Deps& deps, const Caller& caller,
                                           RowSource& source) {
   auto area = ImportArea(caller);
-  if (!area) return tl::unexpected(area.error());
+  KAKARI_RETURN_IF_ERROR(area);
   return ImportAffiliations(deps, &caller, source, *area);
 }
 

@@ -17,27 +17,25 @@ Result<std::string> ScopeOf(const Principal& who) {
 }  // namespace
 
 Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto scope = ScopeOf(caller.principal);
-  if (!scope) return tl::unexpected(scope.error());
+  KAKARI_RETURN_IF_ERROR(scope);
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Certificates().PendingMail(*scope);
 }
 
 Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (!caller.principal.organisation_id) {
     return tl::unexpected(NotFoundError("医師会", "association"));
   }
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto scope = ScopeOf(caller.principal);
-  if (!scope) return tl::unexpected(scope.error());
+  KAKARI_RETURN_IF_ERROR(scope);
   auto pending = (*uow)->Certificates().PendingMail(*scope);
-  if (!pending) return tl::unexpected(pending.error());
+  KAKARI_RETURN_IF_ERROR(pending);
   if (pending->empty()) {
     return Fail(ErrorCode::kUnprocessable, "郵送待ちの修了証はありません",
                 "there is no certificate waiting to be mailed");
@@ -46,58 +44,51 @@ Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
   for (const auto& c : *pending) ids.push_back(c.id);
   auto id = (*uow)->Certificates().CreateMailBatch(*caller.principal.organisation_id,
                                                    caller.principal.user_id, ids);
-  if (!id) return tl::unexpected(id.error());
-  if (auto a = WriteAudit(**uow, deps, &caller, "mail_batch.create", "mail_batch",
-                          std::to_string(*id), std::to_string(ids.size()) + " certificates");
-      !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(id);
+  KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "mail_batch.create", "mail_batch",
+                                    std::to_string(*id),
+                                    std::to_string(ids.size()) + " certificates"));
   auto batch = (*uow)->Certificates().FindMailBatch(*id);
-  if (!batch) return tl::unexpected(batch.error());
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(batch);
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return MailBatchView{**batch, std::move(*pending)};
 }
 
 Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto scope = ScopeOf(caller.principal);
-  if (!scope) return tl::unexpected(scope.error());
+  KAKARI_RETURN_IF_ERROR(scope);
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Certificates().MailBatches(*scope);
 }
 
 Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   MailBatchView view;
   {
     auto uow = deps.store.Begin(false);
-    if (!uow) return tl::unexpected(uow.error());
+    KAKARI_RETURN_IF_ERROR(uow);
     auto batch = (*uow)->Certificates().FindMailBatch(id);
-    if (!batch) return tl::unexpected(batch.error());
+    KAKARI_RETURN_IF_ERROR(batch);
     if (!*batch || !CoversAssociation(caller.principal, (*batch)->association_code)) {
       return tl::unexpected(NotFoundError("郵送バッチ", "mail batch"));
     }
     auto certs = (*uow)->Certificates().BatchCertificates(id);
-    if (!certs) return tl::unexpected(certs.error());
+    KAKARI_RETURN_IF_ERROR(certs);
     view = MailBatchView{**batch, std::move(*certs)};
   }
-  if (auto a = RecordViewUnlessUnwritable(deps, caller, "mail_batch.view", "mail_batch",
-                                          std::to_string(id), "");
-      !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RecordViewUnlessUnwritable(deps, caller, "mail_batch.view", "mail_batch",
+                                                    std::to_string(id), ""));
   return view;
 }
 
 Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r) return r;
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto batch = (*uow)->Certificates().FindMailBatch(id);
-  if (!batch) return tl::unexpected(batch.error());
+  KAKARI_RETURN_IF_ERROR(batch);
   if (!*batch || !CoversAssociation(caller.principal, (*batch)->association_code)) {
     return tl::unexpected(NotFoundError("郵送バッチ", "mail batch"));
   }
@@ -105,7 +96,7 @@ Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
     return Fail(ErrorCode::kConflict, "このバッチは発送済みです（" + *(*batch)->sent_at + "）",
                 "this batch was marked sent already (" + *(*batch)->sent_at + ")");
   }
-  if (auto s = (*uow)->Certificates().MarkBatchSent(id); !s) return s;
+  KAKARI_RETURN_IF_ERROR((*uow)->Certificates().MarkBatchSent(id));
   if (auto a =
           WriteAudit(**uow, deps, &caller, "mail_batch.sent", "mail_batch", std::to_string(id), "");
       !a) {
@@ -116,11 +107,11 @@ Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
 
 Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Certificate>& certs) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   std::vector<MailLabel> out;
   for (const auto& c : certs) {
     auto doctor = (*uow)->Doctors().FindById(c.doctor_id);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     if (!*doctor) return tl::unexpected(NotFoundError("医師", "doctor"));
     if ((*doctor)->address.empty() || (*doctor)->postal_code.empty()) {
       return Fail(ErrorCode::kUnprocessable,
@@ -138,11 +129,11 @@ Result<std::vector<CertificateDocument>> DocumentsFor(const Deps& deps,
                                                       const std::vector<Certificate>& certs,
                                                       std::string_view public_url) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   std::vector<CertificateDocument> out;
   for (const auto& c : certs) {
     auto doc = DocumentFor(**uow, c, public_url);
-    if (!doc) return tl::unexpected(doc.error());
+    KAKARI_RETURN_IF_ERROR(doc);
     out.push_back(std::move(*doc));
   }
   return out;
@@ -150,8 +141,7 @@ Result<std::vector<CertificateDocument>> DocumentsFor(const Deps& deps,
 
 Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Caller& caller,
                                                       const std::vector<std::string>& numbers) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (numbers.empty() || numbers.size() > 500) {
     return Fail(ErrorCode::kInvalidArgument, "修了証は1〜500件で選んでください",
                 "select 1 to 500 certificates", "numbers");
@@ -159,7 +149,7 @@ Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Ca
   std::vector<Certificate> out;
   for (const auto& n : numbers) {
     auto c = CertificateFor(deps, caller, n, std::nullopt);  // checks scope, records the view
-    if (!c) return tl::unexpected(c.error());
+    KAKARI_RETURN_IF_ERROR(c);
     out.push_back(std::move(*c));
   }
   return out;

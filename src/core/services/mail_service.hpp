@@ -19,14 +19,14 @@ struct MailBatchView {
 
 // Certificates to mail in the caller's scope, not yet in a batch.
 [[nodiscard]] Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller);
-// A batch of every pending certificate in scope (422 when there is none).
+// A batch of every pending certificate in scope (kUnprocessable when there is none).
 [[nodiscard]] Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller);
 [[nodiscard]] Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps,
                                                              const Caller& caller);
-// One batch of the caller's association or below; 404 otherwise. Recorded
+// One batch of the caller's association or below; kNotFound otherwise. Recorded
 // as a view (it holds names and addresses).
 [[nodiscard]] Result<MailBatchView> LoadMailBatch(const Deps& deps, const Caller& caller, Id id);
-// 409 when it was marked already.
+// kConflict when it was marked already.
 [[nodiscard]] Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id);
 
 // Labels from the doctors' current addresses and the names as printed.
@@ -36,7 +36,7 @@ struct MailBatchView {
 [[nodiscard]] Result<std::vector<CertificateDocument>> DocumentsFor(
     const Deps& deps, const std::vector<Certificate>& certs, std::string_view public_url);
 // The latest versions of the given numbers, each in the caller's scope
-// (404 naming the first that is not); recorded as a view.
+// (kNotFound naming the first that is not); recorded as a view.
 [[nodiscard]] Result<std::vector<Certificate>> SelectedCertificates(
     const Deps& deps, const Caller& caller, const std::vector<std::string>& numbers);
 

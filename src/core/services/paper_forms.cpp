@@ -99,9 +99,9 @@ std::optional<FormKind> ParseFormKind(std::string_view s) {
 
 Result<PaperForm> BlankForm(const Deps& deps, FormKind kind) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto cats = Categories(**uow);
-  if (!cats) return tl::unexpected(cats.error());
+  KAKARI_RETURN_IF_ERROR(cats);
   return Compose(kind, Holder{}, "", {}, *cats);
 }
 
@@ -114,20 +114,20 @@ Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind ki
     return tl::unexpected(r.error());
   }
   auto uow = deps.store.Begin(!own);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = own ? CallerDoctor(**uow, caller.principal)
                     : LoadVisibleDoctor(**uow, caller.principal, registry_number);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   auto home = (*uow)->Organisations().FindById(doctor->home_association_id);
-  if (!home) return tl::unexpected(home.error());
+  KAKARI_RETURN_IF_ERROR(home);
   auto standing = StandingOf(**uow, doctor->id);
-  if (!standing) return tl::unexpected(standing.error());
+  KAKARI_RETURN_IF_ERROR(standing);
   auto cats = Categories(**uow);
-  if (!cats) return tl::unexpected(cats.error());
+  KAKARI_RETURN_IF_ERROR(cats);
   std::vector<std::vector<std::string>> rows;
   for (Id id : standing->approved_activity_ids) {
     auto a = (*uow)->Activities().Find(id);
-    if (!a) return tl::unexpected(a.error());
+    KAKARI_RETURN_IF_ERROR(a);
     if (*a) {
       rows.push_back({CategoryName(*cats, (*a)->category), (*a)->description, Period(**a),
                       (*a)->organisation});
@@ -145,12 +145,9 @@ Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind ki
                            std::move(rows), *cats);
   if (*home) form.addressee = (*home)->name_ja + "長　殿";
   if (!own) {
-    if (auto a = WriteAudit(**uow, deps, &caller, "doctor.form", "doctor",
-                            std::to_string(doctor->id), form.title);
-        !a) {
-      return tl::unexpected(a.error());
-    }
-    if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+    KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "doctor.form", "doctor",
+                                      std::to_string(doctor->id), form.title));
+    KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   }
   return form;
 }

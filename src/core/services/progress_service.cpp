@@ -6,21 +6,21 @@ namespace kakari::core {
 
 Result<DoctorProgress> GetProgress(Store& store, std::string_view registry_number) {
   auto reg = ValidateRegistryNumber(registry_number);
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   if (!*doctor) {
     return Fail(ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師は登録されていません",
                 "no doctor has registry number " + *reg, "registry_number");
   }
   auto programme = (*uow)->Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
+  KAKARI_RETURN_IF_ERROR(programme);
   auto lecture = (*uow)->Credits().LectureUnits((*doctor)->id, programme->credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
+  KAKARI_RETURN_IF_ERROR(lecture);
   auto approved = (*uow)->Activities().CountApproved((*doctor)->id);
-  if (!approved) return tl::unexpected(approved.error());
+  KAKARI_RETURN_IF_ERROR(approved);
   UnitTally tally{*lecture, *approved};
   return DoctorProgress{**doctor, *programme, Evaluate(*programme, tally)};
 }
@@ -28,15 +28,15 @@ Result<DoctorProgress> GetProgress(Store& store, std::string_view registry_numbe
 Result<ProgressSummary> SummariseAll(Store& store,
                                      const std::function<void(Id, const Eligibility&)>& on_each) {
   auto uow = store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto programme = (*uow)->Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
+  KAKARI_RETURN_IF_ERROR(programme);
   auto doctors = (*uow)->Doctors().AllIds();
-  if (!doctors) return tl::unexpected(doctors.error());
+  KAKARI_RETURN_IF_ERROR(doctors);
   auto lecture = (*uow)->Credits().LectureUnitsByDoctor(programme->credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
+  KAKARI_RETURN_IF_ERROR(lecture);
   auto approved = (*uow)->Activities().CountApprovedByDoctor();
-  if (!approved) return tl::unexpected(approved.error());
+  KAKARI_RETURN_IF_ERROR(approved);
 
   // All three lists ascend by doctor id: walk them together.
   ProgressSummary summary;

@@ -6,8 +6,8 @@
 namespace kakari::core {
 
 Error NotFoundError(std::string_view what_ja, std::string_view what_en) {
-  return Error{ErrorCode::kNotFound, std::string(what_ja) + "が見つかりません",
-               std::string(what_en) + " not found", "", ""};
+  return MakeError(ErrorCode::kNotFound, std::string(what_ja) + "が見つかりません",
+                   std::string(what_en) + " not found");
 }
 
 Status RequireJmaAdmin(const Principal& who) {
@@ -86,7 +86,7 @@ Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller, std::string_view op
                 "Idempotency-Key is too long (200 characters at most)", "Idempotency-Key");
   }
   auto seen = uow.Settings().Idempotency(caller.principal.user_id, caller.idempotency_key);
-  if (!seen) return tl::unexpected(seen.error());
+  KAKARI_RETURN_IF_ERROR(seen);
   if (*seen) {
     if ((*seen)->operation == operation && (*seen)->fingerprint == caller.fingerprint) {
       return (*seen)->result_id;
@@ -101,13 +101,13 @@ Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller, std::string_view op
   auto put = uow.Settings().PutIdempotency(
       caller.principal.user_id, caller.idempotency_key,
       IdempotencyRecord{caller.fingerprint, std::string(operation), *id});
-  if (!put) return tl::unexpected(put.error());
+  KAKARI_RETURN_IF_ERROR(put);
   return id;
 }
 
 Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who, ReviewKind kind, Id id) {
   auto item = uow.Reviews().Find(kind, id);
-  if (!item) return tl::unexpected(item.error());
+  KAKARI_RETURN_IF_ERROR(item);
   bool visible = false;
   if (*item) {
     visible = who.role == Role::kDoctor ? who.doctor_id && *who.doctor_id == (*item)->doctor_id
@@ -120,13 +120,13 @@ Result<ReviewItem> LoadVisibleItem(UnitOfWork& uow, const Principal& who, Review
 Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
                                  std::string_view registry_number) {
   auto reg = ValidateRegistryNumber(registry_number);
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   auto doctor = uow.Doctors().FindByRegistryNumber(*reg);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   std::string home_code;
   if (*doctor) {
     auto home = uow.Organisations().FindById((*doctor)->home_association_id);
-    if (!home) return tl::unexpected(home.error());
+    KAKARI_RETURN_IF_ERROR(home);
     if (*home) home_code = (*home)->code;
   }
   if (!*doctor || !MaySeeDoctor(who, (*doctor)->id, home_code)) {
@@ -145,9 +145,9 @@ Result<Id> InWriteTransaction(const Deps& deps, const Caller& caller, std::strin
 Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,
                        const ReviewItem& item, ReviewAction action, std::string_view reason) {
   auto to = Transition(item.status, action);
-  if (!to) return tl::unexpected(to.error());
+  KAKARI_RETURN_IF_ERROR(to);
   auto updated = uow.Reviews().UpdateStatus(item.kind, item.id, item.version, *to, reason);
-  if (!updated) return tl::unexpected(updated.error());
+  KAKARI_RETURN_IF_ERROR(updated);
   if (!*updated) {
     return Fail(ErrorCode::kConflict, "他の担当者が先に更新しました。最新の状態を確認してください",
                 "someone else changed this item first; reload it", "version");
@@ -160,7 +160,7 @@ Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,
   e.actor_user_id = caller.principal.user_id;
   e.actor_role = RoleName(caller.principal.role);
   e.reason = reason;
-  if (auto s = uow.Reviews().AddHistory(item.kind, item.id, e); !s) return s;
+  KAKARI_RETURN_IF_ERROR(uow.Reviews().AddHistory(item.kind, item.id, e));
   return WriteAudit(uow, deps, &caller,
                     std::string(ReviewKindName(item.kind)) + "." + ReviewActionName(action),
                     ReviewKindName(item.kind), std::to_string(item.id), reason);
@@ -169,40 +169,40 @@ Status ApplyTransition(UnitOfWork& uow, const Deps& deps, const Caller& caller,
 Result<Doctor> CallerDoctor(UnitOfWork& uow, const Principal& who) {
   if (!who.doctor_id) return tl::unexpected(NotFoundError("医師の記録", "doctor record"));
   auto d = uow.Doctors().FindById(*who.doctor_id);
-  if (!d) return tl::unexpected(d.error());
+  KAKARI_RETURN_IF_ERROR(d);
   if (!*d) return tl::unexpected(NotFoundError("医師の記録", "doctor record"));
   return **d;
 }
 
 Result<RouteDecision> RouteFor(UnitOfWork& uow, const Doctor& doctor) {
   auto home = uow.Organisations().FindById(doctor.home_association_id);
-  if (!home) return tl::unexpected(home.error());
+  KAKARI_RETURN_IF_ERROR(home);
   if (!*home) return tl::unexpected(NotFoundError("所属医師会", "home association"));
   Organisation prefecture = **home;
   if ((*home)->level == OrgLevel::kCounty && (*home)->parent_id) {
     auto p = uow.Organisations().FindById(*(*home)->parent_id);
-    if (!p) return tl::unexpected(p.error());
+    KAKARI_RETURN_IF_ERROR(p);
     if (*p) prefecture = **p;
   }
   auto rule = uow.Settings().Routing(prefecture.code);
-  if (!rule) return tl::unexpected(rule.error());
+  KAKARI_RETURN_IF_ERROR(rule);
   return Route(*rule, **home, prefecture, doctor.member_id.has_value());
 }
 
 Result<CurrentStanding> StandingOf(UnitOfWork& uow, Id doctor_id) {
   auto programme = uow.Programmes().Current();
-  if (!programme) return tl::unexpected(programme.error());
+  KAKARI_RETURN_IF_ERROR(programme);
   auto lecture = uow.Credits().LectureUnits(doctor_id, programme->credit_window);
-  if (!lecture) return tl::unexpected(lecture.error());
+  KAKARI_RETURN_IF_ERROR(lecture);
   auto approved = uow.Activities().ApprovedIds(doctor_id);
-  if (!approved) return tl::unexpected(approved.error());
+  KAKARI_RETURN_IF_ERROR(approved);
   UnitTally tally{*lecture, static_cast<int>(approved->size())};
   return CurrentStanding{*programme, Evaluate(*programme, tally), std::move(*approved)};
 }
 
 Result<AuditCheck> VerifyAudit(const Deps& deps) {
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   AuditChainVerifier verifier(deps.crypto);
   if (auto s = (*uow)->Audit().ForEach([&](const AuditRecord& r) { return verifier.Feed(r); });
       !s) {

@@ -25,11 +25,11 @@ struct Deps {
   const Signer* signer = nullptr;
 };
 
-// 403 unless `who` holds `p`; the message says who may (reviewing staff,
+// kPermissionDenied unless `who` holds `p`; the message says who may (reviewing staff,
 // administrators, ...). The one permission check every service uses.
 [[nodiscard]] Status RequirePermission(const Principal& who, Permission p);
 
-// 403 unless `who` is a JMA administrator (programme, certificate settings).
+// kPermissionDenied unless `who` is a JMA administrator (programme, certificate settings).
 [[nodiscard]] Status RequireJmaAdmin(const Principal& who);
 
 struct Caller {
@@ -63,7 +63,7 @@ Status RecordViewUnlessUnwritable(const Deps& deps, const Caller& caller, std::s
 
 // Runs `act` unless the caller's idempotency key was already used for the
 // same request, in which case the first result is returned and nothing runs
-// again. The same key with a different request is refused (422).
+// again. The same key with a different request is refused (kUnprocessable).
 [[nodiscard]] Result<Id> Idempotent(UnitOfWork& uow, const Caller& caller,
                                     std::string_view operation,
                                     const std::function<Result<Id>()>& act);
@@ -83,10 +83,10 @@ template <class T>
 [[nodiscard]] Result<T> InTransaction(const Deps& deps,
                                       const std::function<Result<T>(UnitOfWork&)>& fn) {
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto out = fn(**uow);
   if (!out) return out;
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return out;
 }
 
@@ -113,13 +113,11 @@ template <class T>
 [[nodiscard]] Result<T> ReadOwnRecord(
     const Deps& deps, const Caller& caller,
     const std::function<Result<T>(UnitOfWork&, const Doctor&)>& fn) {
-  if (auto r = RequirePermission(caller.principal, Permission::kOwnRecord); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = CallerDoctor(**uow, caller.principal);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   return fn(**uow, *doctor);
 }
 

@@ -12,9 +12,9 @@ StaffAccount AccountOf(const UserRecord& u) {
 }
 
 Error NotAllowed() {
-  return Error{ErrorCode::kPermissionDenied, "この役割・医師会のアカウントは作成・変更できません",
-               "you may not create or change an account with this role at this association", "",
-               "role"};
+  return MakeError(
+      ErrorCode::kPermissionDenied, "この役割・医師会のアカウントは作成・変更できません",
+      "you may not create or change an account with this role at this association", "role");
 }
 
 // Letters, digits and . _ @ -, 3 to 64 characters, at least one letter (so
@@ -44,15 +44,13 @@ Result<Role> StaffRole(std::string_view name) {
 }  // namespace
 
 Result<std::vector<StaffAccount>> ListStaffAccounts(const Deps& deps, const Caller& caller) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto prefix = ScopePrefix(caller.principal);
   if (!prefix) return std::vector<StaffAccount>{};
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto users = (*uow)->Users().ListStaff(*prefix);
-  if (!users) return tl::unexpected(users.error());
+  KAKARI_RETURN_IF_ERROR(users);
   std::vector<StaffAccount> out;
   for (const auto& u : *users) out.push_back(AccountOf(u));
   return out;
@@ -60,18 +58,16 @@ Result<std::vector<StaffAccount>> ListStaffAccounts(const Deps& deps, const Call
 
 Result<IssuedCode> CreateStaffAccount(const Deps& deps, const Caller& caller,
                                       const NewStaffAccount& account) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
-  if (auto v = ValidateLogin(account.login); !v) return tl::unexpected(v.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
+  KAKARI_RETURN_IF_ERROR(ValidateLogin(account.login));
   auto role = StaffRole(account.role);
-  if (!role) return tl::unexpected(role.error());
+  KAKARI_RETURN_IF_ERROR(role);
   if (!MayManageStaffAccount(caller.principal, *role, account.association_code)) {
     return tl::unexpected(NotAllowed());
   }
   return InTransaction<IssuedCode>(deps, [&](UnitOfWork& uow) -> Result<IssuedCode> {
     auto org = uow.Organisations().FindByCode(account.association_code);
-    if (!org) return tl::unexpected(org.error());
+    KAKARI_RETURN_IF_ERROR(org);
     if (!*org) {
       return Fail(ErrorCode::kNotFound, "その医師会コードはありません",
                   "no association has this code", "association_code");
@@ -81,35 +77,31 @@ Result<IssuedCode> CreateStaffAccount(const Deps& deps, const Caller& caller,
     u.role = *role;
     u.organisation_id = (*org)->id;
     auto id = uow.Users().Insert(u);
-    if (!id) return tl::unexpected(id.error());
+    KAKARI_RETURN_IF_ERROR(id);
     IssuedCode out{account.login, FormatOneTimeCode(deps.crypto.RandomBytes(12)),
                    deps.clock.NowUnixSeconds() + kOneTimeCodeLifetimeSeconds, "", ""};
     OneTimeCodeRecord rec{0, *id, deps.crypto.Sha256Hex(NormalizeOneTimeCode(out.code)),
                           out.expires_at, caller.principal.user_id};
-    if (auto c = uow.Credentials().InsertCode(rec); !c) return tl::unexpected(c.error());
-    if (auto a = WriteAudit(uow, deps, &caller, "user.create", "user", std::to_string(*id),
-                            std::string(RoleName(*role)) + "@" + account.association_code);
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(uow.Credentials().InsertCode(rec));
+    KAKARI_RETURN_IF_ERROR(
+        WriteAudit(uow, deps, &caller, "user.create", "user", std::to_string(*id),
+                   std::string(RoleName(*role)) + "@" + account.association_code));
     return out;
   });
 }
 
 Result<StaffAccount> UpdateStaffAccount(const Deps& deps, const Caller& caller, Id id,
                                         std::string_view role_name, bool disabled) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) {
-    return tl::unexpected(r.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   auto role = StaffRole(role_name);
-  if (!role) return tl::unexpected(role.error());
+  KAKARI_RETURN_IF_ERROR(role);
   if (id == caller.principal.user_id) {
     return Fail(ErrorCode::kUnprocessable, "自分のアカウントは変更できません",
                 "you cannot change your own account", "role");
   }
   return InTransaction<StaffAccount>(deps, [&](UnitOfWork& uow) -> Result<StaffAccount> {
     auto found = uow.Users().FindById(id);
-    if (!found) return tl::unexpected(found.error());
+    KAKARI_RETURN_IF_ERROR(found);
     // Accounts outside what the caller may manage do not exist for them.
     if (!*found || !IsStaff((*found)->role) ||
         !MayManageStaffAccount(caller.principal, (*found)->role, (*found)->organisation_code)) {
@@ -118,15 +110,11 @@ Result<StaffAccount> UpdateStaffAccount(const Deps& deps, const Caller& caller, 
     if (!MayManageStaffAccount(caller.principal, *role, (*found)->organisation_code)) {
       return tl::unexpected(NotAllowed());
     }
-    if (auto s = uow.Users().SetRoleAndState(id, *role, disabled); !s) {
-      return tl::unexpected(s.error());
-    }
-    if (auto s = uow.Sessions().DeleteOthers(id, ""); !s) return tl::unexpected(s.error());
-    if (auto a = WriteAudit(uow, deps, &caller, "user.update", "user", std::to_string(id),
-                            std::string(RoleName(*role)) + (disabled ? " disabled" : " enabled"));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(uow.Users().SetRoleAndState(id, *role, disabled));
+    KAKARI_RETURN_IF_ERROR(uow.Sessions().DeleteOthers(id, ""));
+    KAKARI_RETURN_IF_ERROR(
+        WriteAudit(uow, deps, &caller, "user.update", "user", std::to_string(id),
+                   std::string(RoleName(*role)) + (disabled ? " disabled" : " enabled")));
     StaffAccount out = AccountOf(**found);
     out.role = *role;
     out.disabled = disabled;

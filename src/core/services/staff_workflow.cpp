@@ -18,7 +18,7 @@ namespace {
 Status OnApprove(UnitOfWork& uow, const Deps& deps, const ReviewItem& item) {
   if (item.kind == ReviewKind::kApplication) {
     auto standing = StandingOf(uow, item.doctor_id);
-    if (!standing) return tl::unexpected(standing.error());
+    KAKARI_RETURN_IF_ERROR(standing);
     if (!standing->eligibility.complete) {
       return Fail(
           ErrorCode::kUnprocessable,
@@ -27,22 +27,20 @@ Status OnApprove(UnitOfWork& uow, const Deps& deps, const ReviewItem& item) {
     }
     // The certificate is issued in the approving transaction: both or neither.
     auto cert = IssueInApproval(uow, deps, item.id, item.doctor_id, item.channel == "paper");
-    if (!cert) return tl::unexpected(cert.error());
+    KAKARI_RETURN_IF_ERROR(cert);
     return {};
   }
   if (item.kind == ReviewKind::kDeclaration) {
     auto decl = uow.Declarations().Find(item.id);
-    if (!decl) return tl::unexpected(decl.error());
+    KAKARI_RETURN_IF_ERROR(decl);
     if (!*decl) return tl::unexpected(NotFoundError("申告", "declaration"));
     auto lecture = uow.Credits().LectureId((*decl)->title, (*decl)->organizer);
-    if (!lecture) return tl::unexpected(lecture.error());
-    if (auto s = uow.Credits().StartImport("declaration"); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(lecture);
+    KAKARI_RETURN_IF_ERROR(uow.Credits().StartImport("declaration"));
     CreditRepository::Row row{item.doctor_id, *lecture,
                               static_cast<int32_t>((*decl)->taken_on.ToDays()),
                               static_cast<int32_t>((*decl)->units.halves()), -1};
-    if (auto n = uow.Credits().InsertMany(std::span(&row, 1)); !n) {
-      return tl::unexpected(n.error());
-    }
+    KAKARI_RETURN_IF_ERROR(uow.Credits().InsertMany(std::span(&row, 1)));
     return uow.Declarations().LinkCredit(item.id, *lecture);
   }
   return {};
@@ -59,14 +57,14 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
                 "a return or rejection needs a reason", "reason");
   }
   auto item = LoadVisibleItem(uow, caller.principal, kind, id);
-  if (!item) return tl::unexpected(item.error());
+  KAKARI_RETURN_IF_ERROR(item);
   if (d.version && *d.version != item->version) {
     return Fail(ErrorCode::kConflict, "他の担当者が先に更新しました。最新の状態を確認してください",
                 "someone else changed this item first; reload it", "version");
   }
-  if (auto t = Transition(item->status, d.action); !t) return tl::unexpected(t.error());
+  KAKARI_RETURN_IF_ERROR(Transition(item->status, d.action));
   if (d.action == ReviewAction::kApprove) {
-    if (auto s = OnApprove(uow, deps, *item); !s) return s;
+    KAKARI_RETURN_IF_ERROR(OnApprove(uow, deps, *item));
   }
   return ApplyTransition(uow, deps, caller, *item, d.action, util::Trim(d.reason));
 }
@@ -76,25 +74,21 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
 Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
                                          std::string_view registry_number) {
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
-  if (!doctor) return tl::unexpected(doctor.error());
+  KAKARI_RETURN_IF_ERROR(doctor);
   auto standing = StandingOf(**uow, doctor->id);
-  if (!standing) return tl::unexpected(standing.error());
+  KAKARI_RETURN_IF_ERROR(standing);
   if (caller.principal.role != Role::kDoctor) {
-    if (auto a = WriteAudit(**uow, deps, &caller, "doctor.view", "doctor",
-                            std::to_string(doctor->id), "progress");
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "doctor.view", "doctor",
+                                      std::to_string(doctor->id), "progress"));
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return DoctorProgress{*doctor, standing->programme, standing->eligibility};
 }
 
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (filter.page < 1 || filter.per_page < 1 || filter.per_page > 200) {
     return Fail(ErrorCode::kInvalidArgument, "page は1以上、per_page は1〜200で指定してください",
                 "page must be 1 or more and per_page 1-200", "per_page");
@@ -106,43 +100,36 @@ Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilte
   // view; the page is answered only once its audit record is committed.
   Result<QueuePage> page = [&]() -> Result<QueuePage> {
     auto reader = deps.store.Begin(false);
-    if (!reader) return tl::unexpected(reader.error());
+    KAKARI_RETURN_IF_ERROR(reader);
     return (*reader)->Reviews().Queue(filter);
   }();
   if (!page) return page;
   std::string detail = "page=" + std::to_string(filter.page) +
                        (filter.name_key.empty() ? "" : " search") +
                        " rows=" + std::to_string(page->rows.size());
-  if (auto a = RecordViewUnlessUnwritable(deps, caller, "queue.view", "association",
-                                          caller.principal.organisation_code, detail);
-      !a) {
-    return tl::unexpected(a.error());
-  }
+  KAKARI_RETURN_IF_ERROR(RecordViewUnlessUnwritable(deps, caller, "queue.view", "association",
+                                                    caller.principal.organisation_code, detail));
   return page;
 }
 
 Result<Id> Decide(const Deps& deps, const Caller& caller, ReviewKind kind, Id id,
                   const Decision& decision) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   return InWriteTransaction(deps, caller, "decision", [&](UnitOfWork& uow) -> Result<Id> {
-    if (auto s = DecideIn(uow, deps, caller, kind, id, decision); !s) {
-      return tl::unexpected(s.error());
-    }
+    KAKARI_RETURN_IF_ERROR(DecideIn(uow, deps, caller, kind, id, decision));
     return id;
   });
 }
 
 Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& caller,
                                              const std::vector<std::pair<ReviewKind, Id>>& items) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (items.empty() || items.size() > 10000) {
     return Fail(ErrorCode::kInvalidArgument, "一括承認は1〜10,000件で選んでください",
                 "select 1 to 10,000 items for bulk approval", "items");
   }
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   std::vector<BulkOutcome> out;
   // Activities and declarations first: an application in the same batch may
   // depend on them.
@@ -160,14 +147,13 @@ Result<std::vector<BulkOutcome>> BulkApprove(const Deps& deps, const Caller& cal
     out.push_back(
         BulkOutcome{kind, id, s.has_value(), s ? std::nullopt : std::optional<Error>(s.error())});
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return out;
 }
 
 Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
                                         std::string_view query) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   std::string q = NormalizeNfkc(util::Trim(query));
   if (q.empty()) {
     return Fail(ErrorCode::kInvalidArgument, "医籍登録番号・氏名・カナのいずれかを入力してください",
@@ -176,16 +162,13 @@ Result<std::vector<Doctor>> FindDoctors(const Deps& deps, const Caller& caller,
   std::string prefix =
       caller.principal.role == Role::kJmaAdmin ? "" : caller.principal.organisation_code;
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto found = (*uow)->Doctors().Search(prefix, q, SearchKey(q), 50);
   if (!found) return found;
-  if (auto a = WriteAudit(**uow, deps, &caller, "doctor.search", "association",
-                          caller.principal.organisation_code,
-                          "results=" + std::to_string(found->size()));
-      !a) {
-    return tl::unexpected(a.error());
-  }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "doctor.search", "association",
+                                    caller.principal.organisation_code,
+                                    "results=" + std::to_string(found->size())));
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return found;
 }
 
@@ -196,7 +179,7 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
   Doctor d;
   // Full-width digits and letters are what many people type: NFKC first.
   auto reg = ValidateRegistryNumber(NormalizeNfkc(draft.registry_number));
-  if (!reg) return tl::unexpected(reg.error());
+  KAKARI_RETURN_IF_ERROR(reg);
   d.registry_number = *reg;
   d.name = std::string(util::Trim(draft.name));     // as written: never folded
   if (util::Trim(NormalizeNfkc(d.name)).empty()) {  // full-width spaces only is empty too
@@ -213,17 +196,17 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
   d.birth_date = *draft.birth_date;
   if (!util::Trim(draft.member_id).empty()) {
     auto member = ValidateMemberId(NormalizeNfkc(draft.member_id));
-    if (!member) return tl::unexpected(member.error());
+    KAKARI_RETURN_IF_ERROR(member);
     d.member_id = *member;
   }
   if (!util::Trim(draft.postal_code).empty()) {
     auto postal = ValidatePostalCode(NormalizeNfkc(draft.postal_code));
-    if (!postal) return tl::unexpected(postal.error());
+    KAKARI_RETURN_IF_ERROR(postal);
     d.postal_code = *postal;
   }
   if (!util::Trim(draft.email).empty()) {
     auto email = ValidateEmail(NormalizeNfkc(draft.email));
-    if (!email) return tl::unexpected(email.error());
+    KAKARI_RETURN_IF_ERROR(email);
     d.email = *email;
   }
   d.address = std::string(util::Trim(draft.address));
@@ -231,15 +214,14 @@ Result<Doctor> ValidateDoctorDraft(const DoctorDraft& draft, const Date& today) 
 }
 
 Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const DoctorDraft& draft) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto valid = ValidateDoctorDraft(draft, deps.clock.TodayInJapan());
   if (!valid) return valid;
   Doctor doctor = *valid;
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto home = (*uow)->Organisations().FindByCode(draft.association_code);
-  if (!home) return tl::unexpected(home.error());
+  KAKARI_RETURN_IF_ERROR(home);
   if (!*home || (*home)->level == OrgLevel::kNational ||
       !CoversAssociation(caller.principal, (*home)->code)) {
     return Fail(ErrorCode::kUnprocessable, "所属医師会は担当範囲内の医師会を指定してください",
@@ -258,30 +240,29 @@ Result<Doctor> CreateDoctor(const Deps& deps, const Caller& caller, const Doctor
       !a) {
     return tl::unexpected(a.error());
   }
-  if (auto c = (*uow)->Commit(); !c) return tl::unexpected(c.error());
+  KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   return doctor;
 }
 
 Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                                  const PaperApplication& paper, RoutedTo* routed) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   return InWriteTransaction(deps, caller, "paper.application", [&](UnitOfWork& uow) -> Result<Id> {
     auto doctor = LoadVisibleDoctor(uow, caller.principal, paper.registry_number);
-    if (!doctor) return tl::unexpected(doctor.error());
+    KAKARI_RETURN_IF_ERROR(doctor);
     auto scan = uow.Files().Find(paper.scan_file_id);
-    if (!scan) return tl::unexpected(scan.error());
+    KAKARI_RETURN_IF_ERROR(scan);
     if (!*scan || (*scan)->uploaded_by != caller.principal.user_id || (*scan)->attached_id) {
       return Fail(ErrorCode::kUnprocessable, "申請書のスキャンを先にアップロードしてください",
                   "upload the scanned form first", "scan_file_id");
     }
     auto standing = StandingOf(uow, doctor->id);
-    if (!standing) return tl::unexpected(standing.error());
+    KAKARI_RETURN_IF_ERROR(standing);
     auto route = RouteFor(uow, *doctor);
-    if (!route) return tl::unexpected(route.error());
+    KAKARI_RETURN_IF_ERROR(route);
     if (routed) {
       auto org = uow.Organisations().FindById(route->association_id);
-      if (!org) return tl::unexpected(org.error());
+      KAKARI_RETURN_IF_ERROR(org);
       if (*org) *routed = RoutedTo{(*org)->code, (*org)->name_ja};
     }
     ApplicationSnapshot snap{standing->eligibility.lecture_units, standing->approved_activity_ids,
@@ -306,51 +287,44 @@ Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                    caller.principal.user_id,
                    RoleName(caller.principal.role),
                    "paper"};
-    if (auto h = uow.Reviews().AddHistory(ReviewKind::kApplication, *app_id, e); !h) {
-      return tl::unexpected(h.error());
-    }
-    if (auto a = WriteAudit(uow, deps, &caller, "application.paper_entry", "application",
-                            std::to_string(*app_id));
-        !a) {
-      return tl::unexpected(a.error());
-    }
+    KAKARI_RETURN_IF_ERROR(uow.Reviews().AddHistory(ReviewKind::kApplication, *app_id, e));
+    KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "application.paper_entry", "application",
+                                      std::to_string(*app_id)));
     return app_id;
   });
 }
 
 Result<std::vector<AuditRecord>> ItemAudit(const Deps& deps, const Caller& caller, ReviewKind kind,
                                            Id id) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto item = LoadVisibleItem(**uow, caller.principal, kind, id);
-  if (!item) return tl::unexpected(item.error());
+  KAKARI_RETURN_IF_ERROR(item);
   return (*uow)->Audit().ForSubject(ReviewKindName(kind), std::to_string(id));
 }
 
 Result<RoutingRule> GetRouting(const Deps& deps, const Caller& caller,
                                std::string_view prefecture_code) {
-  if (auto r = RequirePermission(caller.principal, Permission::kReview); !r)
-    return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (!CoversAssociation(caller.principal, prefecture_code) &&
       !util::StartsWith(caller.principal.organisation_code, prefecture_code)) {
     return tl::unexpected(NotFoundError("都道府県", "prefecture"));
   }
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   return (*uow)->Settings().Routing(prefecture_code);
 }
 
 Status PutRouting(const Deps& deps, const Caller& caller, const RoutingRule& rule) {
-  if (auto r = RequirePermission(caller.principal, Permission::kAdminister); !r) return r;
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kAdminister));
   if (!ValidatePrefectureCode(rule.prefecture_code) ||
       !CoversAssociation(caller.principal, rule.prefecture_code)) {
     return tl::unexpected(NotFoundError("都道府県", "prefecture"));
   }
   auto uow = deps.store.Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
-  if (auto s = (*uow)->Settings().PutRouting(rule); !s) return s;
+  KAKARI_RETURN_IF_ERROR(uow);
+  KAKARI_RETURN_IF_ERROR((*uow)->Settings().PutRouting(rule));
   if (auto a =
           WriteAudit(**uow, deps, &caller, "routing.update", "prefecture", rule.prefecture_code,
                      std::string("members=") + ApprovingLevelName(rule.members) +
@@ -367,24 +341,24 @@ Result<std::vector<AffiliatedStatus>> InstitutionDoctors(const Deps& deps, const
                 "only institution users may do this");
   }
   auto uow = deps.store.Begin(false);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   auto affiliations =
       (*uow)->Institutions().AffiliationsOfInstitution(*caller.principal.institution_id);
-  if (!affiliations) return tl::unexpected(affiliations.error());
+  KAKARI_RETURN_IF_ERROR(affiliations);
   Date today = deps.clock.TodayInJapan();
   std::vector<Doctor> doctors;
   for (const auto& a : *affiliations) {
     if (!VisibleToInstitution(a) || !ActiveOn(a, today)) continue;
     auto d = (*uow)->Doctors().FindById(a.doctor_id);
-    if (!d) return tl::unexpected(d.error());
+    KAKARI_RETURN_IF_ERROR(d);
     if (*d) doctors.push_back(std::move(**d));
   }
   std::vector<AffiliatedStatus> out;
   for (auto& d : doctors) {
     auto standing = StandingOf(**uow, d.id);
-    if (!standing) return tl::unexpected(standing.error());
+    KAKARI_RETURN_IF_ERROR(standing);
     auto items = (*uow)->Reviews().ListForDoctor(d.id);
-    if (!items) return tl::unexpected(items.error());
+    KAKARI_RETURN_IF_ERROR(items);
     bool certified = false;
     for (const auto& it : *items) {
       certified = certified ||

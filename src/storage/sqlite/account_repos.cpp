@@ -222,11 +222,11 @@ Result<Id> SqlCredentials::InsertCode(const core::OneTimeCodeRecord& c) {
   KAKARI_TRY(cancel, c_.Prepare("UPDATE one_time_codes SET cancelled = 1 "
                                 "WHERE user_id = ? AND used_at IS NULL"));
   cancel->Bind(1, c.user_id);
-  if (auto s = cancel->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(cancel->Run());
   KAKARI_TRY(st, c_.Prepare("INSERT INTO one_time_codes(user_id, code_hash, expires_at, "
                             "issued_by) VALUES (?, ?, ?, ?)"));
   st->Bind(1, c.user_id).Bind(2, c.code_hash).Bind(3, c.expires_at).Bind(4, c.issued_by);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -256,7 +256,7 @@ Result<Id> SqlCredentials::InsertToken(const core::ApiTokenRecord& t) {
       .Bind(3, t.token_hash)
       .Bind(4, JoinScopes(t.scopes))
       .Bind(5, t.created_at);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -294,13 +294,7 @@ Result<std::optional<core::ApiTokenRecord>> SqlCredentials::FindTokenById(Id id)
 Result<std::vector<core::ApiTokenRecord>> SqlCredentials::TokensOf(Id user_id) {
   KAKARI_TRY(st, c_.Prepare(std::string(kTokenColumns) + "WHERE user_id = ? ORDER BY id"));
   st->Bind(1, user_id);
-  std::vector<core::ApiTokenRecord> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadToken(*st));
-  }
-  return out;
+  return CollectRows<core::ApiTokenRecord>(*st, ReadToken);
 }
 
 Status SqlCredentials::RevokeToken(Id id, int64_t now) {

@@ -64,13 +64,7 @@ Result<std::vector<core::AuditRecord>> SqlAudit::ForSubject(std::string_view typ
   KAKARI_TRY(st, c_.Prepare(std::string(kAuditColumns) +
                             "WHERE subject_type = ? AND subject_id = ? ORDER BY id"));
   st->Bind(1, type).Bind(2, id);
-  std::vector<core::AuditRecord> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadAudit(*st));
-  }
-  return out;
+  return CollectRows<core::AuditRecord>(*st, ReadAudit);
 }
 
 Result<core::RoutingRule> SqlSettings::Routing(std::string_view prefecture_code) {

@@ -39,9 +39,9 @@ core::Status CopyDatabase(const std::string& from, const std::string& to) {
                       to + " already exists; name a new file", "to");
   }
   auto src = OpenDb(from, SQLITE_OPEN_READONLY);
-  if (!src) return tl::unexpected(src.error());
+  KAKARI_RETURN_IF_ERROR(src);
   auto dst = OpenDb(to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (!dst) return tl::unexpected(dst.error());
+  KAKARI_RETURN_IF_ERROR(dst);
   sqlite3_backup* b = sqlite3_backup_init(dst->get(), "main", src->get(), "main");
   if (!b) {
     return tl::unexpected(
@@ -54,18 +54,18 @@ core::Status CopyDatabase(const std::string& from, const std::string& to) {
     dst->reset();
     std::error_code ec;
     std::filesystem::remove(to, ec);
-    return tl::unexpected(core::Error{
+    return tl::unexpected(core::MakeError(
         core::ErrorCode::kUnavailable,
         from + " をコピーできません（" + why + "。データベースでないか、空き容量が足りません）",
-        "cannot copy " + from + " (" + why + ": not a database, or not enough free space)", why,
-        "file"});
+        "cannot copy " + from + " (" + why + ": not a database, or not enough free space)", "file",
+        why));
   }
   return {};
 }
 
 core::Status MakeSingleFile(const std::string& path) {
   auto db = OpenDb(path, SQLITE_OPEN_READWRITE);
-  if (!db) return tl::unexpected(db.error());
+  KAKARI_RETURN_IF_ERROR(db);
   if (sqlite3_exec(db->get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) !=
       SQLITE_OK) {
     return tl::unexpected(
@@ -76,7 +76,7 @@ core::Status MakeSingleFile(const std::string& path) {
 
 core::Result<std::string> IntegrityCheck(const std::string& path) {
   auto db = OpenDb(path, SQLITE_OPEN_READONLY);
-  if (!db) return tl::unexpected(db.error());
+  KAKARI_RETURN_IF_ERROR(db);
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db->get(), "PRAGMA integrity_check", -1, &st, nullptr) != SQLITE_OK) {
     return std::string(sqlite3_errmsg(db->get()));

@@ -85,7 +85,7 @@ core::Result<core::Id> SqlCertificates::Insert(const core::Certificate& c) {
       .Bind(15, c.key_id)
       .Bind(16, c.payload)
       .Bind(17, c.delivery.empty() ? "download" : c.delivery);
-  if (auto r = st->Run(); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -93,13 +93,7 @@ core::Result<std::vector<core::Certificate>> SqlCertificates::Select(
     const std::string& where_order, const std::function<void(Statement&)>& bind) {
   KAKARI_TRY(st, c_.Prepare(kColumns + where_order));
   bind(*st);
-  std::vector<core::Certificate> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadCertificate(*st));
-  }
-  return out;
+  return CollectRows<core::Certificate>(*st, ReadCertificate);
 }
 
 core::Result<std::optional<core::Certificate>> SqlCertificates::Find(std::string_view number,
@@ -108,14 +102,14 @@ core::Result<std::optional<core::Certificate>> SqlCertificates::Find(std::string
                                [&](Statement& st) { st.Bind(1, number).Bind(2, *version); })
                       : Select("WHERE number = ? ORDER BY version DESC LIMIT 1",
                                [&](Statement& st) { st.Bind(1, number); });
-  if (!rows) return tl::unexpected(rows.error());
+  KAKARI_RETURN_IF_ERROR(rows);
   if (rows->empty()) return std::optional<core::Certificate>();
   return std::optional<core::Certificate>(std::move(rows->front()));
 }
 
 core::Result<std::optional<core::Certificate>> SqlCertificates::FindById(core::Id id) {
   auto rows = Select("WHERE id = ?", [&](Statement& st) { st.Bind(1, id); });
-  if (!rows) return tl::unexpected(rows.error());
+  KAKARI_RETURN_IF_ERROR(rows);
   if (rows->empty()) return std::optional<core::Certificate>();
   return std::optional<core::Certificate>(std::move(rows->front()));
 }
@@ -235,7 +229,7 @@ core::Result<std::vector<core::SigningKeyRecord>> SqlCertificates::Keys() {
 core::Status SqlCertificates::PublishKey(std::string_view id, std::string_view public_key) {
   KAKARI_TRY(retire, c_.Prepare("UPDATE signing_keys SET retired_at = "
                                 "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE retired_at IS NULL"));
-  if (auto r = retire->Run(); !r) return r;
+  KAKARI_RETURN_IF_ERROR(retire->Run());
   KAKARI_TRY(st, c_.Prepare("INSERT INTO signing_keys(id, public_key) VALUES (?, ?)"));
   st->Bind(1, id).BindBlob(2, public_key);
   return st->Run();
@@ -259,13 +253,13 @@ core::Result<core::Id> SqlCertificates::CreateMailBatch(core::Id association_id,
     st->Bind(2, created_by);
   else
     st->BindNull(2);
-  if (auto r = st->Run(); !r) return tl::unexpected(r.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   core::Id batch = c_.LastInsertId();
   KAKARI_TRY(assign, c_.Prepare("UPDATE certificates SET mail_batch_id = ? WHERE id = ? AND "
                                 "mail_batch_id IS NULL"));
   for (core::Id id : ids) {
     assign->Bind(1, batch).Bind(2, id);
-    if (auto r = assign->Run(); !r) return tl::unexpected(r.error());
+    KAKARI_RETURN_IF_ERROR(assign->Run());
   }
   return batch;
 }
@@ -294,7 +288,7 @@ core::Result<std::vector<core::MailBatch>> SqlCertificates::SelectBatches(
 
 core::Result<std::optional<core::MailBatch>> SqlCertificates::FindMailBatch(core::Id id) {
   auto rows = SelectBatches("WHERE b.id = ?", [&](Statement& st) { st.Bind(1, id); });
-  if (!rows) return tl::unexpected(rows.error());
+  KAKARI_RETURN_IF_ERROR(rows);
   if (rows->empty()) return std::optional<core::MailBatch>();
   return std::optional<core::MailBatch>(rows->front());
 }

@@ -86,7 +86,7 @@ core::Result<bool> Statement::Step() {
 core::Status Statement::Run() {
   for (;;) {
     auto r = Step();
-    if (!r) return tl::unexpected(r.error());
+    KAKARI_RETURN_IF_ERROR(r);
     if (!*r) {
       sqlite3_reset(stmt_);  // ready to bind again (a loop of Runs would repeat old values)
       return {};
@@ -162,7 +162,7 @@ core::Status Connection::Exec(std::string_view sql) {
 
 core::Status Connection::Run(std::string_view sql) {
   auto st = Prepare(sql);
-  if (!st) return tl::unexpected(st.error());
+  KAKARI_RETURN_IF_ERROR(st);
   return (*st)->Run();
 }
 

@@ -86,7 +86,7 @@ core::Result<std::vector<T>> CollectRows(Statement& st, Read&& read) {
   std::vector<T> out;
   for (;;) {
     auto row = st.Step();
-    if (!row) return tl::unexpected(row.error());
+    KAKARI_RETURN_IF_ERROR(row);
     if (!*row) break;
     out.push_back(read(st));
   }
@@ -94,10 +94,3 @@ core::Result<std::vector<T>> CollectRows(Statement& st, Read&& read) {
 }
 
 }  // namespace kakari::storage::sqlite
-
-// Evaluates a Result-returning expression; on error returns it from the
-// enclosing function, else binds the value to `var`.
-#define KAKARI_TRY(var, expr)                                     \
-  auto var##_result = (expr);                                     \
-  if (!var##_result) return tl::unexpected(var##_result.error()); \
-  auto& var = *var##_result

@@ -41,14 +41,14 @@ Result<Id> SqlCredits::LectureId(std::string_view title, std::string_view organi
   }
   KAKARI_TRY(insert, c_.Prepare("INSERT INTO lectures(title, organizer) VALUES (?, ?)"));
   insert->Bind(1, title).Bind(2, organizer);
-  if (auto s = insert->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(insert->Run());
   return c_.LastInsertId();
 }
 
 Result<Id> SqlCredits::StartImport(std::string_view source) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO credit_imports(source) VALUES (?)"));
   st->Bind(1, source);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   import_id_ = c_.LastInsertId();
   return import_id_;
 }
@@ -78,7 +78,7 @@ Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
       st->Bind(6, import_id_);
     else
       st->BindNull(6);
-    if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+    KAKARI_RETURN_IF_ERROR(st->Run());
     if (c_.Changes() != 1) continue;
     ++inserted;
     if (deltas.empty() || std::get<0>(deltas.back()) != r.doctor_id ||
@@ -87,7 +87,7 @@ Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
     }
     std::get<2>(deltas.back()) += r.half_units;
   }
-  if (auto s = AddToTotals(deltas); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(AddToTotals(deltas));
   return inserted;
 }
 
@@ -107,7 +107,7 @@ core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64
     const auto& [doctor, year, halves] = deltas[i];
     st->Reset();
     st->Bind(1, doctor).Bind(2, static_cast<int64_t>(year)).Bind(3, halves);
-    if (auto s = st->Run(); !s) return s;
+    KAKARI_RETURN_IF_ERROR(st->Run());
     // One all-time update per run of the same doctor.
     int64_t doctor_total = halves;
     while (i + 1 < deltas.size() && std::get<0>(deltas[i + 1]) == doctor) {
@@ -115,12 +115,12 @@ core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64
       const auto& [d2, y2, h2] = deltas[i];
       st->Reset();
       st->Bind(1, d2).Bind(2, static_cast<int64_t>(y2)).Bind(3, h2);
-      if (auto s = st->Run(); !s) return s;
+      KAKARI_RETURN_IF_ERROR(st->Run());
       doctor_total += h2;
     }
     sum->Reset();
     sum->Bind(1, doctor).Bind(2, doctor_total);
-    if (auto s = sum->Run(); !s) return s;
+    KAKARI_RETURN_IF_ERROR(sum->Run());
   }
   return {};
 }
@@ -205,13 +205,7 @@ Result<std::vector<core::LectureCredit>> SqlCredits::ListForDoctor(Id doctor_id)
   KAKARI_TRY(st, c_.Prepare(std::string(kCreditColumns) +
                             "WHERE c.doctor_id = ? ORDER BY c.taken_on DESC, c.id DESC"));
   st->Bind(1, doctor_id);
-  std::vector<core::LectureCredit> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadCredit(*st));
-  }
-  return out;
+  return CollectRows<core::LectureCredit>(*st, ReadCredit);
 }
 
 Result<std::pair<int64_t, std::vector<core::LectureCredit>>> SqlCredits::PageForDoctor(

@@ -98,7 +98,7 @@ Result<Id> SqlInstitutions::Insert(const core::Institution& inst) {
                             "advanced_treatment, postal_code, address, association_code, "
                             "exempt_from_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   BindInstitution(*st, inst);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -165,7 +165,7 @@ Result<Id> SqlInstitutions::AddAffiliation(const core::Affiliation& a) {
                            : std::nullopt)
       .Bind(6, core::AffiliationStateName(a.state))
       .Bind(7, core::AffiliationSourceName(a.source));
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -197,7 +197,7 @@ Result<bool> SqlInstitutions::UpdateAffiliation(const core::Affiliation& a,
       .Bind(4, core::AffiliationStateName(a.state))
       .Bind(5, a.id)
       .Bind(6, expected_version);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.Changes() == 1;
 }
 

@@ -25,15 +25,13 @@ const std::vector<std::string>& Scripts() {
 int LatestSchemaVersion() { return static_cast<int>(Scripts().size()); }
 
 core::Result<int> SchemaVersion(Connection& conn) {
-  if (auto s = conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                         "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-      !s) {
-    return tl::unexpected(s.error());
-  }
+  KAKARI_RETURN_IF_ERROR(
+      conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
   auto st = conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  if (!st) return tl::unexpected(st.error());
+  KAKARI_RETURN_IF_ERROR(st);
   auto row = (*st)->Step();
-  if (!row) return tl::unexpected(row.error());
+  KAKARI_RETURN_IF_ERROR(row);
   int v = static_cast<int>((*st)->Int(0));
   (*st)->Reset();
   return v;
@@ -42,7 +40,7 @@ core::Result<int> SchemaVersion(Connection& conn) {
 core::Status Migrate(Connection& conn, int target) {
   if (target < 0) target = LatestSchemaVersion();
   auto current = SchemaVersion(conn);
-  if (!current) return tl::unexpected(current.error());
+  KAKARI_RETURN_IF_ERROR(current);
   if (*current > LatestSchemaVersion()) {
     return core::Fail(core::ErrorCode::kUnavailable,
                       "このデータベースは新しい版のKakariで作られています",

@@ -35,7 +35,7 @@ Result<Id> SqlOrganisations::Insert(const core::Organisation& org) {
       .Bind(3, org.code)
       .Bind(4, org.name_ja)
       .Bind(5, org.name_en);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -61,13 +61,7 @@ Result<std::optional<core::Organisation>> SqlOrganisations::FindById(Id id) {
 
 Result<std::vector<core::Organisation>> SqlOrganisations::List() {
   KAKARI_TRY(st, c_.Prepare(std::string(kOrgColumns) + "ORDER BY code"));
-  std::vector<core::Organisation> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadOrg(*st));
-  }
-  return out;
+  return CollectRows<core::Organisation>(*st, ReadOrg);
 }
 
 namespace {
@@ -150,13 +144,7 @@ Result<std::optional<core::Doctor>> ReadOneDoctor(Statement* st) {
 }
 
 Result<std::vector<core::Doctor>> ReadDoctors(Statement* st) {
-  std::vector<core::Doctor> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadDoctor(*st));
-  }
-  return out;
+  return CollectRows<core::Doctor>(*st, ReadDoctor);
 }
 }  // namespace
 
@@ -208,13 +196,7 @@ Result<int64_t> SqlDoctors::Count() {
 
 Result<std::vector<Id>> SqlDoctors::AllIds() {
   KAKARI_TRY(st, c_.Prepare("SELECT id FROM doctors ORDER BY id"));
-  std::vector<Id> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(st->Int(0));
-  }
-  return out;
+  return CollectRows<Id>(*st, [](Statement& row) { return row.Int(0); });
 }
 
 }  // namespace kakari::storage::sqlite

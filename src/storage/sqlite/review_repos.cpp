@@ -197,7 +197,7 @@ Result<bool> SqlReviews::UpdateStatus(core::ReviewKind kind, Id id, int64_t expe
               "ELSE submitted_at END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
               "WHERE id = ?3 AND version = ?4"));
   st->Bind(1, core::ReviewStatusName(to)).Bind(2, reason).Bind(3, id).Bind(4, expected_version);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.Changes() == 1;
 }
 
@@ -308,13 +308,7 @@ Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
                             " FROM review_items r LEFT JOIN organisations o ON o.id = r.routed_to "
                             "WHERE r.doctor_id = ? ORDER BY r.submitted_at DESC, r.id DESC"));
   st->Bind(1, doctor_id);
-  std::vector<core::ReviewItem> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadItem(*st));
-  }
-  return out;
+  return CollectRows<core::ReviewItem>(*st, ReadItem);
 }
 
 Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& in, Id routed_to) {
@@ -330,7 +324,7 @@ Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& i
       .Bind(4, in.title)
       .Bind(5, in.organizer)
       .Bind(6, routed_to);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -403,7 +397,7 @@ Result<Id> SqlFiles::Insert(const core::StoredFileMeta& m, std::string_view byte
       .Bind(5, static_cast<int64_t>(bytes.size()))
       .Bind(6, m.sha256)
       .BindBlob(7, bytes);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -438,13 +432,7 @@ Result<std::vector<core::StoredFileMeta>> SqlFiles::AttachedTo(core::ReviewKind 
   KAKARI_TRY(st, c_.Prepare(std::string(kFileColumns) +
                             "WHERE attached_kind = ? AND attached_id = ? ORDER BY id"));
   st->Bind(1, core::ReviewKindName(kind)).Bind(2, item_id);
-  std::vector<core::StoredFileMeta> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(ReadFile(*st));
-  }
-  return out;
+  return CollectRows<core::StoredFileMeta>(*st, ReadFile);
 }
 
 }  // namespace kakari::storage::sqlite

@@ -97,8 +97,8 @@ class SqlUnitOfWork final : public core::UnitOfWork {
 
 core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   auto conn = Connection::Open(path);
-  if (!conn) return tl::unexpected(conn.error());
-  if (auto s = Migrate(**conn); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(conn);
+  KAKARI_RETURN_IF_ERROR(Migrate(**conn));
   std::unique_ptr<SqliteStore> store(new SqliteStore(path));
   store->Release(std::move(*conn));
   return store;
@@ -144,14 +144,14 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::Begin(bool write) {
   std::unique_lock<std::mutex> writer;
   if (write) writer = std::unique_lock(write_mu_);
   auto conn = Acquire();
-  if (!conn) return tl::unexpected(conn.error());
+  KAKARI_RETURN_IF_ERROR(conn);
   return BeginOn(std::move(*conn), write ? "BEGIN IMMEDIATE" : "BEGIN", false, std::move(writer));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
   std::unique_lock writer(write_mu_);
   auto conn = Acquire();
-  if (!conn) return tl::unexpected(conn.error());
+  KAKARI_RETURN_IF_ERROR(conn);
   // Takes effect only outside a transaction, hence before BEGIN.
   if (auto s = (*conn)->Exec("PRAGMA foreign_keys=OFF"); !s) {
     Release(std::move(*conn));
@@ -194,18 +194,18 @@ core::Status SqliteStore::AppendAudit(core::AuditRecord record, const core::Hash
 
 core::Status SqliteStore::WriteAuditBatch(const std::vector<PendingAudit*>& batch) {
   auto uow = Begin(true);
-  if (!uow) return tl::unexpected(uow.error());
+  KAKARI_RETURN_IF_ERROR(uow);
   std::vector<core::AuditRecord*> records;
   records.reserve(batch.size());
   for (PendingAudit* p : batch) records.push_back(&p->record);
   // Every caller passes the service deps' one crypto, so the first hasher serves all.
-  if (auto a = core::AppendChained(**uow, records, *batch.front()->hasher); !a) return a;
+  KAKARI_RETURN_IF_ERROR(core::AppendChained(**uow, records, *batch.front()->hasher));
   return (*uow)->Commit();
 }
 
 core::Status SqliteStore::Checkpoint() {
   auto conn = Acquire();
-  if (!conn) return tl::unexpected(conn.error());
+  KAKARI_RETURN_IF_ERROR(conn);
   auto s = (*conn)->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   Release(std::move(*conn));
   return s;

@@ -20,7 +20,7 @@ Result<Id> SqlActivities::Insert(const core::NewActivity& a) {
       .BindOptional(5, a.ended_on ? std::optional(a.ended_on->ToIso()) : std::nullopt)
       .Bind(6, a.organisation)
       .Bind(7, core::ActivityStatusName(a.status));
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -61,12 +61,12 @@ Result<Id> SqlApplications::Insert(const core::NewApplication& a) {
       .Bind(5, a.routed_to_association_id)
       .Bind(6, core::ApplicationStatusName(a.status))
       .Bind(7, a.submitted_on.ToIso());
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
 core::Status SqlProgrammes::Upsert(const core::Programme& p) {
-  if (auto s = c_.Exec("UPDATE programmes SET is_current = 0"); !s) return s;
+  KAKARI_RETURN_IF_ERROR(c_.Exec("UPDATE programmes SET is_current = 0"));
   KAKARI_TRY(
       st,
       c_.Prepare(
@@ -150,7 +150,7 @@ Result<Id> SqlActivities::Submit(Id doctor_id, const core::ActivityInput& in, Id
       .BindOptional(5, in.ended_on ? std::optional(in.ended_on->ToIso()) : std::nullopt)
       .Bind(6, in.organisation)
       .Bind(7, routed_to);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
 
@@ -186,25 +186,15 @@ Result<std::vector<Id>> SqlActivities::ApprovedIds(Id doctor_id) {
   KAKARI_TRY(st, c_.Prepare("SELECT id FROM practical_activities WHERE doctor_id = ? AND "
                             "status = 'approved' ORDER BY id"));
   st->Bind(1, doctor_id);
-  std::vector<Id> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back(st->Int(0));
-  }
-  return out;
+  return CollectRows<Id>(*st, [](Statement& row) { return row.Int(0); });
 }
 
 Result<std::vector<core::ActivityCategory>> SqlActivities::Categories() {
   KAKARI_TRY(st, c_.Prepare("SELECT code, name_ja, name_en FROM activity_categories "
                             "WHERE active = 1 ORDER BY sort_order, code"));
-  std::vector<core::ActivityCategory> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.push_back({st->Text(0), st->Text(1), st->Text(2)});
-  }
-  return out;
+  return CollectRows<core::ActivityCategory>(*st, [](Statement& row) {
+    return core::ActivityCategory{row.Text(0), row.Text(1), row.Text(2)};
+  });
 }
 
 Result<Id> SqlApplications::Submit(const core::NewApplication& a,
@@ -226,9 +216,9 @@ Result<Id> SqlApplications::Submit(const core::NewApplication& a,
       .Bind(8, snap.lecture_units.halves())
       .Bind(9, snap.total_units.halves())
       .BindOptionalId(10, scan_file_id);
-  if (auto s = st->Run(); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(st->Run());
   Id id = c_.LastInsertId();
-  if (auto s = ReplaceSnapshot(id, snap); !s) return tl::unexpected(s.error());
+  KAKARI_RETURN_IF_ERROR(ReplaceSnapshot(id, snap));
   return id;
 }
 
@@ -258,15 +248,15 @@ core::Status SqlApplications::ReplaceSnapshot(Id id, const core::ApplicationSnap
   KAKARI_TRY(upd, c_.Prepare("UPDATE completion_applications SET lecture_halves = ?, "
                              "total_halves = ? WHERE id = ?"));
   upd->Bind(1, snap.lecture_units.halves()).Bind(2, snap.total_units.halves()).Bind(3, id);
-  if (auto s = upd->Run(); !s) return s;
+  KAKARI_RETURN_IF_ERROR(upd->Run());
   KAKARI_TRY(del, c_.Prepare("DELETE FROM application_activities WHERE application_id = ?"));
   del->Bind(1, id);
-  if (auto s = del->Run(); !s) return s;
+  KAKARI_RETURN_IF_ERROR(del->Run());
   KAKARI_TRY(ins, c_.Prepare("INSERT INTO application_activities(application_id, activity_id) "
                              "VALUES (?, ?)"));
   for (Id a : snap.activity_ids) {
     ins->Bind(1, id).Bind(2, a);
-    if (auto s = ins->Run(); !s) return s;
+    KAKARI_RETURN_IF_ERROR(ins->Run());
   }
   return {};
 }
