@@ -5,6 +5,7 @@
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
 #include "core/services/certificate_service.hpp"
+#include "core/services/certificate_settings.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {
@@ -16,17 +17,13 @@ int Usage(Environment& env, const char* usage) {
   return kExitUsage;
 }
 
-core::Status Publish(core::Store& store, const NewKey& key) {
-  auto uow = store.Begin(true);
-  KAKARI_RETURN_IF_ERROR(uow);
-  KAKARI_RETURN_IF_ERROR((*uow)->Certificates().PublishKey(key.id, key.public_key));
-  return (*uow)->Commit();
+core::Status Publish(Environment& env, core::Store& store, const NewKey& key) {
+  return core::PublishSigningKey(env.DepsFor(store), core::CommandLineCaller(), key.id,
+                                 key.public_key);
 }
 
 int ListKeys(const Args& args, Environment& env, core::Store& store, const core::Signer& keys) {
-  auto uow = store.Begin(false);
-  if (!uow) return PrintError(env, uow.error());
-  auto list = (*uow)->Certificates().Keys();
+  auto list = core::ListSigningKeys(env.DepsFor(store), core::CommandLineCaller());
   if (!list) return PrintError(env, list.error());
   bool json = args.Flag("json");
   if (json) *env.out << "[";
@@ -58,9 +55,7 @@ std::string CertificateJson(const core::Certificate& c) {
 }
 
 int ListCertificates(const Args& args, Environment& env, core::Store& store) {
-  auto uow = store.Begin(false);
-  if (!uow) return PrintError(env, uow.error());
-  auto list = (*uow)->Certificates().List(1000000, 0);
+  auto list = core::ListAllCertificates(env.DepsFor(store), core::CommandLineCaller());
   if (!list) return PrintError(env, list.error());
   bool json = args.Flag("json");
   if (json) *env.out << "[";
@@ -85,21 +80,11 @@ int WritePdf(const Args& args, Environment& env, core::Store& store, const std::
   if (!version_arg) return PrintError(env, version_arg.error(), true);
   std::optional<int> version;
   if (*version_arg) version = static_cast<int>(**version_arg);
-  auto uow = store.Begin(false);
-  if (!uow) return PrintError(env, uow.error());
-  auto cert = (*uow)->Certificates().Find(number, version);
-  if (!cert) return PrintError(env, cert.error());
-  if (!*cert) {
-    return PrintError(
-        env, core::MakeError(core::ErrorCode::kNotFound, "修了証 " + number + " はありません",
-                             "no certificate " + number, "number"));
-  }
-  auto doc = core::DocumentFor(**uow, **cert, env.public_url);
-  if (!doc) return PrintError(env, doc.error());
-  auto pdf = env.renderer->Certificates(std::span(&*doc, 1));
+  auto pdf = core::CertificatePdf(env.DepsFor(store), core::CommandLineCaller(), number, version,
+                                  env.public_url);
   if (!pdf) return PrintError(env, pdf.error());
-  if (auto w = env.write_file(*out, *pdf); !w) return PrintError(env, w.error());
-  *env.out << *out << " (" << pdf->size() << " bytes)\n";
+  if (auto w = env.write_file(*out, pdf->bytes); !w) return PrintError(env, w.error());
+  *env.out << *out << " (" << pdf->bytes.size() << " bytes)\n";
   return kExitOk;
 }
 
@@ -117,7 +102,7 @@ int Verify(const Args& args, Environment& env, core::Store& store, const std::st
                                              "this PDF carries no signed payload", "file"));
     }
   }
-  auto answer = core::VerifyPayload(core::Deps{store, *env.crypto, *env.clock}, payload);
+  auto answer = core::VerifyPayload(env.DepsFor(store), payload);
   if (!answer) return PrintError(env, answer.error());
   bool ok =
       answer->verdict == core::Verdict::kValid || answer->verdict == core::Verdict::kSuperseded;
@@ -147,7 +132,7 @@ core::Status EnsureSigningKey(const Args& args, Environment& env, core::Store& s
   if (!(*keys)->CurrentKeyId().empty()) return {};
   auto key = env.generate_key(KeyDir(args, env));
   KAKARI_RETURN_IF_ERROR(key);
-  return Publish(store, *key);
+  return Publish(env, store, *key);
 }
 
 int RunKeys(const Args& args, Environment& env) {
@@ -168,7 +153,7 @@ int RunKeys(const Args& args, Environment& env) {
   }
   auto key = env.generate_key(dir);
   if (!key) return PrintError(env, key.error());
-  if (auto p = Publish(*store, *key); !p) return PrintError(env, p.error());
+  if (auto p = Publish(env, *store, *key); !p) return PrintError(env, p.error());
   *env.out << "新しい署名鍵 / new signing key: " << key->id << "  "
            << core::Base64Url(key->public_key)
            << "\n（実行中のサーバーは再起動すると新しい鍵で署名します"

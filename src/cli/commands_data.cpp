@@ -110,13 +110,11 @@ int RunImport(const Args& args, Environment& env) {
   if (!store) return kExitFailure;
   ProgressBar bar(env, "取り込み / import");
   auto progress = [&](double f) { bar.Update(f); };
-  core::Deps deps{*store, *env.crypto, *env.clock};
-  auto report =
-      pos[0] == "doctors"   ? core::ImportDoctors(*store, *table->rows, env.today(), progress)
-      : pos[0] == "credits" ? core::ImportCredits(*store, *table->rows, env.today(), progress)
-      : pos[0] == "institutions"
-          ? core::ImportInstitutions(deps, nullptr, *table->rows, "", progress)
-          : core::ImportAffiliations(deps, nullptr, *table->rows, "", progress);
+  auto run = pos[0] == "doctors"        ? core::ImportDoctors
+             : pos[0] == "credits"      ? core::ImportCredits
+             : pos[0] == "institutions" ? core::ImportInstitutions
+                                        : core::ImportAffiliations;
+  auto report = run(env.DepsFor(*store), core::CommandLineCaller(), *table->rows, progress);
   bar.Finish();
   if (!report) return PrintError(env, report.error());
   env.checkpoint(*store);

@@ -96,16 +96,13 @@ int RunGmis(const Args& args, Environment& env) {
   if (!day) return PrintError(env, day.error(), true);
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
-  auto uow = store->Begin(false);
-  if (!uow) return PrintError(env, uow.error());
-  auto inst = (*uow)->Institutions().FindByCode(*code);
-  if (!inst) return PrintError(env, inst.error());
-  if (!*inst) {
+  auto answer = core::InstitutionAnswer(env.DepsFor(*store), core::CommandLineCaller(),
+                                        std::string(*code), *day);
+  if (!answer && answer.error().code == core::ErrorCode::kNotFound) {
     return PrintError(env, core::MakeError(core::ErrorCode::kNotFound,
                                            "医療機関コード " + *code + " の医療機関はありません",
                                            "no institution has code " + *code, "institution"));
   }
-  auto answer = core::AnswerOn(**uow, **inst, *day);
   if (!answer) return PrintError(env, answer.error());
   if (args.Flag("json")) {
     *env.out << GmisJson(*answer) << "\n";
@@ -126,9 +123,8 @@ int RunCoverage(const Args& args, Environment& env) {
   if (!day) return PrintError(env, day.error(), true);
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
-  auto uow = store->Begin(false);
-  if (!uow) return PrintError(env, uow.error());
-  auto c = core::CoverageOn(**uow, area, *day);
+  auto c = core::AreaCoverage(env.DepsFor(*store), core::CommandLineCaller(),
+                              area.empty() ? std::nullopt : std::optional<std::string>(area), *day);
   if (!c) return PrintError(env, c.error());
   if (args.Flag("json")) {
     *env.out << "{\"as_of\": " << Quoted(day->ToIso()) << ", \"reportable\": " << c->reportable

@@ -14,6 +14,7 @@
 #include "core/ports/row_source.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/system.hpp"
+#include "core/services/service_support.hpp"
 
 namespace kakari::cli {
 
@@ -64,6 +65,11 @@ struct Environment {
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
   bool err_is_terminal = false;
+
+  // What a service needs, from these parts, for `store`.
+  core::Deps DepsFor(core::Store& store, const core::Signer* signer = nullptr) const {
+    return core::Deps{store, *crypto, *clock, signer, renderer};
+  }
 };
 
 }  // namespace kakari::cli

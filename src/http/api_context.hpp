@@ -33,6 +33,8 @@ core::Error ItemNotFound();
 // Shared by the certificate and mail handlers.
 nlohmann::json CertificateJson(const core::Certificate& cert);
 ApiResponse PdfResponse(std::string pdf, const std::string& filename);
+// A service's rendered PDF as an attachment, or its error.
+ApiResponse PdfFileResponse(core::Result<core::PdfFile> pdf);
 // A download: the body with its type, saved under `filename`.
 ApiResponse Attachment(std::string content_type, std::string body, const std::string& filename);
 

@@ -198,6 +198,11 @@ ApiResponse PdfResponse(std::string pdf, const std::string& filename) {
   return Attachment("application/pdf", std::move(pdf), filename);
 }
 
+ApiResponse PdfFileResponse(core::Result<core::PdfFile> pdf) {
+  if (!pdf) return Fails(pdf.error());
+  return PdfResponse(std::move(pdf->bytes), pdf->filename);
+}
+
 ApiResponse GetMyCertificates(ApiContext& c) {
   auto list = core::MyCertificates(c.deps, c.caller);
   if (!list) return Fails(list.error());
@@ -207,15 +212,8 @@ ApiResponse GetMyCertificates(ApiContext& c) {
 }
 
 ApiResponse GetCertificatePdf(ApiContext& c) {
-  auto cert = core::CertificateFor(c.deps, c.caller, c.Param("number"), VersionQuery(c));
-  if (!cert) return Fails(cert.error());
-  auto uow = c.deps.store.Begin(false);
-  if (!uow) return Fails(uow.error());
-  auto doc = core::DocumentFor(**uow, *cert, c.config.public_url);
-  if (!doc) return Fails(doc.error());
-  auto pdf = c.config.renderer->Certificates(std::span(&*doc, 1));
-  if (!pdf) return Fails(pdf.error());
-  return PdfResponse(std::move(*pdf), "修了証_" + cert->issued.number + ".pdf");
+  return PdfFileResponse(core::CertificatePdf(c.deps, c.caller, c.Param("number"), VersionQuery(c),
+                                              c.config.public_url));
 }
 
 ApiResponse PostReissue(ApiContext& c) {

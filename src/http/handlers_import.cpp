@@ -20,7 +20,7 @@ ApiResponse PostCreditImport(ApiContext& c) {
   }
   auto rows = c.config.open_csv(c.req.body);
   if (!rows) return Fails(rows.error());
-  auto report = core::ImportCreditsAs(c.deps, c.caller, **rows);
+  auto report = core::ImportCredits(c.deps, c.caller, **rows);
   if (!report) return Fails(report.error());
   nlohmann::json rejected = nlohmann::json::array();
   for (const auto& r : report->rejected) {

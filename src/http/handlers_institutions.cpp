@@ -161,19 +161,17 @@ enum class AnswerFormat { kJson, kCsv, kPdf };
 ApiResponse AnswerFor(ApiContext& c, const std::optional<std::string>& code, AnswerFormat format) {
   auto day = AsOf(c);
   if (!day) return Fails(day.error());
+  if (format == AnswerFormat::kPdf) {
+    return PdfFileResponse(
+        core::InstitutionAnswerPdf(c.deps, c.caller, code, *day, c.config.public_url));
+  }
   auto answer = core::InstitutionAnswer(c.deps, c.caller, code, *day);
   if (!answer) return Fails(answer.error());
-  std::string name = "gmis-" + answer->institution.code + "-" + answer->as_of.ToIso();
   if (format == AnswerFormat::kJson) {
     return JsonResponse(200, AnswerJson(*answer, c.config.public_url));
   }
-  if (format == AnswerFormat::kCsv) {
-    return CsvResponse(core::AnswerCsv(*answer, c.config.public_url), name + ".csv");
-  }
-  auto pdf = c.config.renderer->AnswerSheet(
-      core::AnswerSheetFor(*answer, c.config.public_url, c.deps.clock.TodayInJapan()));
-  if (!pdf) return Fails(pdf.error());
-  return PdfResponse(std::move(*pdf), name + ".pdf");
+  std::string name = "gmis-" + answer->institution.code + "-" + answer->as_of.ToIso();
+  return CsvResponse(core::AnswerCsv(*answer, c.config.public_url), name + ".csv");
 }
 
 }  // namespace
@@ -324,9 +322,9 @@ ApiResponse GetCoverageCsv(ApiContext& c) {
 
 namespace {
 
-ApiResponse ImportWith(ApiContext& c, core::Result<core::ImportReport> (*run)(const core::Deps&,
-                                                                              const core::Caller&,
-                                                                              core::RowSource&)) {
+ApiResponse ImportWith(ApiContext& c, core::Result<core::ImportReport> (*run)(
+                                          const core::Deps&, const core::Caller&, core::RowSource&,
+                                          const core::ProgressFn&)) {
   if (!util::StartsWith(c.req.Header("content-type"), "text/csv")) {
     return Fails(core::MakeError(core::ErrorCode::kUnsupportedFormat,
                                  "CSVファイル（Content-Type: text/csv）を送ってください",
@@ -334,7 +332,7 @@ ApiResponse ImportWith(ApiContext& c, core::Result<core::ImportReport> (*run)(co
   }
   auto rows = c.config.open_csv(c.req.body);
   if (!rows) return Fails(rows.error());
-  auto report = run(c.deps, c.caller, **rows);
+  auto report = run(c.deps, c.caller, **rows, {});
   if (!report) return Fails(report.error());
   json rejected = json::array();
   for (const auto& r : report->rejected) {
@@ -348,12 +346,8 @@ ApiResponse ImportWith(ApiContext& c, core::Result<core::ImportReport> (*run)(co
 
 }  // namespace
 
-ApiResponse PostInstitutionImport(ApiContext& c) {
-  return ImportWith(c, core::ImportInstitutionsAs);
-}
-ApiResponse PostAffiliationImport(ApiContext& c) {
-  return ImportWith(c, core::ImportAffiliationsAs);
-}
+ApiResponse PostInstitutionImport(ApiContext& c) { return ImportWith(c, core::ImportInstitutions); }
+ApiResponse PostAffiliationImport(ApiContext& c) { return ImportWith(c, core::ImportAffiliations); }
 
 namespace {
 

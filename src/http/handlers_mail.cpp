@@ -33,15 +33,6 @@ core::Error NoBatch() {
                          "mail batch not found", "id");
 }
 
-ApiResponse CertificatesPdf(ApiContext& c, const std::vector<core::Certificate>& certs,
-                            const std::string& filename) {
-  auto docs = core::DocumentsFor(c.deps, certs, c.config.public_url);
-  if (!docs) return Fails(docs.error());
-  auto pdf = c.config.renderer->Certificates(*docs);
-  if (!pdf) return Fails(pdf.error());
-  return PdfResponse(std::move(*pdf), filename);
-}
-
 }  // namespace
 
 ApiResponse GetPendingMail(ApiContext& c) {
@@ -71,21 +62,14 @@ ApiResponse PostMailBatch(ApiContext& c) {
 ApiResponse GetMailBatchCertificates(ApiContext& c) {
   auto id = BatchId(c);
   if (!id) return Fails(NoBatch());
-  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
-  if (!batch) return Fails(batch.error());
-  return CertificatesPdf(c, batch->certificates, "修了証_郵送" + std::to_string(*id) + ".pdf");
+  return PdfFileResponse(
+      core::MailBatchCertificatesPdf(c.deps, c.caller, *id, c.config.public_url));
 }
 
 ApiResponse GetMailBatchLabels(ApiContext& c) {
   auto id = BatchId(c);
   if (!id) return Fails(NoBatch());
-  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
-  if (!batch) return Fails(batch.error());
-  auto labels = core::LabelsFor(c.deps, batch->certificates);
-  if (!labels) return Fails(labels.error());
-  auto pdf = c.config.renderer->Labels(*labels);
-  if (!pdf) return Fails(pdf.error());
-  return PdfResponse(std::move(*pdf), "宛名ラベル_郵送" + std::to_string(*id) + ".pdf");
+  return PdfFileResponse(core::MailBatchLabelsPdf(c.deps, c.caller, *id));
 }
 
 ApiResponse PostMailBatchSent(ApiContext& c) {
@@ -103,18 +87,14 @@ ApiResponse PostMergedCertificates(ApiContext& c) {
   BodyReader in(c.body);
   std::vector<std::string> numbers = in.StringList("numbers");
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  auto certs = core::SelectedCertificates(c.deps, c.caller, numbers);
-  if (!certs) return Fails(certs.error());
-  return CertificatesPdf(c, *certs, "修了証_" + std::to_string(certs->size()) + "件.pdf");
+  return PdfFileResponse(
+      core::MergedCertificatesPdf(c.deps, c.caller, numbers, c.config.public_url));
 }
 
 namespace {
 
 ApiResponse FormPdf(ApiContext& c, const core::Result<core::PaperForm>& form) {
-  if (!form) return Fails(form.error());
-  auto pdf = c.config.renderer->Form(*form);
-  if (!pdf) return Fails(pdf.error());
-  return PdfResponse(std::move(*pdf), form->title + ".pdf");
+  return PdfFileResponse(core::FormPdf(c.deps, form));
 }
 
 std::optional<core::FormKind> KindParam(const ApiContext& c) {

@@ -300,7 +300,8 @@ core::Result<ServerConfig> ParseListen(const std::string& listen) {
 core::Status Serve(const ServerConfig& config, core::Store& store, const core::Crypto& crypto,
                    const core::Clock& clock) {
   sigset_t signals = TerminationSignals();
-  ServerParts parts{store, core::Deps{store, crypto, clock, config.signer}, config.api};
+  ServerParts parts{store, core::Deps{store, crypto, clock, config.signer, config.api.renderer},
+                    config.api};
   try {
     auto server = restinio::run_async<Traits>(
         restinio::own_io_context(),

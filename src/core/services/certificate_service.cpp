@@ -1,5 +1,8 @@
 #include "core/services/certificate_service.hpp"
 
+#include <limits>
+#include <span>
+
 #include "core/domain/wareki.hpp"
 #include "util/strings.hpp"
 
@@ -220,6 +223,32 @@ Result<Certificate> CertificateFor(const Deps& deps, const Caller& caller, std::
                                       c->issued.number, "v" + std::to_string(c->issued.version)));
     return c;
   });
+}
+
+Result<PdfFile> CertificatePdf(const Deps& deps, const Caller& caller, std::string_view number,
+                               std::optional<int> version, std::string_view public_url) {
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto cert = CertificateFor(deps, caller, number, version);
+  KAKARI_RETURN_IF_ERROR(cert);
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto doc = DocumentFor(**uow, *cert, public_url);
+  KAKARI_RETURN_IF_ERROR(doc);
+  auto pdf = (*renderer)->Certificates(std::span(&*doc, 1));
+  KAKARI_RETURN_IF_ERROR(pdf);
+  return PdfFile{std::move(*pdf), "修了証_" + cert->issued.number + ".pdf"};
+}
+
+Result<std::vector<Certificate>> ListAllCertificates(const Deps& deps, const Caller& caller) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto list = (*uow)->Certificates().List(std::numeric_limits<int64_t>::max(), 0);
+  KAKARI_RETURN_IF_ERROR(list);
+  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "certificate.list", "certificate", "*",
+                                    std::to_string(list->size())));
+  return list;
 }
 
 Result<VerifyAnswer> VerifyOnline(const Deps& deps, std::string_view number,

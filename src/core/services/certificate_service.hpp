@@ -35,6 +35,15 @@ namespace kakari::core {
                                                  std::string_view number,
                                                  std::optional<int> version);
 
+// The same version rendered as its PDF (deps.renderer), named 修了証_<number>.pdf.
+[[nodiscard]] Result<PdfFile> CertificatePdf(const Deps& deps, const Caller& caller,
+                                             std::string_view number, std::optional<int> version,
+                                             std::string_view public_url);
+// Every certificate version, newest first (JMA administrators and the
+// command line: the whole register). Recorded as a view.
+[[nodiscard]] Result<std::vector<Certificate>> ListAllCertificates(const Deps& deps,
+                                                                   const Caller& caller);
+
 // What the public verification page may show: as issued, nothing personal
 // beyond the certificate's face.
 struct VerifyAnswer {

@@ -60,4 +60,29 @@ Result<Id> AddSignatory(const Deps& deps, const Caller& caller, const Signatory&
   return id;
 }
 
+Result<std::vector<SigningKeyRecord>> ListSigningKeys(const Deps& deps, const Caller& caller) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  return (*uow)->Certificates().Keys();
+}
+
+Status PublishSigningKey(const Deps& deps, const Caller& caller, std::string_view key_id,
+                         std::string_view public_key) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  if (key_id.empty() || public_key.size() != 32) {
+    return Fail(ErrorCode::kInvalidArgument, "署名鍵の形式が正しくありません",
+                "a signing key needs an id and a 32-byte public key", "key");
+  }
+  return InTransaction<bool>(
+             deps,
+             [&](UnitOfWork& uow) -> Result<bool> {
+               KAKARI_RETURN_IF_ERROR(uow.Certificates().PublishKey(key_id, public_key));
+               KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "signing_key.publish",
+                                                 "signing_key", key_id, Base64Url(public_key)));
+               return true;
+             })
+      .map([](bool) {});
+}
+
 }  // namespace kakari::core

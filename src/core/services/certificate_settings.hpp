@@ -22,4 +22,12 @@ namespace kakari::core {
 // issued certificates keep theirs); the seal must be PNG or JPEG.
 [[nodiscard]] Result<Id> AddSignatory(const Deps& deps, const Caller& caller, const Signatory& s);
 
+// The published signing keys (JMA administrators and the command line).
+[[nodiscard]] Result<std::vector<SigningKeyRecord>> ListSigningKeys(const Deps& deps,
+                                                                    const Caller& caller);
+// Publishes the public half of a new current key (the private half stays in
+// the key files); every other key is retired. Audited.
+[[nodiscard]] Status PublishSigningKey(const Deps& deps, const Caller& caller,
+                                       std::string_view key_id, std::string_view public_key);
+
 }  // namespace kakari::core

@@ -167,8 +167,10 @@ class CreditBatch {
 
 }  // namespace
 
-Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
-                                   const ProgressFn& progress) {
+namespace {
+
+Result<ImportReport> ImportCreditRows(Store& store, RowSource& source, const Date& today,
+                                      const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
   KAKARI_RETURN_IF_ERROR(columns);
   if (columns->Index("units") < 0 && columns->Index("minutes") < 0) {
@@ -210,19 +212,21 @@ Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& 
   return report;
 }
 
-}  // namespace kakari::core
+}  // namespace
 
-namespace kakari::core {
+namespace kakari::core {}  // namespace kakari::core
 
-Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller, RowSource& source) {
+Result<ImportReport> ImportCredits(const Deps& deps, const Caller& caller, RowSource& source,
+                                   const ProgressFn& progress) {
   KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kImportCredits));
-  auto report = ImportCredits(deps.store, source, deps.clock.TodayInJapan());
+  auto report = ImportCreditRows(deps.store, source, deps.clock.TodayInJapan(), progress);
   if (!report) return report;
   // The import commits in its own bulk transaction; its record follows it.
   std::string detail = "imported=" + std::to_string(report->imported) +
                        " duplicates=" + std::to_string(report->duplicates) +
                        " rejected=" + std::to_string(report->rejected.size());
-  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "credits.import", "credits", "api", detail));
+  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "credits.import", "credits",
+                                    caller.command_line ? "command line" : "api", detail));
   return report;
 }
 

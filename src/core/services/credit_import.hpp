@@ -34,14 +34,13 @@ std::span<const ColumnSpec> CreditColumns();
 [[nodiscard]] Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& columns,
                                                   const Date& today);
 
+// Lecture credits from a table, for whoever holds the credits:import
+// permission (a nightly job's API token; the command line): credits of
+// unknown doctors and bad rows are reported, a failing database leaves
+// nothing written. Recorded in the audit log with its counts once committed.
 // REQUIRES: `source` is positioned before its first data row.
-[[nodiscard]] Result<ImportReport> ImportCredits(Store& store, RowSource& source, const Date& today,
+[[nodiscard]] Result<ImportReport> ImportCredits(const Deps& deps, const Caller& caller,
+                                                 RowSource& source,
                                                  const ProgressFn& progress = {});
-
-// The machine import (a nightly job with an API token of scope
-// credits:import): the same import, allowed by that permission and recorded
-// in the audit log with its counts once committed.
-[[nodiscard]] Result<ImportReport> ImportCreditsAs(const Deps& deps, const Caller& caller,
-                                                   RowSource& source);
 
 }  // namespace kakari::core

@@ -110,8 +110,10 @@ class AssociationCache {
 
 }  // namespace
 
-Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& today,
-                                   const ProgressFn& progress) {
+namespace {
+
+Result<ImportReport> ImportDoctorRows(Store& store, RowSource& source, const Date& today,
+                                      const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kDoctorColumns);
   KAKARI_RETURN_IF_ERROR(columns);
   auto uow = store.Begin(true);
@@ -170,6 +172,21 @@ Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& 
   }
   KAKARI_RETURN_IF_ERROR((*uow)->Commit());
   if (progress) progress(1.0);
+  return report;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportDoctors(const Deps& deps, const Caller& caller, RowSource& source,
+                                   const ProgressFn& progress) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  auto report = ImportDoctorRows(deps.store, source, deps.clock.TodayInJapan(), progress);
+  if (!report) return report;
+  std::string detail = "imported=" + std::to_string(report->imported) +
+                       " duplicates=" + std::to_string(report->duplicates) +
+                       " rejected=" + std::to_string(report->rejected.size());
+  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "doctors.import", "doctors",
+                                    caller.command_line ? "command line" : "api", detail));
   return report;
 }
 

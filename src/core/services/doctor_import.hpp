@@ -11,6 +11,7 @@
 #include "core/domain/import_report.hpp"
 #include "core/ports/row_source.hpp"
 #include "core/ports/store.hpp"
+#include "core/services/service_support.hpp"
 
 namespace kakari::core {
 
@@ -26,7 +27,11 @@ struct ParsedDoctor {
 [[nodiscard]] Result<ParsedDoctor> ParseDoctorRow(const TableRow& row, const ColumnMap& columns,
                                                   const Date& today);
 
-[[nodiscard]] Result<ImportReport> ImportDoctors(Store& store, RowSource& source, const Date& today,
+// The doctors' roster, for JMA administrators and the command line: new
+// doctors are added, known registry numbers left as they are, bad rows
+// reported. Recorded in the audit log with its counts once committed.
+[[nodiscard]] Result<ImportReport> ImportDoctors(const Deps& deps, const Caller& caller,
+                                                 RowSource& source,
                                                  const ProgressFn& progress = {});
 
 }  // namespace kakari::core

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/domain/gmis_document.hpp"
 #include "core/domain/validation.hpp"
 
 namespace kakari::core {
@@ -156,6 +157,20 @@ Result<GmisAnswer> InstitutionAnswer(const Deps& deps, const Caller& caller,
   KAKARI_RETURN_IF_ERROR(RecordViewUnlessUnwritable(deps, caller, "gmis.view", "institution",
                                                     (*inst)->code, "as_of=" + as_of.ToIso()));
   return answer;
+}
+
+Result<PdfFile> InstitutionAnswerPdf(const Deps& deps, const Caller& caller,
+                                     const std::optional<std::string>& code,
+                                     const std::optional<Date>& day, std::string_view public_url) {
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto answer = InstitutionAnswer(deps, caller, code, day);
+  KAKARI_RETURN_IF_ERROR(answer);
+  auto pdf =
+      (*renderer)->AnswerSheet(AnswerSheetFor(*answer, public_url, deps.clock.TodayInJapan()));
+  KAKARI_RETURN_IF_ERROR(pdf);
+  return PdfFile{std::move(*pdf),
+                 "gmis-" + answer->institution.code + "-" + answer->as_of.ToIso() + ".pdf"};
 }
 
 Result<Coverage> AreaCoverage(const Deps& deps, const Caller& caller,

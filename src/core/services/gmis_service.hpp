@@ -24,6 +24,12 @@ namespace kakari::core {
 [[nodiscard]] Result<GmisAnswer> InstitutionAnswer(const Deps& deps, const Caller& caller,
                                                    const std::optional<std::string>& code,
                                                    const std::optional<Date>& day);
+// The same answer as its printable sheet (deps.renderer), named
+// gmis-<code>-<as of>.pdf.
+[[nodiscard]] Result<PdfFile> InstitutionAnswerPdf(const Deps& deps, const Caller& caller,
+                                                   const std::optional<std::string>& code,
+                                                   const std::optional<Date>& day,
+                                                   std::string_view public_url);
 // Staff's coverage of their area, or of a narrower one inside it; the JMA's
 // of the whole country. Audited as a view.
 [[nodiscard]] Result<Coverage> AreaCoverage(const Deps& deps, const Caller& caller,

@@ -165,10 +165,8 @@ Result<ImportReport> RunImport(const Deps& deps, const Caller* caller, RowSource
   return report;
 }
 
-}  // namespace
-
-Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller* caller, RowSource& source,
-                                        std::string_view area, const ProgressFn& progress) {
+Result<ImportReport> ImportInstitutionsIn(const Deps& deps, const Caller* caller, RowSource& source,
+                                          std::string_view area, const ProgressFn& progress) {
   std::unordered_set<std::string> seen;
   return RunImport(
       deps, caller, source, kInstitutionColumns, "institutions.import", progress,
@@ -192,8 +190,6 @@ Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller* caller, 
         return RowOutcome::kUpdated;
       });
 }
-
-namespace {
 
 struct ParsedAffiliation {
   std::string registry_number;
@@ -231,10 +227,8 @@ Result<ParsedAffiliation> ParseAffiliationRow(const TableRow& row, const ColumnM
   return p;
 }
 
-}  // namespace
-
-Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller, RowSource& source,
-                                        std::string_view area, const ProgressFn& progress) {
+Result<ImportReport> ImportAffiliationsIn(const Deps& deps, const Caller* caller, RowSource& source,
+                                          std::string_view area, const ProgressFn& progress) {
   std::set<std::tuple<Id, Id, std::string>> seen;
   return RunImport(
       deps, caller, source, kAffiliationColumns, "affiliations.import", progress,
@@ -284,8 +278,6 @@ Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller, 
       });
 }
 
-namespace {
-
 // The area an administrator may import into: the JMA everywhere, a
 // prefecture administrator their prefecture; nobody else.
 Result<std::string> ImportArea(const Caller& caller) {
@@ -301,18 +293,18 @@ Result<std::string> ImportArea(const Caller& caller) {
 
 }  // namespace
 
-Result<ImportReport> ImportInstitutionsAs(const Deps& deps, const Caller& caller,
-                                          RowSource& source) {
+Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller& caller, RowSource& source,
+                                        const ProgressFn& progress) {
   auto area = ImportArea(caller);
   KAKARI_RETURN_IF_ERROR(area);
-  return ImportInstitutions(deps, &caller, source, *area);
+  return ImportInstitutionsIn(deps, &caller, source, *area, progress);
 }
 
-Result<ImportReport> ImportAffiliationsAs(const Deps& deps, const Caller& caller,
-                                          RowSource& source) {
+Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller& caller, RowSource& source,
+                                        const ProgressFn& progress) {
   auto area = ImportArea(caller);
   KAKARI_RETURN_IF_ERROR(area);
-  return ImportAffiliations(deps, &caller, source, *area);
+  return ImportAffiliationsIn(deps, &caller, source, *area, progress);
 }
 
 }  // namespace kakari::core

@@ -24,22 +24,15 @@ std::span<const ColumnSpec> AffiliationColumns();
 [[nodiscard]] Result<Institution> ParseInstitutionRow(const TableRow& row,
                                                       const ColumnMap& columns);
 
-// `area` limits which institutions the rows may name: "" all, a prefecture
-// code, or a county association code; rows outside it are rejected.
-// `caller` is null for the operator's CLI.
-[[nodiscard]] Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller* caller,
-                                                      RowSource& source, std::string_view area,
+// The institution registry and who works where, for JMA and prefecture
+// administrators (and the command line), each within their area: a
+// prefecture imports only its own institutions, rows outside are rejected.
+[[nodiscard]] Result<ImportReport> ImportInstitutions(const Deps& deps, const Caller& caller,
+                                                      RowSource& source,
                                                       const ProgressFn& progress = {});
-[[nodiscard]] Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller* caller,
-                                                      RowSource& source, std::string_view area,
+[[nodiscard]] Result<ImportReport> ImportAffiliations(const Deps& deps, const Caller& caller,
+                                                      RowSource& source,
                                                       const ProgressFn& progress = {});
-
-// The same over HTTP: JMA and prefecture administrators, each within their
-// area (a prefecture imports only its own institutions).
-[[nodiscard]] Result<ImportReport> ImportInstitutionsAs(const Deps& deps, const Caller& caller,
-                                                        RowSource& source);
-[[nodiscard]] Result<ImportReport> ImportAffiliationsAs(const Deps& deps, const Caller& caller,
-                                                        RowSource& source);
 
 // True when the institution lies in `area` ("" all, "13", "13001").
 bool InArea(const Institution& i, std::string_view area);

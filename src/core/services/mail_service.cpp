@@ -155,4 +155,48 @@ Result<std::vector<Certificate>> SelectedCertificates(const Deps& deps, const Ca
   return out;
 }
 
+namespace {
+
+Result<PdfFile> CertificatesPdf(const Deps& deps, const std::vector<Certificate>& certs,
+                                std::string_view public_url, std::string filename) {
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto docs = DocumentsFor(deps, certs, public_url);
+  KAKARI_RETURN_IF_ERROR(docs);
+  auto pdf = (*renderer)->Certificates(*docs);
+  KAKARI_RETURN_IF_ERROR(pdf);
+  return PdfFile{std::move(*pdf), std::move(filename)};
+}
+
+}  // namespace
+
+Result<PdfFile> MailBatchCertificatesPdf(const Deps& deps, const Caller& caller, Id id,
+                                         std::string_view public_url) {
+  auto batch = LoadMailBatch(deps, caller, id);
+  KAKARI_RETURN_IF_ERROR(batch);
+  return CertificatesPdf(deps, batch->certificates, public_url,
+                         "修了証_郵送" + std::to_string(id) + ".pdf");
+}
+
+Result<PdfFile> MailBatchLabelsPdf(const Deps& deps, const Caller& caller, Id id) {
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto batch = LoadMailBatch(deps, caller, id);
+  KAKARI_RETURN_IF_ERROR(batch);
+  auto labels = LabelsFor(deps, batch->certificates);
+  KAKARI_RETURN_IF_ERROR(labels);
+  auto pdf = (*renderer)->Labels(*labels);
+  KAKARI_RETURN_IF_ERROR(pdf);
+  return PdfFile{std::move(*pdf), "宛名ラベル_郵送" + std::to_string(id) + ".pdf"};
+}
+
+Result<PdfFile> MergedCertificatesPdf(const Deps& deps, const Caller& caller,
+                                      const std::vector<std::string>& numbers,
+                                      std::string_view public_url) {
+  auto certs = SelectedCertificates(deps, caller, numbers);
+  KAKARI_RETURN_IF_ERROR(certs);
+  return CertificatesPdf(deps, *certs, public_url,
+                         "修了証_" + std::to_string(certs->size()) + "件.pdf");
+}
+
 }  // namespace kakari::core

@@ -40,4 +40,13 @@ struct MailBatchView {
 [[nodiscard]] Result<std::vector<Certificate>> SelectedCertificates(
     const Deps& deps, const Caller& caller, const std::vector<std::string>& numbers);
 
+// The same as PDF files (deps.renderer): a batch's certificates, a batch's
+// address labels, and the chosen certificates merged into one file.
+[[nodiscard]] Result<PdfFile> MailBatchCertificatesPdf(const Deps& deps, const Caller& caller,
+                                                       Id id, std::string_view public_url);
+[[nodiscard]] Result<PdfFile> MailBatchLabelsPdf(const Deps& deps, const Caller& caller, Id id);
+[[nodiscard]] Result<PdfFile> MergedCertificatesPdf(const Deps& deps, const Caller& caller,
+                                                    const std::vector<std::string>& numbers,
+                                                    std::string_view public_url);
+
 }  // namespace kakari::core

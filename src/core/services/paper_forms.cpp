@@ -152,4 +152,13 @@ Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind ki
   return form;
 }
 
+Result<PdfFile> FormPdf(const Deps& deps, const Result<PaperForm>& form) {
+  KAKARI_RETURN_IF_ERROR(form);
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto pdf = (*renderer)->Form(*form);
+  KAKARI_RETURN_IF_ERROR(pdf);
+  return PdfFile{std::move(*pdf), form->title + ".pdf"};
+}
+
 }  // namespace kakari::core

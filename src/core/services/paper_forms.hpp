@@ -24,4 +24,7 @@ std::optional<FormKind> ParseFormKind(std::string_view s);
 [[nodiscard]] Result<PaperForm> FilledForm(const Deps& deps, const Caller& caller, FormKind kind,
                                            std::string_view registry_number);
 
+// A form as its PDF (deps.renderer), named after its title.
+[[nodiscard]] Result<PdfFile> FormPdf(const Deps& deps, const Result<PaperForm>& form);
+
 }  // namespace kakari::core

@@ -10,6 +10,21 @@ Error NotFoundError(std::string_view what_ja, std::string_view what_en) {
                    std::string(what_en) + " not found");
 }
 
+Caller CommandLineCaller() {
+  Caller c;
+  c.principal.role = Role::kJmaAdmin;
+  c.principal.organisation_code = "00";
+  c.remote_address = "command line";
+  c.command_line = true;
+  return c;
+}
+
+Result<const DocumentRenderer*> RendererOf(const Deps& deps) {
+  if (deps.renderer) return deps.renderer;
+  return Fail(ErrorCode::kUnavailable, "この環境ではPDFを作れません",
+              "this deployment cannot render PDF files", "", "no renderer in Deps");
+}
+
 Status RequireJmaAdmin(const Principal& who) {
   if (who.role == Role::kJmaAdmin) return {};
   return Fail(ErrorCode::kPermissionDenied, "日本医師会の管理者のみが行える操作です",
@@ -43,8 +58,9 @@ AuditRecord RecordOf(const Deps& deps, const Caller* caller, std::string_view ac
   AuditRecord r;
   r.at = FormatUtcIso(deps.clock.NowUnixSeconds());
   if (caller && caller->principal.user_id > 0) r.actor_user_id = caller->principal.user_id;
-  r.actor_role =
-      caller && caller->principal.user_id > 0 ? RoleName(caller->principal.role) : "anonymous";
+  r.actor_role = caller && caller->command_line            ? "operator"
+                 : caller && caller->principal.user_id > 0 ? RoleName(caller->principal.role)
+                                                           : "anonymous";
   r.action = action;
   r.subject_type = subject_type;
   r.subject_id = subject_id;

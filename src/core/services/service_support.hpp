@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/domain/access.hpp"
+#include "core/ports/renderer.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/system.hpp"
 
@@ -23,6 +24,9 @@ struct Deps {
   // Signs new certificates; without it (or without a key) approving an
   // application fails with a message saying to generate a key.
   const Signer* signer = nullptr;
+  // Renders printable documents (certificates, labels, forms, answer
+  // sheets); the services that return a PDF fail kUnavailable without it.
+  const DocumentRenderer* renderer = nullptr;
 };
 
 // kPermissionDenied unless `who` holds `p`; the message says who may (reviewing staff,
@@ -37,7 +41,22 @@ struct Caller {
   std::string remote_address;
   std::string idempotency_key;  // empty: none sent
   std::string fingerprint;      // of the request body, for idempotency
+  bool command_line = false;    // the operator at the server's console
 };
+
+// The operator at the server's command line (kakari import, keys, cert):
+// the whole registry in scope, as the JMA administrators have it; audited
+// with actor role "operator" and no user.
+Caller CommandLineCaller();
+
+// A rendered PDF and the name it is offered under.
+struct PdfFile {
+  std::string bytes;
+  std::string filename;
+};
+
+// deps.renderer, or kUnavailable when the deployment has none.
+[[nodiscard]] Result<const DocumentRenderer*> RendererOf(const Deps& deps);
 
 // Appends one chained audit record inside `uow`. `caller` may be null for
 // anonymous events (a failed login).
