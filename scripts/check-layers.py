@@ -38,7 +38,7 @@ def layer_of(path: str):
 
 
 def is_test(name: str) -> bool:
-    return name.endswith(("_test.cpp", "_fixture.hpp"))
+    return name.endswith(("_test.cpp", "_fixture.hpp", "_fixture.cpp"))
 
 
 def violations(src: pathlib.Path):
