@@ -15,7 +15,7 @@ DEB_PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   nlohmann-json3-dev
   libsodium-dev libzxcvbn-dev
-  clang-14 clang-format
+  clang-14 clang-format clang-tidy-14
   libgtest-dev libgmock-dev
   chromium
   fonts-ipaexfont fonts-ipamj-mincho fonts-noto-cjk

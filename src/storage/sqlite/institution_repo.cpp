@@ -82,7 +82,7 @@ core::Affiliation ReadAffiliation(const Statement& st) {
 Result<std::optional<core::Affiliation>> ReadOneAffiliation(Statement& st) {
   KAKARI_TRY(rows, CollectRows<core::Affiliation>(st, ReadAffiliation));
   if (rows.empty()) return std::optional<core::Affiliation>();
-  return std::optional<core::Affiliation>(std::move(rows.front()));
+  return std::optional<core::Affiliation>(rows.front());
 }
 
 // The SQL condition selecting the institutions `i` of an area bound as ?1:
