@@ -4,8 +4,10 @@
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
+#include "core/domain/validation.hpp"
 #include "core/services/progress_service.hpp"
 #include "core/services/registry_setup.hpp"
+#include "core/services/staff_workflow.hpp"
 
 namespace kakari::cli {
 
@@ -15,7 +17,7 @@ int RunEligibilityAll(const Args& args, Environment& env) {
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
   auto start = std::chrono::steady_clock::now();
-  auto summary = core::SummariseAll(*store);
+  auto summary = core::SummariseAll(env.DepsFor(*store), core::CommandLineCaller());
   double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!summary) return PrintError(env, summary.error());
@@ -45,7 +47,14 @@ int RunEligibility(const Args& args, Environment& env) {
   }
   auto store = OpenStoreOrReport(args, env);
   if (!store) return kExitFailure;
-  auto progress = core::GetProgress(*store, *reg);
+  auto progress = core::DoctorProgressFor(env.DepsFor(*store), core::CommandLineCaller(), *reg);
+  if (!progress && progress.error().code == core::ErrorCode::kNotFound) {
+    std::string number = core::ValidateRegistryNumber(*reg).value_or(*reg);
+    return PrintError(
+        env, core::MakeError(core::ErrorCode::kNotFound,
+                             "医籍登録番号 " + number + " の医師は登録されていません",
+                             "no doctor has registry number " + number, "registry_number"));
+  }
   if (!progress) return PrintError(env, progress.error(), true);
   if (args.Flag("json")) {
     *env.out << EligibilityJson(progress->doctor.registry_number, progress->eligibility) << "\n";

@@ -4,30 +4,10 @@
 
 namespace kakari::core {
 
-Result<DoctorProgress> GetProgress(Store& store, std::string_view registry_number) {
-  auto reg = ValidateRegistryNumber(registry_number);
-  KAKARI_RETURN_IF_ERROR(reg);
-  auto uow = store.Begin(false);
-  KAKARI_RETURN_IF_ERROR(uow);
-  auto doctor = (*uow)->Doctors().FindByRegistryNumber(*reg);
-  KAKARI_RETURN_IF_ERROR(doctor);
-  if (!*doctor) {
-    return Fail(ErrorCode::kNotFound, "医籍登録番号 " + *reg + " の医師は登録されていません",
-                "no doctor has registry number " + *reg, "registry_number");
-  }
-  auto programme = (*uow)->Programmes().Current();
-  KAKARI_RETURN_IF_ERROR(programme);
-  auto lecture = (*uow)->Credits().LectureUnits((*doctor)->id, programme->credit_window);
-  KAKARI_RETURN_IF_ERROR(lecture);
-  auto approved = (*uow)->Activities().CountApproved((*doctor)->id);
-  KAKARI_RETURN_IF_ERROR(approved);
-  UnitTally tally{*lecture, *approved};
-  return DoctorProgress{**doctor, *programme, Evaluate(*programme, tally)};
-}
-
-Result<ProgressSummary> SummariseAll(Store& store,
+Result<ProgressSummary> SummariseAll(const Deps& deps, const Caller& caller,
                                      const std::function<void(Id, const Eligibility&)>& on_each) {
-  auto uow = store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);
   auto programme = (*uow)->Programmes().Current();
   KAKARI_RETURN_IF_ERROR(programme);

@@ -10,6 +10,7 @@
 #include "core/domain/eligibility.hpp"
 #include "core/domain/entities.hpp"
 #include "core/ports/store.hpp"
+#include "core/services/service_support.hpp"
 
 namespace kakari::core {
 
@@ -19,9 +20,6 @@ struct DoctorProgress {
   Eligibility eligibility;
 };
 
-// kNotFound for an unknown registry number (never invents one).
-[[nodiscard]] Result<DoctorProgress> GetProgress(Store& store, std::string_view registry_number);
-
 struct ProgressSummary {
   int64_t doctors = 0;
   int64_t complete = 0;
@@ -29,8 +27,11 @@ struct ProgressSummary {
   int64_t practical_missing = 0;   // lack an approved activity
 };
 
-// Evaluates every doctor; `on_each` (optional) sees each doctor's result.
+// Evaluates every doctor in the country (JMA administrators and the command
+// line); `on_each` (optional) sees each doctor's result. A doctor's own
+// progress is MyProgress, staff's view of one doctor DoctorProgressFor.
 [[nodiscard]] Result<ProgressSummary> SummariseAll(
-    Store& store, const std::function<void(Id, const Eligibility&)>& on_each = {});
+    const Deps& deps, const Caller& caller,
+    const std::function<void(Id, const Eligibility&)>& on_each = {});
 
 }  // namespace kakari::core

@@ -12,6 +12,8 @@
 #include "core/ports/snapshot_store.hpp"
 #include "core/services/progress_service.hpp"
 #include "core/services/registry_setup.hpp"
+#include "core/testing/deterministic_crypto.hpp"
+#include "core/testing/fixed_clock.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -137,8 +139,11 @@ TYPED_TEST(StorageContractTest, SummaryCountsEveryDoctorOnce) {
     ASSERT_TRUE(uow->Commit().has_value());
   }
   int seen = 0;
-  auto summary =
-      core::SummariseAll(*this->store_, [&](core::Id, const core::Eligibility&) { ++seen; });
+  core::testing::DeterministicCrypto crypto;
+  core::testing::FixedClock clock(1780272000);
+  core::Deps deps{*this->store_, crypto, clock};
+  auto summary = core::SummariseAll(deps, core::CommandLineCaller(),
+                                    [&](core::Id, const core::Eligibility&) { ++seen; });
   ASSERT_TRUE(summary.has_value());
   EXPECT_EQ(summary->doctors, 4);
   EXPECT_EQ(seen, 4);
