@@ -179,19 +179,15 @@ core::Status SqlCertificates::PutSettings(const core::CertificateSettings& s) {
 core::Result<std::vector<core::Signatory>> SqlCertificates::Signatories() {
   KAKARI_TRY(st, c_.Prepare("SELECT id, effective_from, title, name, seal_image FROM "
                             "signatories ORDER BY effective_from"));
-  std::vector<core::Signatory> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
+  return CollectRows<core::Signatory>(*st, [&](Statement& row) {
     core::Signatory s;
-    s.id = st->Int(0);
-    s.effective_from = core::ParseWesternDate(st->Text(1)).value_or(core::Date{});
-    s.title = st->Text(2);
-    s.name = st->Text(3);
-    if (!st->IsNull(4)) s.seal_image = st->Blob(4);
-    out.push_back(std::move(s));
-  }
-  return out;
+    s.id = row.Int(0);
+    s.effective_from = core::ParseWesternDate(row.Text(1)).value_or(core::Date{});
+    s.title = row.Text(2);
+    s.name = row.Text(3);
+    if (!row.IsNull(4)) s.seal_image = row.Blob(4);
+    return s;
+  });
 }
 
 core::Result<core::Id> SqlCertificates::AddSignatory(const core::Signatory& s) {
@@ -215,15 +211,11 @@ core::Result<core::Id> SqlCertificates::AddSignatory(const core::Signatory& s) {
 core::Result<std::vector<core::SigningKeyRecord>> SqlCertificates::Keys() {
   KAKARI_TRY(st, c_.Prepare("SELECT id, public_key, created_at, retired_at FROM signing_keys "
                             "ORDER BY created_at, rowid"));
-  std::vector<core::SigningKeyRecord> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    core::SigningKeyRecord k{st->Text(0), st->Blob(1), st->Text(2), std::nullopt};
-    if (!st->IsNull(3)) k.retired_at = st->Text(3);
-    out.push_back(std::move(k));
-  }
-  return out;
+  return CollectRows<core::SigningKeyRecord>(*st, [&](Statement& row) {
+    core::SigningKeyRecord k{row.Text(0), row.Blob(1), row.Text(2), std::nullopt};
+    if (!row.IsNull(3)) k.retired_at = row.Text(3);
+    return k;
+  });
 }
 
 core::Status SqlCertificates::PublishKey(std::string_view id, std::string_view public_key) {
@@ -274,16 +266,12 @@ core::Result<std::vector<core::MailBatch>> SqlCertificates::SelectBatches(
           "JOIN organisations o ON o.id = b.association_id " +
           where));
   bind(*st);
-  std::vector<core::MailBatch> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    core::MailBatch b{st->Int(0),  st->Int(1),   st->Text(2),
-                      st->Text(3), std::nullopt, static_cast<int>(st->Int(5))};
-    if (!st->IsNull(4)) b.sent_at = st->Text(4);
-    out.push_back(std::move(b));
-  }
-  return out;
+  return CollectRows<core::MailBatch>(*st, [&](Statement& row) {
+    core::MailBatch b{row.Int(0),  row.Int(1),   row.Text(2),
+                      row.Text(3), std::nullopt, static_cast<int>(row.Int(5))};
+    if (!row.IsNull(4)) b.sent_at = row.Text(4);
+    return b;
+  });
 }
 
 core::Result<std::optional<core::MailBatch>> SqlCertificates::FindMailBatch(core::Id id) {

@@ -176,13 +176,9 @@ Result<std::vector<std::pair<Id, HalfUnits>>> SqlCredits::LectureUnitsByDoctor(
     s->Bind(1, from).Bind(2, to);
     st = s;
   }
-  std::vector<std::pair<Id, HalfUnits>> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.emplace_back(st->Int(0), HalfUnits::FromHalves(st->Int(1)));
-  }
-  return out;
+  return CollectRows<std::pair<Id, HalfUnits>>(*st, [&](Statement& row) {
+    return std::pair<Id, HalfUnits>{row.Int(0), HalfUnits::FromHalves(row.Int(1))};
+  });
 }
 
 namespace {

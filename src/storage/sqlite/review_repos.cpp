@@ -224,21 +224,17 @@ Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kin
                             "COALESCE(actor_user_id, 0), actor_role, reason FROM review_history "
                             "WHERE kind = ? AND item_id = ? ORDER BY id"));
   st->Bind(1, core::ReviewKindName(kind)).Bind(2, id);
-  std::vector<core::HistoryEntry> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
+  return CollectRows<core::HistoryEntry>(*st, [&](Statement& row) {
     core::HistoryEntry e;
-    e.at = st->Text(0);
-    if (!st->IsNull(1)) e.from = core::ParseReviewStatus(st->Text(1));
-    e.to = core::ParseReviewStatus(st->Text(2)).value_or(core::ReviewStatus::kSubmitted);
-    e.action = st->Text(3);
-    e.actor_user_id = st->Int(4);
-    e.actor_role = st->Text(5);
-    e.reason = st->Text(6);
-    out.push_back(std::move(e));
-  }
-  return out;
+    e.at = row.Text(0);
+    if (!row.IsNull(1)) e.from = core::ParseReviewStatus(row.Text(1));
+    e.to = core::ParseReviewStatus(row.Text(2)).value_or(core::ReviewStatus::kSubmitted);
+    e.action = row.Text(3);
+    e.actor_user_id = row.Int(4);
+    e.actor_role = row.Text(5);
+    e.reason = row.Text(6);
+    return e;
+  });
 }
 
 namespace {

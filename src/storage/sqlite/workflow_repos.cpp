@@ -38,13 +38,9 @@ Result<int> SqlActivities::CountApproved(Id doctor_id) {
 Result<std::vector<std::pair<Id, int>>> SqlActivities::CountApprovedByDoctor() {
   KAKARI_TRY(st, c_.Prepare("SELECT doctor_id, COUNT(*) FROM practical_activities "
                             "WHERE status = 'approved' GROUP BY doctor_id ORDER BY doctor_id"));
-  std::vector<std::pair<Id, int>> out;
-  for (;;) {
-    KAKARI_TRY(row, st->Step());
-    if (!row) break;
-    out.emplace_back(st->Int(0), static_cast<int>(st->Int(1)));
-  }
-  return out;
+  return CollectRows<std::pair<Id, int>>(*st, [&](Statement& row) {
+    return std::pair<Id, int>{row.Int(0), static_cast<int>(row.Int(1))};
+  });
 }
 
 Result<Id> SqlApplications::Insert(const core::NewApplication& a) {
