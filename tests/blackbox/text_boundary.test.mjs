@@ -105,3 +105,33 @@ test('CSV rows with control characters are rejected naming the column', (t) => {
   assert.match(report.rejected[0].reason, /氏名/);
   assert.match(report.rejected[2].reason_en, /フリガナ.*control character/);
 });
+
+test('institution routes: bad bytes, NUL, duplicate keys and bad dates are 400 and write nothing', async (t) => {
+  const { base } = await startServer(t, demoDb(tempDir(t)));
+  const doctor = await login(base, '99100001');
+  const institution = await login(base, 'institution-5');
+  const placesBefore = (await doctor.get('/api/v1/me/workplaces')).body;
+  const requestsBefore = (await institution.get('/api/v1/institution/affiliations')).body;
+  const json = { 'content-type': 'application/json' };
+
+  refused(await doctor.post('/api/v1/me/workplaces', { institution_code: '1318000013\u0000' }), 'institution_code', 'NUL code');
+  refused(await doctor.post('/api/v1/me/workplaces', { institution_code: '1318000013', started_on: '2026-02-30' }), 'started_on', 'impossible date');
+  refused(await doctor.request('POST', '/api/v1/me/workplaces', {
+    body: '{"institution_code":"1318000013","institution_code":"1319000038"}', headers: json,
+  }), 'institution_code', 'duplicate key');
+  const raw = await doctor.request('POST', '/api/v1/me/workplaces', {
+    body: Buffer.concat([Buffer.from('{"institution_code":"'), Buffer.from([0x82, 0xa0]), Buffer.from('"}')]), headers: json,
+  });
+  assert.equal(raw.status, 400, JSON.stringify(raw.body));
+  assert.equal(raw.body.error.code, 'invalid_argument');
+
+  refused(await institution.post('/api/v1/institution/affiliations', { registry_number: '100002', name: '山田\u0000太郎' }), 'name', 'NUL name');
+  refused(await institution.post('/api/v1/institution/affiliations', { registry_number: '100002', name: '山田\n太郎' }), 'name', 'newline in a name');
+  refused(await institution.request('POST', '/api/v1/institution/affiliations/%FF/decision', {
+    body: '{"action":"confirm"}', headers: json,
+  }), 'id', 'path %FF');
+
+  // Nothing was written by any of them.
+  assert.deepEqual((await doctor.get('/api/v1/me/workplaces')).body, placesBefore);
+  assert.deepEqual((await institution.get('/api/v1/institution/affiliations')).body, requestsBefore);
+});
