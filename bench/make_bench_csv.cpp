@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   long credits = std::atol(argv[4]);
   std::mt19937_64 rng(42);
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  namespace demo = kakari::core::demo;
+  namespace demo = kakari::demo;
 
   FILE* d = std::fopen(argv[1], "w");
   std::fprintf(d, "registry_number,name,kana,birth_date,association_code\n");

@@ -45,13 +45,13 @@ int RunDemo(const Args& args, Environment& env) {
              << " already holds doctors; use a new --db\n";
     return kExitFailure;
   }
-  core::DemoScale scale = scale_name == "small" ? core::SmallDemo() : core::NationalDemo();
+  demo::DemoScale scale = scale_name == "small" ? demo::SmallDemo() : demo::NationalDemo();
   auto seed_arg = args.Number("seed", 0, INT64_MAX);
   if (!seed_arg) return PrintError(env, seed_arg.error(), true);
   auto seed = static_cast<uint64_t>(seed_arg->value_or(20250401));
   ProgressBar bar(env, "デモデータ作成 / demo");
   auto result =
-      core::GenerateDemo(*store, scale, env.today(), seed, [&](double f) { bar.Update(f); });
+      demo::GenerateDemo(*store, scale, env.today(), seed, [&](double f) { bar.Update(f); });
   bar.Finish();
   if (!result) return PrintError(env, result.error());
   env.checkpoint(*store);
@@ -65,29 +65,29 @@ int RunDemo(const Args& args, Environment& env) {
     *env.out << "  " << d.registry_number << "  " << d.name << "  — " << d.what << "\n";
   }
   if (auto k = EnsureSigningKey(args, env, *store); !k) return PrintError(env, k.error());
-  auto logins = core::CreateDemoAccounts(core::Deps{*store, *env.crypto, *env.clock});
+  auto logins = demo::CreateDemoAccounts(core::Deps{*store, *env.crypto, *env.clock});
   if (!logins) return PrintError(env, logins.error());
-  *env.out << "\nデモ用ログイン（パスワード共通: " << core::kDemoPassword
-           << "）/ demo logins (password for all: " << core::kDemoPassword << "):\n";
+  *env.out << "\nデモ用ログイン（パスワード共通: " << demo::kDemoPassword
+           << "）/ demo logins (password for all: " << demo::kDemoPassword << "):\n";
   for (const auto& l : *logins) {
     *env.out << "  " << l.login << "  " << l.who_ja << " / " << l.who_en << "\n";
   }
   auto keys = env.open_keys(KeyDir(args, env));
   if (!keys) return PrintError(env, keys.error());
   auto certs =
-      core::CreateDemoCertificates(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
+      demo::CreateDemoCertificates(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
   if (!certs) return PrintError(env, certs.error());
   *env.out << "\nデモ用の修了証 / demo certificates (kakari cert list):";
   for (const auto& n : *certs) *env.out << " " << n;
   *env.out << "\n";
   if (scale_name == "national") {
     auto more =
-        core::CertifyOtherApproved(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
+        demo::CertifyOtherApproved(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
     if (!more) return PrintError(env, more.error());
     *env.out << "ほかの承認済み申請の修了証 / certificates of other approved applications: "
              << *more << "\n";
   }
-  auto sites = core::CreateDemoInstitutions(core::Deps{*store, *env.crypto, *env.clock}, *certs);
+  auto sites = demo::CreateDemoInstitutions(core::Deps{*store, *env.crypto, *env.clock}, *certs);
   if (!sites) return PrintError(env, sites.error());
   *env.out << "\nG-MISの回答を確かめる医療機関 / institutions for each G-MIS answer:\n";
   for (const auto& l : *sites) {

@@ -8,7 +8,35 @@
 #include "core/domain/validation.hpp"
 #include "demo/demo_names.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
+
+using core::ActivityStatus;
+using core::Affiliation;
+using core::AffiliationSource;
+using core::AffiliationState;
+using core::ApplicationStatus;
+using core::AssociationNameJa;
+using core::CreditRepository;
+using core::Date;
+using core::Doctor;
+using core::Employment;
+using core::ErrorCode;
+using core::Fail;
+using core::FiscalYear;
+using core::FiscalYearStart;
+using core::HalfUnits;
+using core::Id;
+using core::Institution;
+using core::InstitutionCodeCheckDigit;
+using core::NewActivity;
+using core::NewApplication;
+using core::OrgLevel;
+using core::Prefectures;
+using core::ProgressFn;
+using core::Result;
+using core::Status;
+using core::Store;
+using core::UnitOfWork;
 
 DemoScale SmallDemo() { return {2, 2000, 600, 30}; }
 DemoScale NationalDemo() { return {19, 340000, 110000, 32}; }
@@ -385,4 +413,4 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoScale& scale, const Date
   return generator.Run(progress);
 }
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -10,7 +10,7 @@
 #include "core/domain/import_report.hpp"
 #include "core/ports/store.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
 
 struct DemoScale {
   int counties_per_prefecture;
@@ -39,8 +39,9 @@ struct DemoResult {
 };
 
 // REQUIRES: the registry is seeded (SeedRegistry) and holds no doctors yet.
-[[nodiscard]] Result<DemoResult> GenerateDemo(Store& store, const DemoScale& scale,
-                                              const Date& today, uint64_t seed = 20250401,
-                                              const ProgressFn& progress = {});
+[[nodiscard]] core::Result<DemoResult> GenerateDemo(core::Store& store, const DemoScale& scale,
+                                                    const core::Date& today,
+                                                    uint64_t seed = 20250401,
+                                                    const core::ProgressFn& progress = {});
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -2,7 +2,21 @@
 
 #include "core/services/auth_service.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
+
+using core::Affiliation;
+using core::CreateUser;
+using core::Date;
+using core::Deps;
+using core::Employment;
+using core::Id;
+using core::NotFoundError;
+using core::Result;
+using core::Role;
+using core::RoleName;
+using core::Status;
+using core::Store;
+using core::UserRecord;
 
 namespace {
 
@@ -107,4 +121,4 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps) {
   return out;
 }
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -8,7 +8,7 @@
 
 #include "core/services/service_support.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
 
 inline constexpr const char* kDemoPassword = "kakari-demo-2026";
 
@@ -20,6 +20,6 @@ struct DemoLogin {
 };
 
 // REQUIRES: GenerateDemo ran on this store (showcase doctors, 13001, institutions).
-[[nodiscard]] Result<std::vector<DemoLogin>> CreateDemoAccounts(const Deps& deps);
+[[nodiscard]] core::Result<std::vector<DemoLogin>> CreateDemoAccounts(const core::Deps& deps);
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

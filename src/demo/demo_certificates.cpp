@@ -7,7 +7,21 @@
 #include "core/services/certificate_service.hpp"
 #include "demo/demo_accounts.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
+
+using core::Caller;
+using core::Deps;
+using core::IssueInApproval;
+using core::NotFoundError;
+using core::PrincipalOf;
+using core::QueueFilter;
+using core::QueueRow;
+using core::Reissue;
+using core::Result;
+using core::ReviewKind;
+using core::ReviewStatus;
+using core::Revoke;
+using core::Store;
 
 namespace {
 
@@ -84,4 +98,4 @@ Result<int64_t> CertifyOtherApproved(const Deps& deps) {
   return issued;
 }
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -8,15 +8,15 @@
 
 #include "core/services/service_support.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
 
 // Certificates for up to three approved demo applications: the first valid,
 // the second reissued (version 2), the third revoked. Needs deps.signer.
 // Returns their numbers. Run after CreateDemoAccounts (uses jma-admin).
-[[nodiscard]] Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps);
+[[nodiscard]] core::Result<std::vector<std::string>> CreateDemoCertificates(const core::Deps& deps);
 
 // The national demo: a certificate for every other approved application,
 // so that coverage is realistic. Returns how many were issued.
-[[nodiscard]] Result<int64_t> CertifyOtherApproved(const Deps& deps);
+[[nodiscard]] core::Result<int64_t> CertifyOtherApproved(const core::Deps& deps);
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -9,7 +9,26 @@
 #include "core/domain/validation.hpp"
 #include "core/services/auth_service.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
+
+using core::Affiliation;
+using core::AffiliationSource;
+using core::AffiliationState;
+using core::CreateUser;
+using core::Date;
+using core::Deps;
+using core::Employment;
+using core::ErrorCode;
+using core::Fail;
+using core::Id;
+using core::Institution;
+using core::InstitutionCodeCheckDigit;
+using core::NotFoundError;
+using core::Result;
+using core::Role;
+using core::Status;
+using core::UnitOfWork;
+using core::UserRecord;
 
 namespace {
 
@@ -129,4 +148,4 @@ Result<std::vector<DemoLogin>> CreateDemoInstitutions(const Deps& deps,
   return out;
 }
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

@@ -7,11 +7,11 @@
 
 #include "demo/demo_accounts.hpp"
 
-namespace kakari::core {
+namespace kakari::demo {
 
 // Four Tokyo institutions beside institution 1, one per G-MIS case, with
 // their logins (institution-2..5). `numbers` are CreateDemoCertificates'.
-[[nodiscard]] Result<std::vector<DemoLogin>> CreateDemoInstitutions(
-    const Deps& deps, const std::vector<std::string>& numbers);
+[[nodiscard]] core::Result<std::vector<DemoLogin>> CreateDemoInstitutions(
+    const core::Deps& deps, const std::vector<std::string>& numbers);
 
-}  // namespace kakari::core
+}  // namespace kakari::demo

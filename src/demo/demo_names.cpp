@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace kakari::core::demo {
+namespace kakari::demo {
 
 namespace {
 constexpr std::array<Reading, 40> kSurnames = {{
@@ -73,4 +73,4 @@ std::span<const Reading> Places() { return kPlaces; }
 std::span<const std::string_view> LectureTitles() { return kLectureTitles; }
 std::span<const std::string_view> ActivityCategories() { return kActivityCategories; }
 
-}  // namespace kakari::core::demo
+}  // namespace kakari::demo

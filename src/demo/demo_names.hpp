@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-namespace kakari::core::demo {
+namespace kakari::demo {
 
 struct Reading {
   std::string_view kanji;
@@ -19,4 +19,4 @@ std::span<const Reading> Places();  // city/ward stems for associations
 std::span<const std::string_view> LectureTitles();
 std::span<const std::string_view> ActivityCategories();
 
-}  // namespace kakari::core::demo
+}  // namespace kakari::demo
