@@ -66,5 +66,3 @@ inline tl::unexpected<Error> Fail(ErrorCode code, std::string ja, std::string en
   auto var##_result = (expr);                                     \
   if (!var##_result) return tl::unexpected(var##_result.error()); \
   auto& var = *var##_result
-
-namespace kakari::core {}  // namespace kakari::core

@@ -165,10 +165,6 @@ class CreditBatch {
   std::vector<CreditRepository::Row> rows_;
 };
 
-}  // namespace
-
-namespace {
-
 Result<ImportReport> ImportCreditRows(Store& store, RowSource& source, const Date& today,
                                       const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kCreditColumns);
@@ -213,8 +209,6 @@ Result<ImportReport> ImportCreditRows(Store& store, RowSource& source, const Dat
 }
 
 }  // namespace
-
-namespace kakari::core {}  // namespace kakari::core
 
 Result<ImportReport> ImportCredits(const Deps& deps, const Caller& caller, RowSource& source,
                                    const ProgressFn& progress) {

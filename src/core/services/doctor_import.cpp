@@ -108,10 +108,6 @@ class AssociationCache {
   std::unordered_map<std::string, Id> ids_;
 };
 
-}  // namespace
-
-namespace {
-
 Result<ImportReport> ImportDoctorRows(Store& store, RowSource& source, const Date& today,
                                       const ProgressFn& progress) {
   auto columns = ColumnMap::Build(source.Header(), kDoctorColumns);
