@@ -44,6 +44,8 @@ test('workplace → confirmed → 無し → 有り on issue → 無し on revoc
     const minato = await loggedInPage(browser, base, 'institution-5');
     assert.match(await banner(minato), /無し/);
     await axe.check(minato, 'institution answer (no)');
+    // The header names the audience: an institution, not the review desk.
+    assert.equal(await minato.locator('header .sub').textContent(), '医療機関の画面');
     await assertNoHorizontalScroll(minato, 'institution answer');
     await minato.goto(`${base}/#/institution/doctors`);
     const request = minato.getByTestId('affiliation-100001');

@@ -14,6 +14,7 @@ const t = makeT({
   appTitle: { ja: 'かかりつけ医機能報告制度にかかる研修', en: 'Training for the family-doctor-function report' },
   myPage: { ja: 'マイページ', en: 'My page' },
   desk: { ja: '審査・事務', en: 'Review desk' },
+  institutionPage: { ja: '医療機関の画面', en: 'Institution' },
   switchLang: { ja: 'English', en: '日本語' },
   switchLangLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
   logout: { ja: 'ログアウト', en: 'Log out' },
@@ -75,7 +76,7 @@ export function App() {
         <header class="top">
           <div>
             <p class="title">{t(lang, 'appTitle')}</p>
-            <p class="sub">{user ? (isDoctor ? t(lang, 'myPage') : t(lang, 'desk')) : ''}</p>
+            <p class="sub">{user ? t(lang, isDoctor ? 'myPage' : user.role === 'institution' ? 'institutionPage' : 'desk') : ''}</p>
           </div>
           <div class="actions">
             <a class="button secondary" href={`/help/${helpPage}.html`} target="_blank" rel="noopener">{t(lang, 'help')}</a>
