@@ -18,7 +18,8 @@
 namespace kakari::core::testing {
 
 // A fresh, empty, migrated store. Defined by the storage implementation the
-// test binary links (src/storage/sqlite/test_store.cpp).
+// test binary links: core/testing/memory_store_fixture.cpp or
+// storage/sqlite/service_store_fixture.cpp.
 std::unique_ptr<Store> MakeTestStore();
 
 // 2026-06-01 09:00 in Japan.

@@ -1,5 +1,6 @@
 // The fixture of the storage contract suite: a fresh seeded store per test,
-// typed over the implementations (SQLite is the first). Test-only.
+// typed over the implementations: SQLite on a temporary file and the
+// in-memory fake of core/testing. Test-only.
 // Not thread-safe: one fixture per test.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "core/services/registry_setup.hpp"
+#include "core/testing/memory_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace kakari::storage {
@@ -19,10 +21,18 @@ using core::Date;
 using core::HalfUnits;
 
 struct SqliteFactory {
+  static constexpr const char* kName = "Sqlite";
   static std::unique_ptr<core::Store> Make(const std::string& path) {
     auto s = sqlite::SqliteStore::Open(path);
     EXPECT_TRUE(s.has_value());
     return std::move(*s);
+  }
+};
+
+struct MemoryFactory {
+  static constexpr const char* kName = "Memory";
+  static std::unique_ptr<core::Store> Make(const std::string& /*path*/) {
+    return core::testing::MakeMemoryStore();
   }
 };
 
@@ -57,6 +67,13 @@ class StorageContractTest : public ::testing::Test {
   std::unique_ptr<core::Store> store_;
 };
 
-using Implementations = ::testing::Types<SqliteFactory>;
+using Implementations = ::testing::Types<SqliteFactory, MemoryFactory>;
+// Test names say which implementation failed: StorageContractTest/Memory.X.
+struct ImplementationNames {
+  template <class Factory>
+  static std::string GetName(int /*index*/) {
+    return Factory::kName;
+  }
+};
 
 }  // namespace kakari::storage

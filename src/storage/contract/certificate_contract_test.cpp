@@ -2,7 +2,7 @@
 // settings, signatories, signing keys and mail batches.
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/storage_contract_fixture.hpp"
+#include "storage/contract/storage_contract_fixture.hpp"
 
 namespace kakari::storage {
 namespace {
@@ -40,7 +40,7 @@ class CertificateContractTest : public StorageContractTest<Factory> {
     return c;
   }
 };
-TYPED_TEST_SUITE(CertificateContractTest, Implementations);
+TYPED_TEST_SUITE(CertificateContractTest, Implementations, ImplementationNames);
 
 TYPED_TEST(CertificateContractTest, SequencesCountPerYearAndARollbackLeavesNoGap) {
   std::string p = (*(*this->store_->Begin(false))->Programmes().Current()).code;

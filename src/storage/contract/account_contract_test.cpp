@@ -3,7 +3,7 @@
 // idempotency keys). What the auth, staff and workflow services rely on.
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/storage_contract_fixture.hpp"
+#include "storage/contract/storage_contract_fixture.hpp"
 
 namespace kakari::storage {
 namespace {
@@ -27,7 +27,7 @@ class AccountContractTest : public StorageContractTest<Factory> {
     return *id;
   }
 };
-TYPED_TEST_SUITE(AccountContractTest, Implementations);
+TYPED_TEST_SUITE(AccountContractTest, Implementations, ImplementationNames);
 
 TYPED_TEST(AccountContractTest, UsersByLoginDoctorAndEmailAndUniqueLogin) {
   Id doctor = this->AddDoctor("100001");

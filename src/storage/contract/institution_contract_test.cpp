@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/domain/text.hpp"
-#include "storage/sqlite/storage_contract_fixture.hpp"
+#include "storage/contract/storage_contract_fixture.hpp"
 
 namespace kakari::storage {
 namespace {
@@ -34,7 +34,7 @@ class InstitutionContractTest : public StorageContractTest<Factory> {
     return *id;
   }
 };
-TYPED_TEST_SUITE(InstitutionContractTest, Implementations);
+TYPED_TEST_SUITE(InstitutionContractTest, Implementations, ImplementationNames);
 
 // Valid codes (check digit computed by core::InstitutionCodeCheckDigit).
 constexpr const char* kTokyoClinic = "1310000011";
