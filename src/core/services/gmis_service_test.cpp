@@ -15,27 +15,13 @@ class GmisServiceTest : public ServiceTest {
  protected:
   // A Tokyo clinic of county 13001 (code check digit valid), and the county.
   void SetUp() override {
+    clinic_ = AddClinic("1310000011", "テスト診療所", "13001");
     auto uow = *store_->Begin(true);
-    Institution i;
-    i.code = "1310000011";
-    i.name = "テスト診療所";
-    i.association_code = "13001";
-    auto id = uow->Institutions().Insert(i);
-    ASSERT_TRUE(id.has_value());
-    clinic_ = *id;
     auto tokyo = *uow->Organisations().FindByCode("13");
     ASSERT_TRUE(uow->Organisations()
                     .Insert({0, tokyo->id, OrgLevel::kCounty, "13001", "テスト区医師会", "Test"})
                     .has_value());
     ASSERT_TRUE(uow->Commit().has_value());
-  }
-  Caller InstitutionUser(Id institution) {
-    Caller c = Staff(Role::kReviewer, "13");
-    c.principal.role = Role::kInstitution;
-    c.principal.institution_id = institution;
-    c.principal.organisation_id.reset();
-    c.principal.organisation_code.clear();
-    return c;
   }
   Id clinic_ = 0;
 };

@@ -190,7 +190,7 @@ class Institutions final : public InstitutionRepository {
     if (existing) return tl::unexpected(AlreadyRecorded());
     Affiliation row = a;
     row.version = 1;
-    return InsertWithNextId(t_.affiliations, std::move(row));
+    return InsertWithNextId(t_.affiliations, row);
   }
   Result<std::optional<Affiliation>> FindAffiliation(Id id) override {
     return FindRow(t_.affiliations, id);

@@ -11,13 +11,15 @@ ServiceTest::ServiceTest() : store_(MakeTestStore()) {
 namespace {
 
 // A real account, so that audit records and histories can name it.
-Id AddUser(UnitOfWork& uow, Role role, std::optional<Id> doctor, std::optional<Id> org) {
+Id AddUser(UnitOfWork& uow, Role role, std::optional<Id> doctor, std::optional<Id> org,
+           std::optional<Id> institution = std::nullopt) {
   static int n = 0;
   UserRecord u;
   u.login = "test-user-" + std::to_string(++n);
   u.role = role;
   u.doctor_id = doctor;
   u.organisation_id = org;
+  u.institution_id = institution;
   auto id = uow.Users().Insert(u);
   EXPECT_TRUE(id.has_value());
   return id ? *id : 0;
@@ -64,6 +66,31 @@ Caller ServiceTest::NewDoctor(std::string_view registry_number, std::string_view
   c.principal.doctor_id = id ? std::optional<Id>(*id) : std::nullopt;
   c.remote_address = "192.0.2.2";
   return c;
+}
+
+Caller ServiceTest::InstitutionUser(Id institution_id) {
+  auto uow = *store_->Begin(true);
+  Caller c;
+  c.principal.user_id =
+      AddUser(*uow, Role::kInstitution, std::nullopt, std::nullopt, institution_id);
+  EXPECT_TRUE(uow->Commit().has_value());
+  c.principal.role = Role::kInstitution;
+  c.principal.institution_id = institution_id;
+  c.remote_address = "192.0.2.3";
+  return c;
+}
+
+Id ServiceTest::AddClinic(std::string_view code, std::string_view name,
+                          std::string_view association_code) {
+  auto uow = *store_->Begin(true);
+  Institution i;
+  i.code = std::string(code);
+  i.name = std::string(name);
+  i.association_code = std::string(association_code);
+  auto id = uow->Institutions().Insert(i);
+  EXPECT_TRUE(id.has_value());
+  EXPECT_TRUE(uow->Commit().has_value());
+  return id.value_or(0);
 }
 
 std::vector<AuditRecord> ServiceTest::AuditOf(std::string_view action) {

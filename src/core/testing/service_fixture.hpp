@@ -34,6 +34,10 @@ class ServiceTest : public ::testing::Test {
   Caller Staff(Role role, std::string_view code);
   // A new doctor of association `code` with a signed-in doctor caller.
   Caller NewDoctor(std::string_view registry_number, std::string_view code = "13");
+  // A user of the institution with this id, as signed in.
+  Caller InstitutionUser(Id institution_id);
+  // A reportable clinic (valid code) of county `association_code`; returns its id.
+  Id AddClinic(std::string_view code, std::string_view name, std::string_view association_code);
   // Every audit record with this action, in order.
   std::vector<AuditRecord> AuditOf(std::string_view action);
 
