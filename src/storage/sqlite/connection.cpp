@@ -43,33 +43,29 @@ bool IsUniqueViolation(sqlite3* db) {
          sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
 
-Statement& Statement::Bind(int index, int64_t value) {
+SqliteStatement& SqliteStatement::Bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
   return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view value) {
+SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   return *this;
 }
 
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
+SqliteStatement& SqliteStatement::BindBlob(int index, std::string_view bytes) {
   sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;
 }
 
-Statement& Statement::BindNull(int index) {
+SqliteStatement& SqliteStatement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
 }
 
-Statement& Statement::BindOptional(int index, const std::optional<std::string>& value) {
-  return value ? Bind(index, *value) : BindNull(index);
-}
-
-core::Result<bool> Statement::Step() {
+core::Result<bool> SqliteStatement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -83,7 +79,7 @@ core::Result<bool> Statement::Step() {
   return tl::unexpected(e);
 }
 
-core::Status Statement::Run() {
+core::Status SqliteStatement::Run() {
   for (;;) {
     auto r = Step();
     KAKARI_RETURN_IF_ERROR(r);
@@ -94,25 +90,27 @@ core::Status Statement::Run() {
   }
 }
 
-int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+int64_t SqliteStatement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 
-std::string Statement::Text(int col) const {
+std::string SqliteStatement::Text(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);
   return p ? std::string(reinterpret_cast<const char*>(p),
                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
 }
 
-std::string Statement::Blob(int col) const {
+std::string SqliteStatement::Blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   return p ? std::string(static_cast<const char*>(p),
                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
 }
 
-bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool SqliteStatement::IsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
-void Statement::Reset() {
+void SqliteStatement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
@@ -160,13 +158,7 @@ core::Status Connection::Exec(std::string_view sql) {
   return {};
 }
 
-core::Status Connection::Run(std::string_view sql) {
-  auto st = Prepare(sql);
-  KAKARI_RETURN_IF_ERROR(st);
-  return (*st)->Run();
-}
-
-core::Result<Statement*> Connection::Prepare(std::string_view sql) {
+core::Result<sql::Statement*> Connection::Prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);
   if (it != cache_.end()) {
@@ -178,11 +170,11 @@ core::Result<Statement*> Connection::Prepare(std::string_view sql) {
                          &stmt, nullptr) != SQLITE_OK) {
     return tl::unexpected(SqlError(db_, key));
   }
-  auto [pos, _] = cache_.emplace(key, std::make_unique<Statement>(db_, stmt));
+  auto [pos, _] = cache_.emplace(key, std::make_unique<SqliteStatement>(db_, stmt));
   return pos->second.get();
 }
 
-int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+core::Result<int64_t> Connection::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
 int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
 
 }  // namespace kakari::storage::sqlite

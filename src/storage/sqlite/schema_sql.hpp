@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#define KAKARI_NOW "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+#include "storage/sql/sql_now.hpp"
 
 namespace kakari::storage::sqlite {
 

@@ -1,39 +1,23 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
-#include "storage/sqlite/certificate_repo.hpp"
+#include "storage/sql/unit_of_work.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/migrations.hpp"
-#include "storage/sqlite/repos.hpp"
 
 namespace kakari::storage::sqlite {
 
 namespace {
 
 // One transaction on one pooled connection; rolls back unless committed.
-class SqlUnitOfWork final : public core::UnitOfWork {
+class SqlUnitOfWork final : public sql::RepositorySet {
  public:
   SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk,
                 std::unique_lock<std::mutex> writer)
-      : store_(store),
+      : sql::RepositorySet(*conn, store.queue_cache()),
+        store_(store),
         writer_(std::move(writer)),
         conn_(std::move(conn)),
-        bulk_(bulk),
-        orgs_(*conn_),
-        doctors_(*conn_),
-        institutions_(*conn_),
-        credits_(*conn_),
-        activities_(*conn_),
-        applications_(*conn_),
-        programmes_(*conn_),
-        declarations_(*conn_),
-        reviews_(*conn_, store.queue_cache()),
-        users_(*conn_),
-        sessions_(*conn_),
-        credentials_(*conn_),
-        files_(*conn_),
-        audit_(*conn_),
-        settings_(*conn_),
-        certificates_(*conn_) {}
+        bulk_(bulk) {}
   ~SqlUnitOfWork() override {
     if (!done_) (void)conn_->Run("ROLLBACK");
     // Outside the transaction again: restore enforcement a bulk load lifted.
@@ -42,23 +26,6 @@ class SqlUnitOfWork final : public core::UnitOfWork {
     if (bulk_) (void)conn_->Exec("PRAGMA foreign_keys=ON");
     store_.Release(std::move(conn_));
   }
-
-  core::OrganisationRepository& Organisations() override { return orgs_; }
-  core::DoctorRepository& Doctors() override { return doctors_; }
-  core::InstitutionRepository& Institutions() override { return institutions_; }
-  core::CreditRepository& Credits() override { return credits_; }
-  core::ActivityRepository& Activities() override { return activities_; }
-  core::ApplicationRepository& Applications() override { return applications_; }
-  core::ProgrammeRepository& Programmes() override { return programmes_; }
-  core::DeclarationRepository& Declarations() override { return declarations_; }
-  core::ReviewRepository& Reviews() override { return reviews_; }
-  core::UserRepository& Users() override { return users_; }
-  core::SessionRepository& Sessions() override { return sessions_; }
-  core::CredentialRepository& Credentials() override { return credentials_; }
-  core::FileRepository& Files() override { return files_; }
-  core::AuditRepository& Audit() override { return audit_; }
-  core::SettingsRepository& Settings() override { return settings_; }
-  core::CertificateRepository& Certificates() override { return certificates_; }
 
   core::Status Commit() override {
     auto s = conn_->Run("COMMIT");
@@ -75,22 +42,6 @@ class SqlUnitOfWork final : public core::UnitOfWork {
   std::unique_ptr<Connection> conn_;
   bool bulk_;
   bool done_ = false;
-  SqlOrganisations orgs_;
-  SqlDoctors doctors_;
-  SqlInstitutions institutions_;
-  SqlCredits credits_;
-  SqlActivities activities_;
-  SqlApplications applications_;
-  SqlProgrammes programmes_;
-  SqlDeclarations declarations_;
-  SqlReviews reviews_;
-  SqlUsers users_;
-  SqlSessions sessions_;
-  SqlCredentials credentials_;
-  SqlFiles files_;
-  SqlAudit audit_;
-  SqlSettings settings_;
-  SqlCertificates certificates_;
 };
 
 }  // namespace

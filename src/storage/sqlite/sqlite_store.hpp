@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "core/ports/store.hpp"
-#include "storage/sqlite/queue_cache.hpp"
+#include "storage/sql/queue_cache.hpp"
 
 namespace kakari::storage::sqlite {
 
@@ -41,7 +41,7 @@ class SqliteStore final : public core::Store {
 
   // Returns a connection to the pool (used by the unit of work).
   void Release(std::unique_ptr<Connection> conn);
-  QueueCache& queue_cache() { return queue_cache_; }
+  sql::QueueCache& queue_cache() { return queue_cache_; }
 
  private:
   explicit SqliteStore(std::string path);
@@ -58,7 +58,7 @@ class SqliteStore final : public core::Store {
   std::condition_variable audit_cv_;
   std::vector<PendingAudit*> audit_queue_;
   bool audit_writing_ = false;
-  QueueCache queue_cache_;
+  sql::QueueCache queue_cache_;
   std::mutex write_mu_;  // held by a writing unit of work for its whole life
   std::mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -431,4 +431,4 @@ Result<std::vector<core::StoredFileMeta>> SqlFiles::AttachedTo(core::ReviewKind 
   return CollectRows<core::StoredFileMeta>(*st, ReadFile);
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -1,7 +1,7 @@
 // Practical activities, completion applications and programmes in SQLite.
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -124,9 +124,9 @@ Result<core::Programme> SqlProgrammes::Current() {
   return p;
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -213,7 +213,7 @@ Result<Id> SqlApplications::Submit(const core::NewApplication& a,
       .Bind(9, snap.total_units.halves())
       .BindOptionalId(10, scan_file_id);
   KAKARI_RETURN_IF_ERROR(st->Run());
-  Id id = c_.LastInsertId();
+  KAKARI_TRY(id, c_.LastInsertId());
   KAKARI_RETURN_IF_ERROR(ReplaceSnapshot(id, snap));
   return id;
 }
@@ -257,4 +257,4 @@ core::Status SqlApplications::ReplaceSnapshot(Id id, const core::ApplicationSnap
   return {};
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -1,8 +1,8 @@
 // Organisations, doctors and institutions in SQLite.
 #include "core/domain/text.hpp"
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -199,4 +199,4 @@ Result<std::vector<Id>> SqlDoctors::AllIds() {
   return CollectRows<Id>(*st, [](Statement& row) { return row.Int(0); });
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -2,10 +2,10 @@
 #include <string>
 
 #include "core/domain/text.hpp"
-#include "storage/sqlite/repos.hpp"
-#include "storage/sqlite/schema_sql.hpp"
+#include "storage/sql/repos.hpp"
+#include "storage/sql/sql_now.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -239,4 +239,4 @@ Result<std::vector<core::CoverageLink>> SqlInstitutions::ActiveLinks(std::string
   });
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/ports/store.hpp"
-#include "storage/sqlite/connection.hpp"
+#include "storage/sql/connection.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 class SqlCertificates final : public core::CertificateRepository {
  public:
@@ -44,4 +44,4 @@ class SqlCertificates final : public core::CertificateRepository {
   Connection& c_;
 };
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -1,8 +1,6 @@
-#include "storage/sqlite/certificate_repo.hpp"
+#include "storage/sql/certificate_repo.hpp"
 
-#include <sqlite3.h>
-
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 namespace {
 
@@ -50,7 +48,7 @@ core::Result<int64_t> SqlCertificates::NextSequence(std::string_view programme_c
               "RETURNING last_seq"));
   st->Bind(1, programme_code).Bind(2, year);
   KAKARI_TRY(row, st->Step());
-  if (!row) return tl::unexpected(SqlError(c_.raw(), "certificate counter"));
+  if (!row) return tl::unexpected(StorageError("certificate counter", "no row returned"));
   int64_t seq = st->Int(0);
   st->Reset();
   return seq;
@@ -199,7 +197,7 @@ core::Result<core::Id> SqlCertificates::AddSignatory(const core::Signatory& s) {
   else
     st->BindBlob(4, s.seal_image);
   if (auto r = st->Run(); !r) {
-    if (IsUniqueViolation(c_.raw())) {
+    if (r.error().code == core::ErrorCode::kAlreadyExists) {
       return core::Fail(core::ErrorCode::kConflict, "その日付から就任する署名者は登録済みです",
                         "a signatory already takes office on that date", "effective_from");
     }
@@ -246,7 +244,7 @@ core::Result<core::Id> SqlCertificates::CreateMailBatch(core::Id association_id,
   else
     st->BindNull(2);
   KAKARI_RETURN_IF_ERROR(st->Run());
-  core::Id batch = c_.LastInsertId();
+  KAKARI_TRY(batch, c_.LastInsertId());
   KAKARI_TRY(assign, c_.Prepare("UPDATE certificates SET mail_batch_id = ? WHERE id = ? AND "
                                 "mail_batch_id IS NULL"));
   for (core::Id id : ids) {
@@ -299,4 +297,4 @@ core::Status SqlCertificates::MarkBatchSent(core::Id batch_id) {
   return st->Run();
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

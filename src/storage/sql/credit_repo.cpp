@@ -2,9 +2,9 @@
 // kept in step on every insert.
 #include <climits>
 
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::HalfUnits;
 using core::Id;
@@ -49,7 +49,8 @@ Result<Id> SqlCredits::StartImport(std::string_view source) {
   KAKARI_TRY(st, c_.Prepare("INSERT INTO credit_imports(source) VALUES (?)"));
   st->Bind(1, source);
   KAKARI_RETURN_IF_ERROR(st->Run());
-  import_id_ = c_.LastInsertId();
+  KAKARI_TRY(import_id, c_.LastInsertId());
+  import_id_ = import_id;
   return import_id_;
 }
 
@@ -227,4 +228,4 @@ Result<std::pair<int64_t, std::vector<core::LectureCredit>>> SqlCredits::PageFor
   return std::pair(total, std::move(out));
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

@@ -1,7 +1,7 @@
 // The audit log, routing rules and idempotency keys in SQLite.
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -118,4 +118,4 @@ Status SqlSettings::PutIdempotency(Id user_id, std::string_view key,
   return st->Run();
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

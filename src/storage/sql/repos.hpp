@@ -1,12 +1,12 @@
-// The SQLite repositories behind core's ports. Internal to storage/sqlite.
+// The repositories behind core's ports, in storage/sql's one SQL dialect, shared by every engine.
 // Not thread-safe: repositories belong to their unit of work's connection and thread.
 #pragma once
 
 #include "core/ports/store.hpp"
-#include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/queue_cache.hpp"
+#include "storage/sql/connection.hpp"
+#include "storage/sql/queue_cache.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 class SqlOrganisations final : public core::OrganisationRepository {
  public:
@@ -224,4 +224,4 @@ KAKARI_SQL_REPO(SqlAudit, AuditRepository);
                               const core::IdempotencyRecord& r) override;
 KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

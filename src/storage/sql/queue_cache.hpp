@@ -15,7 +15,7 @@
 
 #include "core/domain/workflow.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 class QueueCache {
  public:
@@ -41,4 +41,4 @@ class QueueCache {
   std::unordered_map<std::string, Entry> pages_;
 };
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql

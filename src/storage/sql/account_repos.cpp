@@ -1,9 +1,9 @@
 // Users, sessions, throttling, one-time codes and API tokens in SQLite.
 
-#include "storage/sqlite/repos.hpp"
+#include "storage/sql/repos.hpp"
 #include "util/strings.hpp"
 
-namespace kakari::storage::sqlite {
+namespace kakari::storage::sql {
 
 using core::Id;
 using core::Result;
@@ -304,4 +304,4 @@ Status SqlCredentials::RevokeToken(Id id, int64_t now) {
   return st->Run();
 }
 
-}  // namespace kakari::storage::sqlite
+}  // namespace kakari::storage::sql
