@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 DEB_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libsqlite3-dev sqlite3
+  libpq-dev postgresql-15 postgresql-client-15
   libicu-dev
   libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev

@@ -1,5 +1,5 @@
-// The composition root of `kakari`: picks the concrete store (SQLite), the
-// CSV reader, the HTTP server and the system clock, and hands them to the CLI.
+// The composition root of `kakari`: picks the concrete store (SQLite for a
+// file path, PostgreSQL for a postgresql:// URL), the CSV reader, the HTTP server and the system clock, and hands them to the CLI.
 #include <unistd.h>
 
 #include <chrono>
@@ -16,6 +16,7 @@
 #include "io/encoding.hpp"
 #include "io/files.hpp"
 #include "pdf/cairo_renderer.hpp"
+#include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/backup.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -24,6 +25,11 @@ namespace {
 using kakari::core::Result;
 
 Result<std::unique_ptr<kakari::core::Store>> OpenStore(const std::string& path) {
+  if (kakari::storage::postgres::IsPostgresUrl(path)) {
+    auto pg = kakari::storage::postgres::PostgresStore::Open(path);
+    KAKARI_RETURN_IF_ERROR(pg);
+    return std::unique_ptr<kakari::core::Store>(std::move(*pg));
+  }
   auto store = kakari::storage::sqlite::SqliteStore::Open(path);
   KAKARI_RETURN_IF_ERROR(store);
   return std::unique_ptr<kakari::core::Store>(std::move(*store));
@@ -127,7 +133,10 @@ int main(int argc, char** argv) {
   kakari::cli::Environment env;
   env.open_store = OpenStore;
   env.checkpoint = [](kakari::core::Store& s) {
-    (void)static_cast<kakari::storage::sqlite::SqliteStore&>(s).Checkpoint();
+    // PostgreSQL needs no checkpoint after a bulk load.
+    if (auto* sqlite = dynamic_cast<kakari::storage::sqlite::SqliteStore*>(&s)) {
+      (void)sqlite->Checkpoint();
+    }
   };
   env.copy_database = kakari::storage::sqlite::CopyDatabase;
   env.integrity_check = kakari::storage::sqlite::IntegrityCheck;

@@ -1,6 +1,6 @@
 // The fixture of the storage contract suite: a fresh seeded store per test,
-// typed over the implementations: SQLite on a temporary file and the
-// in-memory fake of core/testing. Test-only.
+// typed over the implementations: SQLite on a temporary file, the in-memory
+// fake of core/testing, and PostgreSQL in a fresh schema of ctest's cluster. Test-only.
 // Not thread-safe: one fixture per test.
 #pragma once
 
@@ -13,6 +13,8 @@
 
 #include "core/services/registry_setup.hpp"
 #include "core/testing/memory_store.hpp"
+#include "storage/postgres/postgres_store.hpp"
+#include "storage/postgres/test_database.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace kakari::storage {
@@ -36,6 +38,17 @@ struct MemoryFactory {
   }
 };
 
+struct PostgresFactory {
+  static constexpr const char* kName = "Postgres";
+  static std::unique_ptr<core::Store> Make(const std::string& /*path*/) {
+    auto url = postgres::FreshTestDatabase();
+    if (!url) return nullptr;
+    auto s = postgres::PostgresStore::Open(*url);
+    EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().detail);
+    return s ? std::move(*s) : nullptr;
+  }
+};
+
 template <class Factory>
 class StorageContractTest : public ::testing::Test {
  protected:
@@ -46,6 +59,7 @@ class StorageContractTest : public ::testing::Test {
                 .string();
     std::filesystem::remove(path_);
     store_ = Factory::Make(path_);
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(core::SeedRegistry(*store_).has_value());
   }
   void TearDown() override {
@@ -67,7 +81,7 @@ class StorageContractTest : public ::testing::Test {
   std::unique_ptr<core::Store> store_;
 };
 
-using Implementations = ::testing::Types<SqliteFactory, MemoryFactory>;
+using Implementations = ::testing::Types<SqliteFactory, MemoryFactory, PostgresFactory>;
 // Test names say which implementation failed: StorageContractTest/Memory.X.
 struct ImplementationNames {
   template <class Factory>

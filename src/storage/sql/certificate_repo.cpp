@@ -44,7 +44,8 @@ core::Result<int64_t> SqlCertificates::NextSequence(std::string_view programme_c
   KAKARI_TRY(
       st, c_.Prepare(
               "INSERT INTO certificate_counters(programme_code, year, last_seq) VALUES (?, ?, 1) "
-              "ON CONFLICT(programme_code, year) DO UPDATE SET last_seq = last_seq + 1 "
+              "ON CONFLICT(programme_code, year) DO UPDATE SET last_seq = "
+              "certificate_counters.last_seq + 1 "
               "RETURNING last_seq"));
   st->Bind(1, programme_code).Bind(2, year);
   KAKARI_TRY(row, st->Step());

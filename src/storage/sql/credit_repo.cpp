@@ -97,13 +97,12 @@ core::Status SqlCredits::AddToTotals(const std::vector<std::tuple<Id, int, int64
       st,
       c_.Prepare(
           "INSERT INTO doctor_lecture_totals(doctor_id, fiscal_year, half_units) VALUES (?, ?, ?) "
-          "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = half_units + "
+          "ON CONFLICT(doctor_id, fiscal_year) DO UPDATE SET half_units = "
+          "doctor_lecture_totals.half_units + "
           "excluded.half_units"));
-  KAKARI_TRY(
-      sum,
-      c_.Prepare(
-          "INSERT INTO doctor_lecture_sums(doctor_id, half_units) VALUES (?, ?) "
-          "ON CONFLICT(doctor_id) DO UPDATE SET half_units = half_units + excluded.half_units"));
+  KAKARI_TRY(sum, c_.Prepare("INSERT INTO doctor_lecture_sums(doctor_id, half_units) VALUES (?, ?) "
+                             "ON CONFLICT(doctor_id) DO UPDATE SET half_units = "
+                             "doctor_lecture_sums.half_units + excluded.half_units"));
   for (size_t i = 0; i < deltas.size(); ++i) {
     const auto& [doctor, year, halves] = deltas[i];
     st->Reset();

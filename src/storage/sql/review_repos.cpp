@@ -151,7 +151,7 @@ std::string CountSql(const core::QueueFilter& f, const QuerySql& q) {
            "organisations WHERE code >= ?1 AND code < ?1 || '~') AND kind IN (" +
            kinds + ") AND " + (f.status ? "status = ?2" : "status <> 'draft'");
   }
-  if (!NeedsJoinedRows(f, q)) return "SELECT COUNT(*) FROM (" + QueueArms(q, KeySelect) + ")";
+  if (!NeedsJoinedRows(f, q)) return "SELECT COUNT(*) FROM (" + QueueArms(q, KeySelect) + ") r";
   return "SELECT COUNT(*)" + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" + q.outer_where;
 }
 

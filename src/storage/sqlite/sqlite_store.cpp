@@ -55,7 +55,7 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
   return store;
 }
 
-SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {}
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), audit_(*this) {}
 SqliteStore::~SqliteStore() = default;
 
 core::Result<std::unique_ptr<Connection>> SqliteStore::Acquire() {
@@ -111,47 +111,8 @@ core::Result<std::unique_ptr<core::UnitOfWork>> SqliteStore::BeginBulk() {
   return BeginOn(std::move(*conn), "BEGIN IMMEDIATE", true, std::move(writer));
 }
 
-struct SqliteStore::PendingAudit {
-  core::AuditRecord record;
-  const core::Hasher* hasher;
-  core::Status status;
-  bool done = false;
-};
-
 core::Status SqliteStore::AppendAudit(core::AuditRecord record, const core::Hasher& hasher) {
-  PendingAudit mine{std::move(record), &hasher, {}, false};
-  std::unique_lock lock(audit_mu_);
-  audit_queue_.push_back(&mine);
-  while (!mine.done) {
-    if (audit_writing_) {
-      audit_cv_.wait(lock);
-      continue;
-    }
-    audit_writing_ = true;
-    std::vector<PendingAudit*> batch;
-    batch.swap(audit_queue_);
-    lock.unlock();
-    core::Status written = WriteAuditBatch(batch);
-    lock.lock();
-    for (PendingAudit* p : batch) {
-      p->status = written;
-      p->done = true;
-    }
-    audit_writing_ = false;
-    audit_cv_.notify_all();
-  }
-  return mine.status;
-}
-
-core::Status SqliteStore::WriteAuditBatch(const std::vector<PendingAudit*>& batch) {
-  auto uow = Begin(true);
-  KAKARI_RETURN_IF_ERROR(uow);
-  std::vector<core::AuditRecord*> records;
-  records.reserve(batch.size());
-  for (PendingAudit* p : batch) records.push_back(&p->record);
-  // Every caller passes the service deps' one crypto, so the first hasher serves all.
-  KAKARI_RETURN_IF_ERROR(core::AppendChained(**uow, records, *batch.front()->hasher));
-  return (*uow)->Commit();
+  return audit_.Append(std::move(record), hasher);
 }
 
 core::Status SqliteStore::Checkpoint() {

@@ -7,13 +7,13 @@
 // writers in other processes.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/ports/store.hpp"
+#include "storage/sql/audit_group_commit.hpp"
 #include "storage/sql/queue_cache.hpp"
 
 namespace kakari::storage::sqlite {
@@ -29,10 +29,7 @@ class SqliteStore final : public core::Store {
   [[nodiscard]] core::Result<std::unique_ptr<core::UnitOfWork>> Begin(bool write) override;
   // Foreign-key enforcement is off on this connection for the transaction.
   [[nodiscard]] core::Result<std::unique_ptr<core::UnitOfWork>> BeginBulk() override;
-  // Group commit: the first caller to find no batch being written becomes
-  // its writer and takes every record queued so far into one transaction;
-  // the others wait for that commit (or the next). All of a batch succeed or
-  // fail together, and each caller returns only after its record's commit.
+  // Group commit (storage/sql/audit_group_commit.hpp).
   [[nodiscard]] core::Status AppendAudit(core::AuditRecord record,
                                          const core::Hasher& hasher) override;
 
@@ -50,14 +47,8 @@ class SqliteStore final : public core::Store {
                                                           const char* begin_sql, bool bulk,
                                                           std::unique_lock<std::mutex> writer);
 
-  struct PendingAudit;
-  core::Status WriteAuditBatch(const std::vector<PendingAudit*>& batch);
-
   std::string path_;
-  std::mutex audit_mu_;  // guards the three below
-  std::condition_variable audit_cv_;
-  std::vector<PendingAudit*> audit_queue_;
-  bool audit_writing_ = false;
+  sql::AuditGroupCommit audit_;
   sql::QueueCache queue_cache_;
   std::mutex write_mu_;  // held by a writing unit of work for its whole life
   std::mutex mu_;

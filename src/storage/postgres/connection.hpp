@@ -1,0 +1,86 @@
+// The PostgreSQL implementation of storage/sql's connection, on libpq.
+// Statements are prepared once per connection (named s1, s2, ...) from the
+// translated dialect (dialect.hpp); parameters go as text of unknown type so
+// that the server infers each from its use, as SQLite's affinity would, and
+// blobs as binary bytea. A step runs the whole statement and keeps its rows.
+// Not thread-safe: one connection per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/sql/connection.hpp"
+
+struct pg_conn;
+struct pg_result;
+
+namespace kakari::storage::postgres {
+
+class Connection;
+
+class PgStatement final : public sql::Statement {
+ public:
+  PgStatement(Connection& conn, std::string name, std::string sql, int parameters,
+              bool duplicate_means_no_row);
+  ~PgStatement() override;
+
+  PgStatement& Bind(int index, int64_t value) override;
+  PgStatement& Bind(int index, std::string_view value) override;
+  PgStatement& BindBlob(int index, std::string_view bytes) override;
+  PgStatement& BindNull(int index) override;
+  [[nodiscard]] core::Result<bool> Step() override;
+  [[nodiscard]] core::Status Run() override;
+  int64_t Int(int col) const override;
+  std::string Text(int col) const override;
+  std::string Blob(int col) const override;
+  bool IsNull(int col) const override;
+  void Reset() override;
+
+ private:
+  core::Status Execute();
+  void Set(int index, std::optional<std::string> value, bool binary);
+
+  Connection& conn_;
+  std::string name_;
+  std::string sql_;
+  bool duplicate_means_no_row_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> binary_;
+  pg_result* result_ = nullptr;
+  int row_ = -1;  // the current row; -1 before the first step
+};
+
+class Connection final : public sql::Connection {
+ public:
+  // Connects with a libpq connection string or postgresql:// URL.
+  [[nodiscard]] static core::Result<std::unique_ptr<Connection>> Open(const std::string& url);
+  ~Connection() override;
+
+  [[nodiscard]] core::Status Exec(std::string_view sql) override;
+  [[nodiscard]] core::Result<sql::Statement*> Prepare(std::string_view sql) override;
+  core::Result<int64_t> LastInsertId() override;
+  int64_t Changes() const override { return changes_; }
+  sql::Engine engine() const override { return sql::Engine::kPostgres; }
+
+  pg_conn* raw() { return conn_; }
+  void set_changes(int64_t n) { changes_ = n; }
+  // False once the server has gone (the pool then drops the connection).
+  bool healthy() const;
+
+ private:
+  explicit Connection(pg_conn* conn) : conn_(conn) {}
+  pg_conn* conn_;
+  int64_t changes_ = 0;
+  std::unordered_map<std::string, std::unique_ptr<PgStatement>> cache_;
+};
+
+// The error for a failed libpq call or statement: the server's message stays
+// in `detail`; a lost server, a full disk or a lock timeout is kUnavailable.
+core::Error PgError(pg_conn* conn, const pg_result* result, std::string_view context);
+
+}  // namespace kakari::storage::postgres

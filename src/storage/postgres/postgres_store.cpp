@@ -1,0 +1,99 @@
+#include "storage/postgres/postgres_store.hpp"
+
+#include "storage/postgres/connection.hpp"
+#include "storage/postgres/migrations.hpp"
+#include "storage/sql/unit_of_work.hpp"
+
+namespace kakari::storage::postgres {
+
+namespace {
+
+// Any fixed number, distinct from the migration lock's.
+constexpr const char* kBeginWrite = "BEGIN";
+constexpr const char* kTakeWriterLock = "SELECT pg_advisory_xact_lock(4242424202)";
+constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+// One transaction on one pooled connection; rolls back unless committed.
+class PgUnitOfWork final : public sql::RepositorySet {
+ public:
+  PgUnitOfWork(PostgresStore& store, std::unique_ptr<Connection> conn)
+      : sql::RepositorySet(*conn, store.queue_cache()), store_(store), conn_(std::move(conn)) {}
+  ~PgUnitOfWork() override {
+    if (!done_) (void)conn_->Run("ROLLBACK");
+    store_.Release(std::move(conn_));
+  }
+
+  core::Status Commit() override {
+    auto s = conn_->Run("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+
+ private:
+  PostgresStore& store_;
+  std::unique_ptr<Connection> conn_;
+  bool done_ = false;
+};
+
+core::Error Busy(core::Error e) {
+  if (e.code != core::ErrorCode::kUnavailable) return e;
+  e.message_ja = "データベースが使用中です。しばらくしてからもう一度お試しください";
+  e.message_en = "the database is busy; please try again shortly";
+  return e;
+}
+
+}  // namespace
+
+bool IsPostgresUrl(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0 ||
+         db.find("dbname=") != std::string::npos || db.find("host=") != std::string::npos;
+}
+
+core::Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
+  auto conn = Connection::Open(url);
+  KAKARI_RETURN_IF_ERROR(conn);
+  KAKARI_RETURN_IF_ERROR(Migrate(**conn));
+  std::unique_ptr<PostgresStore> store(new PostgresStore(url));
+  store->Release(std::move(*conn));
+  return store;
+}
+
+PostgresStore::PostgresStore(std::string url) : url_(std::move(url)), audit_(*this) {}
+PostgresStore::~PostgresStore() = default;
+
+core::Result<std::unique_ptr<Connection>> PostgresStore::Acquire() {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+  }
+  return Connection::Open(url_);
+}
+
+void PostgresStore::Release(std::unique_ptr<Connection> conn) {
+  if (!conn->healthy()) return;  // a restarted server: the next Acquire reconnects
+  std::lock_guard lock(mu_);
+  idle_.push_back(std::move(conn));
+}
+
+core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::Begin(bool write) {
+  auto conn = Acquire();
+  if (!conn) return tl::unexpected(Busy(conn.error()));
+  core::Status begun = (*conn)->Run(write ? kBeginWrite : kBeginRead);
+  if (begun && write) begun = (*conn)->Run(kTakeWriterLock);
+  if (!begun) {
+    (void)(*conn)->Run("ROLLBACK");
+    Release(std::move(*conn));
+    return tl::unexpected(Busy(begun.error()));
+  }
+  return std::unique_ptr<core::UnitOfWork>(new PgUnitOfWork(*this, std::move(*conn)));
+}
+
+core::Status PostgresStore::AppendAudit(core::AuditRecord record, const core::Hasher& hasher) {
+  return audit_.Append(std::move(record), hasher);
+}
+
+}  // namespace kakari::storage::postgres

@@ -1,0 +1,12 @@
+// The SQL of PostgreSQL's numbered migrations; the version of a script is
+// its position + 1. Thread-safe: constant SQL text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kakari::storage::postgres {
+
+const std::vector<std::string>& MigrationScripts();
+
+}  // namespace kakari::storage::postgres
