@@ -1,5 +1,6 @@
 // The composition root of `kakari`: picks the concrete store (SQLite for a
-// file path, PostgreSQL for a postgresql:// URL), the CSV reader, the HTTP server and the system clock, and hands them to the CLI.
+// file path, PostgreSQL for a postgresql:// URL), the CSV reader, the HTTP server and the system
+// clock, and hands them to the CLI.
 #include <unistd.h>
 
 #include <chrono>
