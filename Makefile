@@ -17,6 +17,7 @@ test: build
 	ctest --preset default
 	cd web && npx --no-install redocly lint --config ../redocly.yaml ../docs/openapi.yaml
 	node --test tests/blackbox/
+	bash scripts/blackbox-postgres.sh
 
 build: setup native web
 

@@ -6,14 +6,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { kakari, kakariJson, login, repoRoot, startServer, tempDir } from './helpers.mjs';
+import { kakari, kakariJson, login, repoRoot, startServer, tempDir, freshDb } from './helpers.mjs';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
 // The small demo served with the built web app, and a fresh browser.
 async function demoSite(t) {
   const dir = tempDir(t);
-  const db = path.join(dir, 'demo.db');
+  const db = freshDb(dir, 'demo.db');
   assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
   const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
   // The lookup by registry number is staff's view: a JMA administrator's session.

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { kakari, kakariJson, tempDir } from './helpers.mjs';
+import { kakari, kakariJson, tempDir, freshDb } from './helpers.mjs';
 
 const doctorsCsv = [
   '医籍登録番号,氏名,フリガナ,生年月日,所属医師会コード,会員番号,メールアドレス,郵便番号,住所',
@@ -17,7 +17,7 @@ const doctorsCsv = [
 
 function setUp(t) {
   const dir = tempDir(t);
-  const db = path.join(dir, 'k.db');
+  const db = freshDb(dir, 'k.db');
   assert.equal(kakari(['init', '--db', db]).status, 0);
   const file = path.join(dir, 'doctors.csv');
   writeFileSync(file, doctorsCsv);

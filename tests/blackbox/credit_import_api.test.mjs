@@ -2,9 +2,8 @@
 // API token of scope credits:import; other credentials are refused; the
 // doctor's progress moves; the import is in the audit log.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { demoDb, login, startServer, tempDir } from './helpers.mjs';
+import { demoDb, login, rawSql, startServer, tempDir } from './helpers.mjs';
 
 const CSV = [
   'registry_number,date,units,minutes,curriculum_code,title,organizer',
@@ -58,8 +57,8 @@ test('POST /api/v1/imports/credits with a credits:import token', async (t) => {
     body: CSV, headers: { 'content-type': 'text/csv' },
   });
   assert.equal(asAdmin.status, 200);
-  const audit = spawnSync('sqlite3', [db, "SELECT actor_role, detail FROM audit_log WHERE action = 'credits.import'"],
-    { encoding: 'utf8' }).stdout.trim().split('\n');
+  const audit = rawSql(db, "SELECT actor_role, detail FROM audit_log WHERE action = 'credits.import' ORDER BY id")
+    .stdout.split('\n');
   assert.deepEqual(audit, ['jma_admin|imported=2 duplicates=1 rejected=1',
     'jma_admin|imported=0 duplicates=3 rejected=1', 'jma_admin|imported=0 duplicates=3 rejected=1']);
 });

@@ -1,5 +1,8 @@
 // Shared helpers for the black-box tests: they drive the real `kakari`
-// binary on temporary SQLite files, and a real server on loopback.
+// binary on temporary SQLite files, and a real server on loopback. With
+// KAKARI_BLACKBOX_PG set (scripts/blackbox-postgres.sh sets it to a
+// throw-away cluster's socket folder and port), every database a test makes
+// through freshDb or demoDb is a new PostgreSQL schema instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,9 +92,36 @@ export async function login(base, loginId, password = DEMO_PASSWORD) {
   return new Client(base, cookie, body.csrf_token, body.user);
 }
 
+let schemas = 0;
+// A new, empty database: a file in `dir`, or a fresh PostgreSQL schema.
+export function freshDb(dir, name) {
+  const pg = process.env.KAKARI_BLACKBOX_PG;
+  if (!pg) return path.join(dir, name);
+  const [host, port] = pg.split(':');
+  const schema = `b${process.pid}_${++schemas}`;
+  const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', host, '-p', port, '-U', 'postgres',
+    '-d', 'postgres', '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`],
+  { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+  return `postgresql:///postgres?host=${encodeURIComponent(host)}&port=${port}&user=postgres` +
+    `&options=-csearch_path%3D${schema}`;
+}
+
+export const onPostgres = Boolean(process.env.KAKARI_BLACKBOX_PG);
+
+// SQL straight against a test's database (sqlite3 or psql), as the
+// operator's own tools would; rows come back as lines of `|`-joined values.
+export function rawSql(db, sql) {
+  const r = db.startsWith('postgresql://')
+    ? spawnSync('psql', ['-X', '-q', '-tA', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql], { encoding: 'utf8' })
+    : spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
+}
+
 // The small demo database, made once per test file into `dir`.
 export function demoDb(dir) {
-  const db = path.join(dir, 'demo.db');
+  const db = freshDb(dir, 'demo.db');
   const r = kakari(['demo', '--scale', 'small', '--db', db]);
   if (r.status !== 0) throw new Error(r.stderr);
   return db;

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { kakari, kakariJson, login, startServer, tempDir } from './helpers.mjs';
+import { kakari, kakariJson, login, startServer, tempDir, freshDb } from './helpers.mjs';
 
 test('progress endpoint answers what the CLI computes, errors are JSON', async (t) => {
   const dir = tempDir(t);
-  const db = path.join(dir, 'demo.db');
+  const db = freshDb(dir, 'demo.db');
   assert.equal(kakari(['demo', '--scale', 'small', '--db', db]).status, 0);
   const { base } = await startServer(t, db);
 
@@ -49,7 +49,7 @@ test('progress endpoint answers what the CLI computes, errors are JSON', async (
 
 test('serve refuses a bad --listen and a port in use', async (t) => {
   const dir = tempDir(t);
-  const db = path.join(dir, 'k.db');
+  const db = freshDb(dir, 'k.db');
   const r = kakari(['serve', '--db', db, '--listen', 'nonsense']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /must be host:port/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { kakari, login, startServer, tempDir, demoDb } from './helpers.mjs';
+import { kakari, login, startServer, tempDir, demoDb, freshDb } from './helpers.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
@@ -87,7 +87,7 @@ test('HTTP input: bad bytes, control characters and duplicate keys are 400 with 
 
 test('CSV rows with control characters are rejected naming the column', (t) => {
   const dir = tempDir(t);
-  const db = path.join(dir, 'k.db');
+  const db = freshDb(dir, 'k.db');
   assert.equal(kakari(['init', '--db', db]).status, 0);
   const file = path.join(dir, 'doctors.csv');
   writeFileSync(file, [

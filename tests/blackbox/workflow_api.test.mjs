@@ -3,9 +3,8 @@
 // bulk approval, paper entry, one-time codes, throttling, API tokens and the
 // audit chain, against `kakari serve` on a temporary demo database.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { kakari, login, startServer, tempDir, demoDb } from './helpers.mjs';
+import { kakari, login, startServer, tempDir, demoDb, onPostgres, rawSql } from './helpers.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -232,8 +231,8 @@ test('one-time codes, throttling, password change, API tokens', async (t) => {
   })).status, 403);
   assert.equal((await admin.request('DELETE', `/api/v1/admin/api-tokens/${token.body.id}`)).status, 204);
   assert.equal((await fetch(`${base}/api/v1/staff/queue`, { headers: bearer })).status, 401);
-  const raw = spawnSync('sqlite3', [db, 'SELECT COUNT(*) FROM api_tokens WHERE token_hash = \'' + token.body.token + '\''], { encoding: 'utf8' });
-  assert.equal(raw.stdout.trim(), '0', 'only the hash is stored');
+  const raw = rawSql(db, 'SELECT COUNT(*) FROM api_tokens WHERE token_hash = \'' + token.body.token + '\'');
+  assert.equal(raw.stdout, '0', 'only the hash is stored');
 
   // Logout ends the session.
   assert.equal((await admin.request('DELETE', '/api/v1/session')).status, 204);
@@ -252,8 +251,8 @@ test('kakari audit verify names the first broken record', async (t) => {
   const intact = JSON.parse(ok.stdout);
   assert.equal(intact.ok, true);
   assert.ok(intact.checked >= 10);
-  const sql = 'DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = \'edited\' WHERE id = 9;';
-  assert.equal(spawnSync('sqlite3', [db, sql]).status, 0);
+  const drop = onPostgres ? 'DROP TRIGGER audit_log_no_update ON audit_log' : 'DROP TRIGGER audit_log_no_update';
+  assert.equal(rawSql(db, `${drop}; UPDATE audit_log SET detail = 'edited' WHERE id = 9;`).status, 0);
   const broken = kakari(['audit', 'verify', '--json', '--db', db]);
   assert.equal(broken.status, 1);
   assert.equal(JSON.parse(broken.stdout).first_broken, 9);
