@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <cctype>
 #include <ostream>
 
 #include "cli/output.hpp"
@@ -118,7 +119,15 @@ std::string DbPath(const Args& args, const Environment& env) {
 std::string KeyDir(const Args& args, const Environment& env) {
   if (auto k = args.Option("keys")) return *k;
   if (!env.default_key_dir.empty()) return env.default_key_dir;
-  return DbPath(args, env) + ".keys";
+  std::string db = DbPath(args, env);
+  if (db.rfind("postgres", 0) == 0 || db.find("dbname=") != std::string::npos) {
+    // A server address is no folder name: one folder per database, named
+    // after it, in the working directory (set KAKARI_KEYS on real servers).
+    for (char& c : db) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+    }
+  }
+  return db + ".keys";
 }
 
 std::unique_ptr<core::Store> OpenStoreOrReport(const Args& args, Environment& env) {

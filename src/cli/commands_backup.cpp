@@ -42,6 +42,20 @@ core::Result<Checked> CheckCopy(Environment& env, const std::string& path,
   return Checked{*integrity, audit->checked};
 }
 
+// backup and restore copy an SQLite file; a PostgreSQL database is backed
+// up with the server's own tools.
+bool RefusedForServerDatabase(Environment& env, const std::string& db) {
+  if (db.rfind("postgres", 0) != 0 && db.find("dbname=") == std::string::npos) return false;
+  (void)PrintError(
+      env, core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "PostgreSQLのデータベースは pg_dump / pg_basebackup でバックアップします"
+                           "（README「PostgreSQL」）",
+                           "back up a PostgreSQL database with pg_dump or pg_basebackup "
+                           "(README, PostgreSQL)",
+                           "db"));
+  return true;
+}
+
 void RemoveQuietly(const std::string& path) {
   std::error_code ec;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
@@ -56,6 +70,7 @@ int RunBackup(const Args& args, Environment& env) {
     return kExitUsage;
   }
   std::string from = DbPath(args, env);
+  if (RefusedForServerDatabase(env, from)) return kExitUsage;
   if (!std::filesystem::exists(from)) {
     return PrintError(env, core::MakeError(core::ErrorCode::kNotFound, from + " がありません",
                                            from + " does not exist", "db"));
@@ -106,6 +121,7 @@ int RunRestore(const Args& args, Environment& env) {
     return kExitUsage;
   }
   std::string target = DbPath(args, env);
+  if (RefusedForServerDatabase(env, target)) return kExitUsage;
   if (std::filesystem::exists(target) && !args.Flag("force")) {
     return PrintError(
         env,

@@ -18,9 +18,14 @@ export function tempDir(t) {
   return dir;
 }
 
+// On PostgreSQL, kakari runs in a folder of its own: the signing keys of a
+// database named by URL go into the working directory.
+const workDir = process.env.KAKARI_BLACKBOX_PG ? mkdtempSync(path.join(tmpdir(), 'kakari-pg-keys-')) : undefined;
+if (workDir) process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
+
 // Runs kakari with args; returns { status, stdout, stderr }.
 export function kakari(args, options = {}) {
-  const r = spawnSync(kakariBin, args, { encoding: 'utf8', ...options });
+  const r = spawnSync(kakariBin, args, { encoding: 'utf8', cwd: workDir, ...options });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -37,7 +42,7 @@ export async function startServer(t, db, extra = []) {
   // Verification links in certificates point at this server.
   const env = { ...process.env, KAKARI_PUBLIC_URL: `http://127.0.0.1:${port}` };
   const child = spawn(kakariBin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extra], {
-    stdio: ['ignore', 'ignore', 'pipe'], env,
+    stdio: ['ignore', 'ignore', 'pipe'], env, cwd: workDir,
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
