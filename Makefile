@@ -6,12 +6,16 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-gmis bench-web help-screenshots clean
+.PHONY: run run-cluster test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-gmis bench-web help-screenshots clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
 	@bash scripts/demo-logins.sh $(LISTEN)
 	$(KAKARI) serve --db $(DEMO_DB) --listen $(LISTEN) --web web/dist
+
+# PostgreSQL, three servers and nginx on loopback (scripts/cluster.sh).
+run-cluster: build
+	bash scripts/cluster.sh
 
 test: build
 	ctest --preset default
