@@ -17,6 +17,7 @@
 #include "io/encoding.hpp"
 #include "io/files.hpp"
 #include "pdf/cairo_renderer.hpp"
+#include "storage/copy/registry_copy.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/backup.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -142,6 +143,13 @@ int main(int argc, char** argv) {
   env.copy_database = kakari::storage::sqlite::CopyDatabase;
   env.integrity_check = kakari::storage::sqlite::IntegrityCheck;
   env.make_single_file = kakari::storage::sqlite::MakeSingleFile;
+  env.copy_registry =
+      [](const std::string& from,
+         const std::string& to) -> Result<std::vector<std::pair<std::string, int64_t>>> {
+    auto report = kakari::storage::CopyRegistry(from, to);
+    KAKARI_RETURN_IF_ERROR(report);
+    return report->tables;
+  };
   env.open_table = OpenTable;
   env.serve = Serve;
   env.route_table_json = kakari::http::RouteTableJson;

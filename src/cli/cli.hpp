@@ -48,6 +48,7 @@ int RunCert(const Args& args, Environment& env);
 int RunRoutes(const Args& args, Environment& env);
 int RunBackup(const Args& args, Environment& env);
 int RunRestore(const Args& args, Environment& env);
+int RunCopy(const Args& args, Environment& env);
 
 // The signing-key directory: --keys, else $KAKARI_KEYS, else <db>.keys.
 std::string KeyDir(const Args& args, const Environment& env);

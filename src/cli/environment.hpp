@@ -8,6 +8,8 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/domain/date.hpp"
 #include "core/ports/renderer.hpp"
@@ -43,6 +45,10 @@ struct Environment {
   std::function<core::Status(const std::string& from, const std::string& to)> copy_database;
   std::function<core::Result<std::string>(const std::string& path)> integrity_check;
   std::function<core::Status(const std::string& path)> make_single_file;
+  // A whole registry into an empty database of either engine; rows per table.
+  std::function<core::Result<std::vector<std::pair<std::string, int64_t>>>(const std::string& from,
+                                                                           const std::string& to)>
+      copy_registry;
   std::function<core::Result<TableFile>(const std::string& path)> open_table;
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
   // The HTTP route table with each route's guard, as JSON (`kakari routes`).

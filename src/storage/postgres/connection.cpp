@@ -152,6 +152,13 @@ std::string PgStatement::Blob(int col) const {
 
 bool PgStatement::IsNull(int col) const { return PQgetisnull(result_, row_, col) != 0; }
 
+int PgStatement::ColumnCount() const { return result_ ? PQnfields(result_) : 0; }
+std::string PgStatement::ColumnName(int col) const { return PQfname(result_, col); }
+bool PgStatement::IsBlob(int col) const {
+  constexpr Oid kByteaOid = 17;
+  return PQftype(result_, col) == kByteaOid;
+}
+
 void PgStatement::Reset() {
   PQclear(result_);
   result_ = nullptr;

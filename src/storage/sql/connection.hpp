@@ -45,6 +45,10 @@ class Statement {
   virtual std::string Text(int col) const = 0;
   virtual std::string Blob(int col) const = 0;
   virtual bool IsNull(int col) const = 0;
+  // The shape of the current result (for copying whole tables).
+  virtual int ColumnCount() const = 0;
+  virtual std::string ColumnName(int col) const = 0;
+  virtual bool IsBlob(int col) const = 0;
   std::optional<int64_t> OptionalInt(int col) const {
     return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));
   }

@@ -110,6 +110,12 @@ bool SqliteStatement::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
 
+int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+std::string SqliteStatement::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
+bool SqliteStatement::IsBlob(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_BLOB;
+}
+
 void SqliteStatement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -31,6 +31,9 @@ class SqliteStatement final : public sql::Statement {
   std::string Text(int col) const override;
   std::string Blob(int col) const override;
   bool IsNull(int col) const override;
+  int ColumnCount() const override;
+  std::string ColumnName(int col) const override;
+  bool IsBlob(int col) const override;
   void Reset() override;
 
  private:

@@ -1,0 +1,35 @@
+// kakari copy: a whole registry into an empty database and back (on the
+// PostgreSQL run the middle database is a PostgreSQL schema; otherwise a
+// second SQLite file), counts and audit chain checked on both sides, a
+// non-empty target refused, a missing option a usage error.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { demoDb, freshDb, kakari, rawSql, tempDir } from './helpers.mjs';
+
+const TABLES = ['doctors', 'lecture_credits', 'audit_log', 'certificates', 'users', 'affiliations', 'review_counts'];
+const counts = (db) => Object.fromEntries(TABLES.map((t) => [t, rawSql(db, `SELECT COUNT(*) FROM ${t}`).stdout]));
+
+test('copy a registry there and back: same rows, intact audit chain, non-empty target refused', (t) => {
+  const dir = tempDir(t);
+  const source = demoDb(dir);
+  const middle = freshDb(dir, 'middle.db');
+  const there = kakari(['copy', '--from', source, '--to', middle]);
+  assert.equal(there.status, 0, there.stderr);
+  assert.match(there.stdout, /lecture_credits\t\d+/);
+  assert.match(there.stdout, /audit chain intact on both sides/);
+  assert.deepEqual(counts(middle), counts(source));
+
+  const again = kakari(['copy', '--from', source, '--to', middle]);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /already holds a registry/);
+  assert.deepEqual(counts(middle), counts(source), 'the refused copy wrote nothing');
+
+  const back = path.join(dir, 'back.db');
+  assert.equal(kakari(['copy', '--from', middle, '--to', back]).status, 0);
+  assert.deepEqual(counts(back), counts(source));
+  assert.equal(rawSql(back, 'SELECT * FROM review_counts ORDER BY 1, 2, 3').stdout,
+    rawSql(source, 'SELECT * FROM review_counts ORDER BY 1, 2, 3').stdout);
+
+  assert.equal(kakari(['copy', '--from', path.join(dir, 'missing.db')]).status, 2);
+});
