@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   env.copy_database = kakari::storage::sqlite::CopyDatabase;
   env.integrity_check = kakari::storage::sqlite::IntegrityCheck;
   env.make_single_file = kakari::storage::sqlite::MakeSingleFile;
+  env.is_server_database = kakari::storage::postgres::IsPostgresUrl;
   env.copy_registry =
       [](const std::string& from,
          const std::string& to) -> Result<std::vector<std::pair<std::string, int64_t>>> {

@@ -126,7 +126,7 @@ std::string KeyDir(const Args& args, const Environment& env) {
   if (auto k = args.Option("keys")) return *k;
   if (!env.default_key_dir.empty()) return env.default_key_dir;
   std::string db = DbPath(args, env);
-  if (db.rfind("postgres", 0) == 0 || db.find("dbname=") != std::string::npos) {
+  if (env.is_server_database(db)) {
     // A server address is no folder name: one folder per database, named
     // after it, in the working directory (set KAKARI_KEYS on real servers).
     for (char& c : db) {

@@ -45,7 +45,7 @@ core::Result<Checked> CheckCopy(Environment& env, const std::string& path,
 // backup and restore copy an SQLite file; a PostgreSQL database is backed
 // up with the server's own tools.
 bool RefusedForServerDatabase(Environment& env, const std::string& db) {
-  if (db.rfind("postgres", 0) != 0 && db.find("dbname=") == std::string::npos) return false;
+  if (!env.is_server_database(db)) return false;
   (void)PrintError(
       env, core::MakeError(core::ErrorCode::kInvalidArgument,
                            "PostgreSQLのデータベースは pg_dump / pg_basebackup でバックアップします"

@@ -45,6 +45,8 @@ struct Environment {
   std::function<core::Status(const std::string& from, const std::string& to)> copy_database;
   std::function<core::Result<std::string>(const std::string& path)> integrity_check;
   std::function<core::Status(const std::string& path)> make_single_file;
+  // True when --db names a database server (PostgreSQL), not an SQLite file.
+  std::function<bool(const std::string& db)> is_server_database;
   // A whole registry into an empty database of either engine; rows per table.
   std::function<core::Result<std::vector<std::pair<std::string, int64_t>>>(const std::string& from,
                                                                            const std::string& to)>

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/postgres/postgres_store.hpp"
+
 namespace kakari::storage::postgres {
 namespace {
 
@@ -35,6 +37,22 @@ TEST(TranslateSql, PlaceholdersAndInserts) {
     EXPECT_EQ(t.parameters, c.parameters) << c.in;
     EXPECT_EQ(t.duplicate_means_no_row, c.duplicate_means_no_row) << c.in;
   }
+}
+
+}  // namespace
+}  // namespace kakari::storage::postgres
+
+namespace kakari::storage::postgres {
+namespace {
+
+TEST(IsPostgresUrl, UrlsAndKeywordStringsButNotFiles) {
+  EXPECT_TRUE(IsPostgresUrl("postgresql://kakari@db/kakari"));
+  EXPECT_TRUE(IsPostgresUrl("postgres:///kakari?host=/run/postgresql"));
+  EXPECT_TRUE(IsPostgresUrl("host=/tmp port=5432 dbname=postgres"));
+  EXPECT_TRUE(IsPostgresUrl("dbname=kakari"));
+  EXPECT_FALSE(IsPostgresUrl("kakari.db"));
+  EXPECT_FALSE(IsPostgresUrl("/var/lib/kakari/host=1.db"));
+  EXPECT_FALSE(IsPostgresUrl("postgresql.db"));
 }
 
 }  // namespace

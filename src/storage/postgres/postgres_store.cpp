@@ -45,8 +45,13 @@ core::Error Busy(core::Error e) {
 }  // namespace
 
 bool IsPostgresUrl(const std::string& db) {
-  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0 ||
-         db.find("dbname=") != std::string::npos || db.find("host=") != std::string::npos;
+  // A libpq key=value string starts with a keyword and '=', which no
+  // sensible file path does ("host=/run/postgresql dbname=kakari").
+  if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return true;
+  for (const char* keyword : {"host=", "hostaddr=", "dbname=", "service=", "port=", "user="}) {
+    if (db.rfind(keyword, 0) == 0) return true;
+  }
+  return false;
 }
 
 core::Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
