@@ -10,6 +10,7 @@
 
 #include "cli/cli.hpp"
 #include "crypto/key_files.hpp"
+#include "crypto/key_ring.hpp"
 #include "crypto/sodium_crypto.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -100,9 +101,9 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
 }
 
 Result<std::unique_ptr<kakari::core::Signer>> OpenKeys(const std::string& dir) {
-  auto keys = kakari::crypto::KeyFiles::Open(dir);
+  auto keys = kakari::crypto::KeyRing::Open(dir);
   KAKARI_RETURN_IF_ERROR(keys);
-  return std::unique_ptr<kakari::core::Signer>(new kakari::crypto::KeyFiles(std::move(*keys)));
+  return std::unique_ptr<kakari::core::Signer>(std::move(*keys));
 }
 
 Result<kakari::cli::NewKey> GenerateKey(const std::string& dir) {
@@ -159,6 +160,7 @@ int main(int argc, char** argv) {
   env.clock = &SystemClockInstance();
   env.open_keys = OpenKeys;
   env.generate_key = GenerateKey;
+  env.make_key_current = kakari::crypto::KeyFiles::MakeCurrent;
   env.renderer = &Renderer();
   env.embedded_payload = kakari::pdf::EmbeddedPayload;
   env.read_file = kakari::io::ReadFile;

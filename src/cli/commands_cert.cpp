@@ -22,6 +22,16 @@ core::Status Publish(Environment& env, core::Store& store, const NewKey& key) {
                                  key.public_key);
 }
 
+// A new key, published before it signs: a certificate signed by it verifies
+// from its first moment on every server.
+core::Result<NewKey> AddPublishedKey(Environment& env, core::Store& store, const std::string& dir) {
+  auto key = env.generate_key(dir);
+  KAKARI_RETURN_IF_ERROR(key);
+  KAKARI_RETURN_IF_ERROR(Publish(env, store, *key));
+  KAKARI_RETURN_IF_ERROR(env.make_key_current(dir, key->id));
+  return key;
+}
+
 int ListKeys(const Args& args, Environment& env, core::Store& store, const core::Signer& keys) {
   auto list = core::ListSigningKeys(env.DepsFor(store), core::CommandLineCaller());
   if (!list) return PrintError(env, list.error());
@@ -130,9 +140,9 @@ core::Status EnsureSigningKey(const Args& args, Environment& env, core::Store& s
   auto keys = env.open_keys(KeyDir(args, env));
   KAKARI_RETURN_IF_ERROR(keys);
   if (!(*keys)->CurrentKeyId().empty()) return {};
-  auto key = env.generate_key(KeyDir(args, env));
+  auto key = AddPublishedKey(env, store, KeyDir(args, env));
   KAKARI_RETURN_IF_ERROR(key);
-  return Publish(env, store, *key);
+  return {};
 }
 
 int RunKeys(const Args& args, Environment& env) {
@@ -151,13 +161,12 @@ int RunKeys(const Args& args, Environment& env) {
                                            "署名鍵はすでにあります。更新は keys rotate です",
                                            "a signing key exists already; use keys rotate"));
   }
-  auto key = env.generate_key(dir);
+  auto key = AddPublishedKey(env, *store, dir);
   if (!key) return PrintError(env, key.error());
-  if (auto p = Publish(env, *store, *key); !p) return PrintError(env, p.error());
   *env.out << "新しい署名鍵 / new signing key: " << key->id << "  "
            << core::Base64Url(key->public_key)
-           << "\n（実行中のサーバーは再起動すると新しい鍵で署名します"
-           << " / restart running servers to sign with it）\n";
+           << "\n（この鍵のフォルダを使う実行中のサーバーは数秒のうちにこの鍵で署名します"
+           << " / running servers that use this key folder sign with it within seconds）\n";
   return kExitOk;
 }
 

@@ -58,7 +58,9 @@ struct Environment {
   std::function<core::Date()> today;
   // Signing keys in a directory (see src/crypto/key_files.hpp).
   std::function<core::Result<std::unique_ptr<core::Signer>>(const std::string& dir)> open_keys;
+  // A new key in `dir`, not yet the one that signs (see make_key_current).
   std::function<core::Result<NewKey>(const std::string& dir)> generate_key;
+  std::function<core::Status(const std::string& dir, const std::string& id)> make_key_current;
   const core::DocumentRenderer* renderer = nullptr;
   // The signed payload a certificate PDF carries, or empty.
   std::function<std::string(std::string_view pdf)> embedded_payload;

@@ -80,7 +80,7 @@ core::Result<KeyFiles> KeyFiles::Open(const std::string& dir) {
     }
     keys.secret_keys_[id] = sk;
   }
-  std::string current = ReadSmallFile(fs::path(dir) / "current");
+  std::string current = CurrentOnDisk(dir);
   if (!current.empty() && keys.secret_keys_.count(current)) keys.current_ = current;
   return keys;
 }
@@ -106,22 +106,39 @@ core::Result<PublicKey> KeyFiles::Generate(const std::string& dir) {
     }
   }
   ::chmod(file.c_str(), 0600);
-  fs::path tmp = fs::path(dir) / "current.tmp";
-  {
-    std::ofstream out(tmp);
-    out << id << "\n";
-  }
-  fs::rename(tmp, fs::path(dir) / "current", ec);  // atomic switch to the new key
-  if (ec) {
-    return tl::unexpected(
-        KeyError("現在の鍵を切り替えられません", "cannot switch the current key", ec.message()));
-  }
   sodium_memzero(seed.data(), seed.size());
   return PublicKey{id, pk};
 }
 
-std::string KeyFiles::Sign(std::string_view message) const {
-  auto it = secret_keys_.find(current_);
+core::Status KeyFiles::MakeCurrent(const std::string& dir, const std::string& id) {
+  std::error_code ec;
+  if (!fs::exists(fs::path(dir) / (id + ".key"), ec)) {
+    return tl::unexpected(
+        KeyError("その署名鍵はありません: " + id, "no such signing key: " + id, ""));
+  }
+  fs::path tmp = fs::path(dir) / "current.tmp";
+  {
+    std::ofstream out(tmp);
+    out << id << "\n";
+    if (!out) {
+      return tl::unexpected(
+          KeyError("現在の鍵を切り替えられません", "cannot switch the current key", tmp.string()));
+    }
+  }
+  fs::rename(tmp, fs::path(dir) / "current", ec);  // atomic: readers see the old or the new id
+  if (ec) {
+    return tl::unexpected(
+        KeyError("現在の鍵を切り替えられません", "cannot switch the current key", ec.message()));
+  }
+  return {};
+}
+
+std::string KeyFiles::CurrentOnDisk(const std::string& dir) {
+  return ReadSmallFile(fs::path(dir) / "current");
+}
+
+std::string KeyFiles::Sign(std::string_view key_id, std::string_view message) const {
+  auto it = secret_keys_.find(std::string(key_id));
   if (it == secret_keys_.end()) return {};
   std::string sig(crypto_sign_BYTES, '\0');
   crypto_sign_detached(reinterpret_cast<unsigned char*>(sig.data()), nullptr,

@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "crypto/key_files.hpp"
+#include "crypto/key_ring.hpp"
 
 namespace kakari::crypto {
 namespace {
@@ -44,6 +46,9 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
 
   auto first = KeyFiles::Generate(dir);
   ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(KeyFiles::Open(dir)->CurrentKeyId(), "");  // generated, not yet current
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, first->id).has_value());
+  EXPECT_FALSE(KeyFiles::MakeCurrent(dir, "00000000").has_value());
   EXPECT_EQ(first->id, KeyIdOf(first->public_key));
   struct stat st {};
   ASSERT_EQ(::stat((dir + "/" + first->id + ".key").c_str(), &st), 0);
@@ -52,7 +57,8 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
   auto keys = KeyFiles::Open(dir);
   ASSERT_TRUE(keys.has_value());
   EXPECT_EQ(keys->CurrentKeyId(), first->id);
-  std::string sig = keys->Sign("第K2026-000001号");
+  std::string sig = keys->Sign(first->id, "第K2026-000001号");
+  EXPECT_EQ(keys->Sign("00000000", "第K2026-000001号"), "");  // a key it does not hold
   EXPECT_TRUE(c.VerifySignature(first->public_key, "第K2026-000001号", sig));
   EXPECT_FALSE(c.VerifySignature(first->public_key, "第K2026-000002号", sig));
   std::string flipped = sig;
@@ -62,6 +68,7 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
 
   auto second = KeyFiles::Generate(dir);  // rotate
   ASSERT_TRUE(second.has_value());
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, second->id).has_value());
   auto rotated = KeyFiles::Open(dir);
   ASSERT_TRUE(rotated.has_value());
   EXPECT_EQ(rotated->CurrentKeyId(), second->id);
@@ -69,6 +76,52 @@ TEST(KeyFiles, SignVerifyRotateAndReopen) {
   EXPECT_EQ(rotated->PublicKeys().at(first->id), first->public_key);
   EXPECT_TRUE(c.VerifySignature(first->public_key, "第K2026-000001号", sig));  // still verifies
   EXPECT_FALSE(c.VerifySignature(second->public_key, "第K2026-000001号", sig));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(KeyRing, FollowsARotationWithoutBeingReopened) {
+  SodiumCrypto c;
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("kakari-ring-" + std::to_string(::getpid())))
+          .string();
+  std::filesystem::remove_all(dir);
+  auto first = KeyFiles::Generate(dir);
+  ASSERT_TRUE(first.has_value());
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, first->id).has_value());
+  auto ring = KeyRing::Open(dir, std::chrono::milliseconds(0));
+  ASSERT_TRUE(ring.has_value());
+  EXPECT_EQ((*ring)->CurrentKeyId(), first->id);
+
+  auto second = KeyFiles::Generate(dir);
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ((*ring)->CurrentKeyId(), first->id);  // added but not current: nothing changes
+  // A key the ring has not loaded yet is loaded when asked to sign with it.
+  EXPECT_TRUE(c.VerifySignature(second->public_key, "m", (*ring)->Sign(second->id, "m")));
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, second->id).has_value());
+  EXPECT_EQ((*ring)->CurrentKeyId(), second->id);
+  EXPECT_TRUE(c.VerifySignature(first->public_key, "m", (*ring)->Sign(first->id, "m")));
+
+  // A damaged directory keeps the keys already loaded.
+  { std::ofstream(dir + "/ffffffff.key") << "not hex\n"; }
+  auto third = KeyFiles::Generate(dir);
+  ASSERT_TRUE(third.has_value());
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, third->id).has_value());
+  EXPECT_EQ((*ring)->CurrentKeyId(), second->id);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(KeyRing, LooksAtTheDirectoryNoMoreOftenThanAsked) {
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("kakari-ring2-" + std::to_string(::getpid())))
+          .string();
+  std::filesystem::remove_all(dir);
+  auto first = KeyFiles::Generate(dir);
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, first->id).has_value());
+  auto ring = KeyRing::Open(dir, std::chrono::hours(1));
+  ASSERT_TRUE(ring.has_value());
+  auto second = KeyFiles::Generate(dir);
+  ASSERT_TRUE(KeyFiles::MakeCurrent(dir, second->id).has_value());
+  EXPECT_EQ((*ring)->CurrentKeyId(), first->id);  // not looked at again within the hour
   std::filesystem::remove_all(dir);
 }
 

@@ -7,7 +7,7 @@
 // scripts/blackbox-postgres.sh, on PostgreSQL.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Client, demoDb, kakari, login, startServer, tempDir } from './helpers.mjs';
+import { Client, demoDb, kakari, login, rawSql, startServer, tempDir } from './helpers.mjs';
 
 const on = (client, base) => new Client(base, client.cookie, client.csrf, client.user);
 
@@ -86,4 +86,82 @@ test('bulk approvals from four sessions over three servers, one server killed mi
   assert.equal(empty.body.items.filter((i) => items.some((x) => key(x) === key(i))).length, 0);
   const audit = auditIntact(db);
   assert.equal(audit.ok, true);
+});
+
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const sequenceOf = (number) => Number(/-(\d+)号$/.exec(number)[1]);
+const certificateNumbers = (db) => JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout)
+  .filter((c) => c.version === 1).map((c) => c.number);
+
+// Paper applications for `count` complete doctors who have not applied yet.
+async function paperApplications(staff, db, count) {
+  const candidates = rawSql(db, `SELECT registry_number FROM doctors d WHERE NOT EXISTS
+    (SELECT 1 FROM completion_applications a WHERE a.doctor_id = d.id) AND EXISTS
+    (SELECT 1 FROM practical_activities p WHERE p.doctor_id = d.id AND p.status = 'approved')
+    ORDER BY d.id`).stdout.split('\n');
+  const items = [];
+  for (const reg of candidates) {
+    if (items.length === count) break;
+    if (!(await staff.get(`/api/v1/doctors/${reg}/progress`)).body.complete) continue;
+    const scan = await staff.request('POST', '/api/v1/files', {
+      body: SCAN, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'scan.pdf' },
+    });
+    const paper = await staff.post('/api/v1/staff/paper-applications', { registry_number: reg, scan_file_id: scan.body.id });
+    assert.equal(paper.status, 201, JSON.stringify(paper.body));
+    items.push({ kind: 'application', id: paper.body.id });
+  }
+  assert.equal(items.length, count, 'the demo has enough complete doctors who have not applied');
+  return items;
+}
+
+test('100 applications approved from four sessions over three servers: numbers without gaps', async (t) => {
+  const db = demoDb(tempDir(t));
+  const all = await servers(t, db, 3);
+  const jma = await login(all[0].base, 'jma-admin');
+  const items = await paperApplications(jma, db, 100);
+  const before = certificateNumbers(db);
+  const last = Math.max(0, ...before.map(sequenceOf));
+  const sessions = [jma, await login(all[1].base, 'jma-admin'),
+    await login(all[2].base, 'jma-admin'), await login(all[1].base, 'jma-admin')];
+  const answers = await Promise.all(sessions.map((s, k) => on(s, all[k % 3].base)
+    .post('/api/v1/staff/bulk-approve', { items: items.filter((_, i) => i % 4 === k) })));
+  for (const r of answers) {
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.failed, 0, JSON.stringify(r.body.results));
+  }
+  const issued = certificateNumbers(db).filter((n) => !before.includes(n)).map(sequenceOf);
+  assert.deepEqual(issued.sort((a, b) => a - b), Array.from({ length: 100 }, (_, i) => last + 1 + i));
+  assert.equal(auditIntact(db).ok, true);
+});
+
+test('a rotated signing key reaches every running server without a restart', async (t) => {
+  const db = demoDb(tempDir(t));
+  const [a, b] = await servers(t, db, 2);
+  const keyOf = (number) => rawSql(db, `SELECT key_id FROM certificates WHERE number = '${number}'`).stdout;
+  const old = JSON.parse(kakari(['cert', 'list', '--json', '--db', db]).stdout)
+    .find((c) => c.status === 'valid').number;
+  const oldKey = keyOf(old);
+  const rotated = kakari(['keys', 'rotate', '--db', db]);
+  assert.equal(rotated.status, 0, rotated.stderr);
+  const listed = JSON.parse(kakari(['keys', 'list', '--json', '--db', db]).stdout);
+  const newKey = listed.find((k) => k.current).id;
+  assert.notEqual(newKey, oldKey);
+  await new Promise((r) => setTimeout(r, 1500));  // servers look at the key folder every second
+
+  const jma = await login(a.base, 'jma-admin');
+  const [first, second] = await paperApplications(jma, db, 2);
+  for (const [item, server] of [[first, a], [second, b]]) {
+    const r = await on(jma, server.base).post(`/api/v1/staff/items/application/${item.id}/decision`, { action: 'approve' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  const fresh = certificateNumbers(db).filter((n) => keyOf(n) === newKey);
+  assert.equal(fresh.length, 2, 'both servers signed with the new key');
+  // What the old key signed still verifies, and so does what the new one signs.
+  const dir = tempDir(t);
+  for (const number of [old, ...fresh]) {
+    const pdf = `${dir}/${sequenceOf(number)}.pdf`;
+    assert.equal(kakari(['cert', 'pdf', number, '--out', pdf, '--db', db]).status, 0);
+    const verified = kakari(['cert', 'verify', pdf, '--db', db]);
+    assert.equal(verified.status, 0, `${number}: ${verified.stdout}${verified.stderr}`);
+  }
 });

@@ -48,10 +48,13 @@ class Crypto : public Hasher {
 class Signer {
  public:
   virtual ~Signer() = default;
-  // The current key's id; empty when no key has been generated.
+  // The current key's id; empty when no key has been generated. It may change
+  // between calls (keys are rotated while servers run), so a caller asks once
+  // and signs with the id it was given.
   virtual std::string CurrentKeyId() const = 0;
-  // The 64-byte detached signature of `message` with the current key.
-  virtual std::string Sign(std::string_view message) const = 0;
+  // The 64-byte detached signature of `message` with the key `key_id`; empty
+  // when this signer does not hold that key.
+  virtual std::string Sign(std::string_view key_id, std::string_view message) const = 0;
 };
 
 }  // namespace kakari::core

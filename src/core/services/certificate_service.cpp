@@ -61,10 +61,13 @@ Result<CertificateSnapshot> SnapshotNow(UnitOfWork& uow, Id doctor_id, const Dat
 
 // Signs the snapshot with the current key and stores the certificate.
 Result<Certificate> SignAndInsert(UnitOfWork& uow, const Deps& deps, Certificate c) {
-  if (!deps.signer || deps.signer->CurrentKeyId().empty()) return tl::unexpected(NoKey());
+  if (!deps.signer) return tl::unexpected(NoKey());
   c.key_id = deps.signer->CurrentKeyId();
+  if (c.key_id.empty()) return tl::unexpected(NoKey());
   std::string body = PayloadBody(PayloadFieldsOf(c.issued, c.programme_code, c.key_id));
-  c.payload = EncodePayload(body, deps.signer->Sign(body));
+  std::string signature = deps.signer->Sign(c.key_id, body);
+  if (signature.empty()) return tl::unexpected(NoKey());
+  c.payload = EncodePayload(body, signature);
   auto id = uow.Certificates().Insert(c);
   KAKARI_RETURN_IF_ERROR(id);
   c.id = *id;

@@ -79,7 +79,7 @@ TEST_F(CertificateServiceTest, AForgedOrRevokedCertificateIsToldApart) {
   EXPECT_EQ(VerifyPayload(deps(), tampered)->verdict, Verdict::kNotGenuine);
   // Signed by a key nobody published: not genuine either.
   testing::DeterministicSigner stranger("stranger");
-  auto unpublished = EncodePayload(split->body, stranger.Sign(split->body));
+  auto unpublished = EncodePayload(split->body, stranger.Sign("stranger", split->body));
   EXPECT_EQ(VerifyPayload(deps(), unpublished)->verdict, Verdict::kNotGenuine);
 
   auto reviewer = Staff(Role::kReviewer, "13");

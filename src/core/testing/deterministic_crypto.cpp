@@ -66,7 +66,8 @@ std::string DeterministicSignature(std::string_view public_key, std::string_view
 DeterministicSigner::DeterministicSigner(std::string key_id)
     : key_id_(std::move(key_id)), public_key_(Digest("public-" + key_id_)) {}
 
-std::string DeterministicSigner::Sign(std::string_view message) const {
+std::string DeterministicSigner::Sign(std::string_view key_id, std::string_view message) const {
+  if (key_id != key_id_) return {};
   return DeterministicSignature(public_key_, message);
 }
 

@@ -37,7 +37,7 @@ class DeterministicSigner final : public Signer {
  public:
   explicit DeterministicSigner(std::string key_id = "test-key-1");
   std::string CurrentKeyId() const override { return key_id_; }
-  std::string Sign(std::string_view message) const override;
+  std::string Sign(std::string_view key_id, std::string_view message) const override;
   // The 32-byte public half to publish in the store.
   const std::string& PublicKey() const { return public_key_; }
 
