@@ -108,10 +108,18 @@ class CreditRepository {
   // The id of the lecture (title, organiser), created when new.
   [[nodiscard]] virtual Result<Id> LectureId(std::string_view title,
                                              std::string_view organizer) = 0;
+  // The ids of many lectures at once, in the order given, each created when
+  // new (an import whose rows mostly name distinct lectures pays per batch,
+  // not per lecture). Names may repeat; repeats get the same id.
+  struct LectureName {
+    std::string title;
+    std::string organizer;
+  };
+  [[nodiscard]] virtual Result<std::vector<Id>> LectureIds(std::span<const LectureName> names) = 0;
   // Opens an import (its provenance: "csv", "demo", ...); the credits that
   // InsertMany records afterwards in this unit of work belong to it.
   [[nodiscard]] virtual Result<Id> StartImport(std::string_view source) = 0;
-  // Records credits whose lecture ids came from LectureId, skipping any whose
+  // Records credits whose lecture ids came from LectureId(s), skipping any whose
   // identity is already recorded. Returns how many were recorded.
   struct Row {
     Id doctor_id;

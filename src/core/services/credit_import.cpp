@@ -141,6 +141,17 @@ class CreditBatch {
 
   const std::vector<CreditRepository::Row>& rows() const { return rows_; }
 
+  // Gives every lecture named in the rows its stored id, in one batch (new
+  // lectures are created there). Until then a row holds a provisional id:
+  // minus one minus the lecture's place in `pending_`.
+  Status ResolveLectures() {
+    auto ids = uow_.Credits().LectureIds(pending_);
+    KAKARI_RETURN_IF_ERROR(ids);
+    for (auto& r : rows_) r.lecture_id = (*ids)[static_cast<size_t>(-r.lecture_id - 1)];
+    pending_.clear();
+    return {};
+  }
+
  private:
   Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
     // Looked up by the raw text without allocating: most rows repeat a
@@ -151,17 +162,23 @@ class CreditBatch {
     auto it = by_organizer.find(raw_organizer);
     if (it != by_organizer.end()) return it->second;
     std::string b1, b2;
-    auto id = uow_.Credits().LectureId(NormalizedField(raw_title, b1),
-                                       NormalizedField(raw_organizer, b2));
-    if (id) by_organizer.emplace(std::string(raw_organizer), *id);
-    return id;
+    CreditRepository::LectureName name{std::string(NormalizedField(raw_title, b1)),
+                                       std::string(NormalizedField(raw_organizer, b2))};
+    // Raw spellings that normalise alike share one provisional id.
+    auto [known, added] = provisional_.try_emplace(name.title + '\x1f' + name.organizer,
+                                                   -static_cast<Id>(pending_.size()) - 1);
+    if (added) pending_.push_back(std::move(name));
+    by_organizer.emplace(std::string(raw_organizer), known->second);
+    return known->second;
   }
 
   UnitOfWork& uow_;
   std::vector<Id> doctor_by_number_;  // 0: no doctor with that number
   template <class V>
   using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-  TextMap<TextMap<Id>> lectures_;
+  TextMap<TextMap<Id>> lectures_;                    // raw title -> raw organiser -> id
+  std::unordered_map<std::string, Id> provisional_;  // normalised name -> provisional id
+  std::vector<CreditRepository::LectureName> pending_;
   std::vector<CreditRepository::Row> rows_;
 };
 
@@ -197,6 +214,8 @@ Result<ImportReport> ImportCreditRows(Store& store, RowSource& source, const Dat
     }
     if (progress && n % 65536 == 0) progress(source.Fraction() * 0.7);
   }
+  if (progress) progress(0.7);
+  KAKARI_RETURN_IF_ERROR(batch.ResolveLectures());
   report.duplicates = batch.RemoveRepeats();
   if (progress) progress(0.75);
   auto inserted = (*uow)->Credits().InsertMany(batch.rows());

@@ -272,6 +272,15 @@ class Credits final : public CreditRepository {
     t_.lectures[id] = {std::string(title), std::string(organizer)};
     return id;
   }
+  Result<std::vector<Id>> LectureIds(std::span<const LectureName> names) override {
+    std::vector<Id> ids;
+    for (const auto& n : names) {
+      auto id = LectureId(n.title, n.organizer);
+      KAKARI_RETURN_IF_ERROR(id);
+      ids.push_back(*id);
+    }
+    return ids;
+  }
   Result<Id> StartImport(std::string_view source) override {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     import_id_ = NextId(t_.credit_imports);

@@ -206,6 +206,34 @@ core::Status Connection::Exec(std::string_view sql) {
   return {};
 }
 
+core::Status Connection::CopyIn(std::string_view copy_sql,
+                                const std::function<bool(std::string&)>& next) {
+  std::string text(copy_sql);
+  pg_result* r = PQexec(conn_, text.c_str());
+  if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+    core::Error e = PgError(conn_, r, text);
+    PQclear(r);
+    return tl::unexpected(e);
+  }
+  PQclear(r);
+  std::string chunk;
+  bool sent = true;
+  while (sent && next(chunk)) {
+    sent = PQputCopyData(conn_, chunk.data(), static_cast<int>(chunk.size())) == 1;
+    chunk.clear();
+  }
+  // Ending with an error message makes the server abandon the COPY.
+  if (PQputCopyEnd(conn_, sent ? nullptr : "client could not send") != 1) sent = false;
+  std::optional<core::Error> failure;
+  while ((r = PQgetResult(conn_)) != nullptr) {
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && !failure) failure = PgError(conn_, r, text);
+    PQclear(r);
+  }
+  if (!failure && !sent) failure = PgError(conn_, nullptr, text);
+  if (failure) return tl::unexpected(*failure);
+  return {};
+}
+
 core::Result<sql::Statement*> Connection::Prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);

@@ -69,6 +69,8 @@ class Connection final : public sql::Connection {
   core::Result<int64_t> LastInsertId() override;
   int64_t Changes() const override { return changes_; }
   sql::Engine engine() const override { return sql::Engine::kPostgres; }
+  [[nodiscard]] core::Status CopyIn(std::string_view copy_sql,
+                                    const std::function<bool(std::string&)>& next) override;
 
   pg_conn* raw() { return conn_; }
   void set_changes(int64_t n) { changes_ = n; }

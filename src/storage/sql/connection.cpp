@@ -8,4 +8,9 @@ core::Error StorageError(std::string_view context, std::string_view detail) {
                      std::string(context) + ": " + std::string(detail), ""};
 }
 
+core::Status Connection::CopyIn(std::string_view copy_sql,
+                                const std::function<bool(std::string&)>& /*next*/) {
+  return tl::unexpected(StorageError(copy_sql, "this engine has no COPY"));
+}
+
 }  // namespace kakari::storage::sql

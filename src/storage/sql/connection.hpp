@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,12 @@ class Connection {
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual int64_t Changes() const = 0;
   virtual Engine engine() const = 0;
+  // Streams rows into `copy_sql` (a `COPY … FROM STDIN` statement, text
+  // format): `next` fills its argument with the next chunk of lines and
+  // returns false when there are none. Only engines that have COPY
+  // (PostgreSQL) implement it; it is how bulk paths avoid a round trip per row.
+  [[nodiscard]] virtual core::Status CopyIn(std::string_view copy_sql,
+                                            const std::function<bool(std::string&)>& next);
 
   // One statement through the statement cache (BEGIN, COMMIT, ROLLBACK).
   [[nodiscard]] core::Status Run(std::string_view sql) {

@@ -1,5 +1,5 @@
-// The lecture-credit ledger in SQLite, with per-doctor fiscal-year totals
-// kept in step on every insert.
+// The lecture-credit ledger (both engines; bulk paths in credit_bulk.cpp), with per-doctor
+// fiscal-year totals kept in step on every insert.
 #include <climits>
 
 #include "storage/sql/repos.hpp"
@@ -55,6 +55,7 @@ Result<Id> SqlCredits::StartImport(std::string_view source) {
 }
 
 Result<int64_t> SqlCredits::InsertMany(std::span<const Row> rows) {
+  if (UsesCopy(rows.size())) return InsertManyByCopy(rows);
   KAKARI_TRY(st, c_.Prepare("INSERT INTO lecture_credits(doctor_id, lecture_id, taken_on, "
                             "half_units, curriculum_code, "
                             "import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));

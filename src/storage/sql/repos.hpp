@@ -72,6 +72,7 @@ class SqlCredits final : public core::CreditRepository {
  public:
   explicit SqlCredits(Connection& c) : c_(c) {}
   core::Result<core::Id> LectureId(std::string_view title, std::string_view organizer) override;
+  core::Result<std::vector<core::Id>> LectureIds(std::span<const LectureName> names) override;
   core::Result<core::Id> StartImport(std::string_view source) override;
   core::Result<int64_t> InsertMany(std::span<const Row> rows) override;
   core::Result<core::HalfUnits> LectureUnits(core::Id doctor_id,
@@ -84,6 +85,14 @@ class SqlCredits final : public core::CreditRepository {
 
  private:
   core::Status AddToTotals(const std::vector<std::tuple<core::Id, int, int64_t>>& deltas);
+  // PostgreSQL's bulk paths (credit_bulk.cpp), from this many rows on: below
+  // it the round trips of COPY and its statements cost more than they save.
+  static constexpr size_t kCopyFromRows = 256;
+  bool UsesCopy(size_t rows) const {
+    return c_.engine() == Engine::kPostgres && rows >= kCopyFromRows;
+  }
+  core::Result<std::vector<core::Id>> LectureIdsByCopy(std::span<const LectureName> names);
+  core::Result<int64_t> InsertManyByCopy(std::span<const Row> rows);
   Connection& c_;
   core::Id import_id_ = 0;  // 0: none started
 };
