@@ -2,6 +2,7 @@
 // Typed over the implementations: SQLite and the in-memory fake.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -91,6 +92,45 @@ TYPED_TEST(StorageContractTest, CreditsDeduplicateAndKeepTotals) {
   ASSERT_EQ(listed.size(), 4u);
   EXPECT_EQ(listed[0].taken_on, (Date{2026, 3, 31}));
   EXPECT_EQ(listed[0].curriculum_code, 84);
+}
+
+// Large batches take PostgreSQL's COPY path: the same answers as row by row.
+TYPED_TEST(StorageContractTest, ManyLecturesAndCreditsAtOnceMatchOneByOne) {
+  core::Id doc = this->AddDoctor("23456");
+  auto uow = *this->store_->Begin(true);
+  auto& credits = uow->Credits();
+  core::Id known = *credits.LectureId("既存の講習会", "日本医師会");
+  std::vector<core::CreditRepository::LectureName> names;
+  for (int i = 0; i < 600; ++i) {
+    names.push_back({"講習会\t第" + std::to_string(i % 500) + "回\\", "東京都医師会"});
+  }
+  names.push_back({"既存の講習会", "日本医師会"});
+  auto ids = credits.LectureIds(names);
+  ASSERT_TRUE(ids.has_value()) << ids.error().detail;
+  ASSERT_EQ(ids->size(), names.size());
+  EXPECT_EQ(ids->back(), known);
+  EXPECT_EQ((*ids)[0], (*ids)[500]);  // a repeated name: one lecture
+  EXPECT_EQ(std::set<core::Id>(ids->begin(), ids->end()).size(), 501u);
+  EXPECT_EQ(*credits.LectureId(names[7].title, names[7].organizer),
+            (*ids)[7]);  // tab, backslash kept
+
+  auto day = [](Date d) { return static_cast<int32_t>(d.ToDays()); };
+  std::vector<core::CreditRepository::Row> rows;
+  for (int i = 0; i < 500; ++i) {  // 250 in FY2024 (March), 250 in FY2025 (April)
+    rows.push_back({doc, (*ids)[i], day({2025, i % 2 ? 4 : 3, i % 2 ? 1 : 31}), 1,
+                    static_cast<int16_t>(i % 2 ? -1 : 7)});
+  }
+  EXPECT_EQ(*credits.InsertMany(rows), 500);
+  rows.resize(300);
+  EXPECT_EQ(*credits.InsertMany(rows), 0);  // every identity already there
+  EXPECT_EQ(credits.LectureUnits(doc, std::nullopt)->halves(), 500);
+  core::DateRange fy2025{Date{2025, 4, 1}, Date{2026, 3, 31}};
+  EXPECT_EQ(credits.LectureUnits(doc, fy2025)->halves(), 250);
+  auto listed = *credits.ListForDoctor(doc);
+  ASSERT_EQ(listed.size(), 500u);
+  EXPECT_EQ(std::count_if(listed.begin(), listed.end(),
+                          [](const auto& c) { return c.curriculum_code == 7; }),
+            250);
 }
 
 TYPED_TEST(StorageContractTest, ApprovedActivitiesCounted) {
