@@ -5,6 +5,7 @@
 # The cluster listens on a Unix socket in DIR only (no TCP port is opened
 # unless KAKARI_PG_TCP=1), trusts local connections, and sorts text byte-wise
 # (--no-locale). initdb refuses root, so as root it runs as `postgres`.
+# KAKARI_PG_OPTS adds server settings (e.g. "-c max_wal_size=4GB").
 set -euo pipefail
 
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -31,7 +32,7 @@ case "$cmd" in
     listen="''"
     [ "${KAKARI_PG_TCP:-0}" = 1 ] && listen=127.0.0.1
     as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-k $dir -p $port -c listen_addresses=$listen -c fsync=${KAKARI_PG_FSYNC:-on} -c max_connections=200" \
+      -o "-k $dir -p $port -c listen_addresses=$listen -c fsync=${KAKARI_PG_FSYNC:-on} -c max_connections=200 ${KAKARI_PG_OPTS:-}" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "host=$dir port=$port user=postgres dbname=postgres"
     ;;
