@@ -114,16 +114,18 @@ Result<std::vector<Id>> SqlCredits::LectureIdsByCopy(std::span<const LectureName
 // PostgreSQL: the credits through COPY, then one statement that inserts the
 // new ones and adds exactly those to the fiscal-year and all-time totals.
 Result<int64_t> SqlCredits::InsertManyByCopy(std::span<const Row> rows) {
-  KAKARI_RETURN_IF_ERROR(StagingTable(c_, "staged_credits",
-                                      "n BIGINT, doctor_id BIGINT, lecture_id BIGINT, "
-                                      "taken_on BIGINT, half_units BIGINT, curriculum_code BIGINT"));
+  KAKARI_RETURN_IF_ERROR(
+      StagingTable(c_, "staged_credits",
+                   "n BIGINT, doctor_id BIGINT, lecture_id BIGINT, "
+                   "taken_on BIGINT, half_units BIGINT, curriculum_code BIGINT"));
   KAKARI_RETURN_IF_ERROR(c_.CopyIn(
       "COPY staged_credits(n, doctor_id, lecture_id, taken_on, half_units, curriculum_code) "
       "FROM STDIN",
       Chunks(rows.size(), [&](std::string& out, size_t i) {
         const Row& r = rows[i];
-        out += std::to_string(i) + '\t' + std::to_string(r.doctor_id) + '\t' + std::to_string(r.lecture_id) + '\t' +
-               std::to_string(r.taken_on_days) + '\t' + std::to_string(r.half_units) + '\t' +
+        out += std::to_string(i) + '\t' + std::to_string(r.doctor_id) + '\t' +
+               std::to_string(r.lecture_id) + '\t' + std::to_string(r.taken_on_days) + '\t' +
+               std::to_string(r.half_units) + '\t' +
                (r.curriculum_code >= 0 ? std::to_string(r.curriculum_code) : "\\N") + '\n';
       })));
   // Statistics for the planner: without them it guesses a few hundred rows
