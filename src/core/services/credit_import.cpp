@@ -154,29 +154,41 @@ class CreditBatch {
 
  private:
   Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
-    // Looked up by the raw text without allocating: most rows repeat a
-    // lecture already seen, and only new ones pay for normalisation.
-    auto outer = lectures_.find(raw_title);
-    if (outer == lectures_.end()) outer = lectures_.emplace(raw_title, TextMap<Id>{}).first;
-    auto& by_organizer = outer->second;
-    auto it = by_organizer.find(raw_organizer);
-    if (it != by_organizer.end()) return it->second;
+    // Looked up by the raw text in one flat map through a reused key buffer:
+    // most rows repeat a lecture already seen, and only new ones pay for
+    // allocation and normalisation. The title's length leads the key, so no
+    // two (title, organiser) pairs share one.
+    key_.clear();
+    AppendLengthPrefixed(key_, raw_title);
+    key_ += raw_organizer;
+    auto it = lectures_.find(key_);
+    if (it != lectures_.end()) return it->second;
     std::string b1, b2;
     CreditRepository::LectureName name{std::string(NormalizedField(raw_title, b1)),
                                        std::string(NormalizedField(raw_organizer, b2))};
     // Raw spellings that normalise alike share one provisional id.
-    auto [known, added] = provisional_.try_emplace(name.title + '\x1f' + name.organizer,
-                                                   -static_cast<Id>(pending_.size()) - 1);
+    std::string normalized;
+    AppendLengthPrefixed(normalized, name.title);
+    normalized += name.organizer;
+    auto [known, added] =
+        provisional_.try_emplace(std::move(normalized), -static_cast<Id>(pending_.size()) - 1);
     if (added) pending_.push_back(std::move(name));
-    by_organizer.emplace(std::string(raw_organizer), known->second);
+    lectures_.emplace(key_, known->second);
     return known->second;
+  }
+
+  static void AppendLengthPrefixed(std::string& out, std::string_view text) {
+    out += std::to_string(text.size());
+    out += ':';
+    out += text;
   }
 
   UnitOfWork& uow_;
   std::vector<Id> doctor_by_number_;  // 0: no doctor with that number
   template <class V>
   using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-  TextMap<TextMap<Id>> lectures_;                    // raw title -> raw organiser -> id
+  TextMap<Id> lectures_;                             // raw (title, organiser) -> id
+  std::string key_;                                  // reused lookup key
   std::unordered_map<std::string, Id> provisional_;  // normalised name -> provisional id
   std::vector<CreditRepository::LectureName> pending_;
   std::vector<CreditRepository::Row> rows_;
