@@ -289,6 +289,13 @@ class Credits final : public CreditRepository {
   }
   Result<int64_t> InsertMany(std::span<const Row> rows) override {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
+    // As the engines' reference checks: all rows or none.
+    for (const Row& r : rows) {
+      if (!t_.doctors.contains(r.doctor_id) || !t_.lectures.contains(r.lecture_id)) {
+        return Fail(ErrorCode::kInternal, "講習の記録が存在しない医師または講習を指しています",
+                    "a lecture credit names a doctor or lecture that does not exist");
+      }
+    }
     int64_t inserted = 0;
     for (const Row& r : rows) {
       if (!t_.credit_identities.emplace(r.doctor_id, r.taken_on_days, r.lecture_id, r.half_units)

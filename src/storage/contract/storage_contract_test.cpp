@@ -95,6 +95,25 @@ TYPED_TEST(StorageContractTest, CreditsDeduplicateAndKeepTotals) {
 }
 
 // Large batches take PostgreSQL's COPY path: the same answers as row by row.
+// A credit must name a stored doctor and lecture, one row or many (on
+// PostgreSQL many go through COPY and a statement-level check).
+TYPED_TEST(StorageContractTest, CreditsNamingNoDoctorAreRefused) {
+  core::Id doc = this->AddDoctor("34567");
+  for (size_t count : {size_t{1}, size_t{300}}) {
+    auto uow = *this->store_->Begin(true);
+    auto& credits = uow->Credits();
+    core::Id lec = *credits.LectureId("講習会", "東京都医師会");
+    std::vector<core::CreditRepository::Row> rows;
+    for (size_t i = 0; i < count; ++i) {
+      rows.push_back({doc, lec, static_cast<int32_t>(20000 + i), 2, -1});
+    }
+    rows.back().doctor_id = doc + 1000000;  // nobody
+    EXPECT_FALSE(credits.InsertMany(rows).has_value()) << count << " rows";
+  }
+  auto uow = *this->store_->Begin(false);
+  EXPECT_TRUE(uow->Credits().ListForDoctor(doc)->empty());
+}
+
 TYPED_TEST(StorageContractTest, ManyLecturesAndCreditsAtOnceMatchOneByOne) {
   core::Id doc = this->AddDoctor("23456");
   auto uow = *this->store_->Begin(true);
