@@ -24,6 +24,7 @@ class SharedView final : public UnitOfWork {
   AuditRepository& Audit() override { return s_.Audit(); }
   SettingsRepository& Settings() override { return s_.Settings(); }
   CertificateRepository& Certificates() override { return s_.Certificates(); }
+  NoticeRepository& Notices() override { return s_.Notices(); }
   Status Commit() override { return {}; }  // a read: nothing to commit
 
  private:

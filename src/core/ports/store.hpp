@@ -20,6 +20,7 @@
 #include "core/domain/entities.hpp"
 #include "core/domain/gmis.hpp"
 #include "core/domain/institution.hpp"
+#include "core/domain/notice.hpp"
 #include "core/domain/programme.hpp"
 #include "core/domain/result.hpp"
 #include "core/domain/routing.hpp"
@@ -290,6 +291,35 @@ class ProgrammeRepository {
   [[nodiscard]] virtual Result<Programme> Current() = 0;
 };
 
+// The notices: each person's inbox and the e-mail outbox, one row per
+// notice, written in the transaction of the change that causes it.
+class NoticeRepository {
+ public:
+  virtual ~NoticeRepository() = default;
+  // kAlreadyExists when `n.period` is not empty and this user already has a
+  // notice of this kind for that period (a reminder is given once).
+  [[nodiscard]] virtual Result<Id> Insert(const Notice& n) = 0;
+  [[nodiscard]] virtual Result<std::optional<Notice>> Find(Id id) = 0;
+  // A user's notices, unread first, then newest first.
+  [[nodiscard]] virtual Result<std::vector<Notice>> ForUser(Id user_id, int limit, int offset) = 0;
+  [[nodiscard]] virtual Result<int64_t> CountUnread(Id user_id) = 0;
+  // false when no unread notice `id` belongs to `user_id`.
+  [[nodiscard]] virtual Result<bool> MarkRead(Id user_id, Id id, int64_t now) = 0;
+  // Up to `limit` notices due for delivery at `now` (pending and due, or
+  // sending with a lease that ran out), oldest first, now marked sending
+  // until `lease_until`: only one server holds a notice at a time.
+  [[nodiscard]] virtual Result<std::vector<Notice>> ClaimDue(int64_t now, int64_t lease_until,
+                                                             int limit) = 0;
+  // Writes the delivery fields of `n` (state, attempts, next attempt, lease,
+  // last error, sent time).
+  [[nodiscard]] virtual Status RecordAttempt(const Notice& n) = 0;
+  // Notices whose delivery failed for good, newest first.
+  [[nodiscard]] virtual Result<std::vector<Notice>> Failed(int limit) = 0;
+  // Whether the user wants reminders and digests (true unless turned off).
+  [[nodiscard]] virtual Result<bool> WantsReminders(Id user_id) = 0;
+  [[nodiscard]] virtual Status SetWantsReminders(Id user_id, bool wanted) = 0;
+};
+
 class CertificateRepository {
  public:
   virtual ~CertificateRepository() = default;
@@ -348,6 +378,7 @@ class UnitOfWork {
   virtual AuditRepository& Audit() = 0;
   virtual SettingsRepository& Settings() = 0;
   virtual CertificateRepository& Certificates() = 0;
+  virtual NoticeRepository& Notices() = 0;
   [[nodiscard]] virtual Status Commit() = 0;
 };
 

@@ -31,5 +31,7 @@ std::unique_ptr<AuditRepository> MemoryAudit(MemoryTables& t);
 std::unique_ptr<SettingsRepository> MemorySettings(MemoryTables& t);
 // memory_certificate_repo.cpp
 std::unique_ptr<CertificateRepository> MemoryCertificates(MemoryTables& t);
+// memory_notice_repo.cpp
+std::unique_ptr<NoticeRepository> MemoryNotices(MemoryTables& t);
 
 }  // namespace kakari::core::testing

@@ -80,7 +80,8 @@ class MemoryUnitOfWork final : public UnitOfWork {
         files_(MemoryFiles(tables_)),
         audit_(MemoryAudit(tables_)),
         settings_(MemorySettings(tables_)),
-        certificates_(MemoryCertificates(tables_)) {}
+        certificates_(MemoryCertificates(tables_)),
+        notices_(MemoryNotices(tables_)) {}
 
   OrganisationRepository& Organisations() override { return *orgs_; }
   DoctorRepository& Doctors() override { return *doctors_; }
@@ -98,6 +99,7 @@ class MemoryUnitOfWork final : public UnitOfWork {
   AuditRepository& Audit() override { return *audit_; }
   SettingsRepository& Settings() override { return *settings_; }
   CertificateRepository& Certificates() override { return *certificates_; }
+  NoticeRepository& Notices() override { return *notices_; }
   Status Commit() override;
 
  private:
@@ -120,6 +122,7 @@ class MemoryUnitOfWork final : public UnitOfWork {
   std::unique_ptr<AuditRepository> audit_;
   std::unique_ptr<SettingsRepository> settings_;
   std::unique_ptr<CertificateRepository> certificates_;
+  std::unique_ptr<NoticeRepository> notices_;
 };
 
 class MemoryStore final : public Store {

@@ -118,6 +118,8 @@ struct MemoryTables {
   std::map<Id, Signatory> signatories;
   std::vector<SigningKeyRecord> signing_keys;  // in order of publication
   std::map<Id, MailBatchRow> mail_batches;
+  std::map<Id, Notice> notices;
+  std::set<Id> reminders_off;  // users who turned reminders and digests off
 
   // False in a read-only unit of work: every write is refused, as a
   // server database refuses writes in a READ ONLY transaction.

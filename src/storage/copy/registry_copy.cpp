@@ -168,7 +168,9 @@ const std::vector<std::string>& CopiedTables() {
                                                   "certificate_counters",
                                                   "signatories",
                                                   "signing_keys",
-                                                  "affiliations"};
+                                                  "affiliations",
+                                                  "notices",
+                                                  "notice_preferences"};
   return tables;
 }
 

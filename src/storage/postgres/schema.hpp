@@ -9,4 +9,7 @@ namespace kakari::storage::postgres {
 
 const std::vector<std::string>& MigrationScripts();
 
+// Migration 3 (schema_notices.cpp).
+extern const char* const kNoticesMigration;
+
 }  // namespace kakari::storage::postgres

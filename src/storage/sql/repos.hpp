@@ -233,4 +233,19 @@ KAKARI_SQL_REPO(SqlAudit, AuditRepository);
                               const core::IdempotencyRecord& r) override;
 KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
 
+#define KAKARI_SqlNotices_METHODS                                                               \
+  core::Result<core::Id> Insert(const core::Notice& n) override;                                \
+  core::Result<std::optional<core::Notice>> Find(core::Id id) override;                         \
+  core::Result<std::vector<core::Notice>> ForUser(core::Id user_id, int limit, int offset)      \
+      override;                                                                                 \
+  core::Result<int64_t> CountUnread(core::Id user_id) override;                                 \
+  core::Result<bool> MarkRead(core::Id user_id, core::Id id, int64_t now) override;             \
+  core::Result<std::vector<core::Notice>> ClaimDue(int64_t now, int64_t lease_until, int limit) \
+      override;                                                                                 \
+  core::Status RecordAttempt(const core::Notice& n) override;                                   \
+  core::Result<std::vector<core::Notice>> Failed(int limit) override;                           \
+  core::Result<bool> WantsReminders(core::Id user_id) override;                                 \
+  core::Status SetWantsReminders(core::Id user_id, bool wanted) override;
+KAKARI_SQL_REPO(SqlNotices, NoticeRepository);
+
 }  // namespace kakari::storage::sql

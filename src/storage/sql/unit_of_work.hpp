@@ -27,7 +27,8 @@ class RepositorySet : public core::UnitOfWork {
         files_(conn),
         audit_(conn),
         settings_(conn),
-        certificates_(conn) {}
+        certificates_(conn),
+        notices_(conn) {}
 
   core::OrganisationRepository& Organisations() override { return orgs_; }
   core::DoctorRepository& Doctors() override { return doctors_; }
@@ -45,6 +46,7 @@ class RepositorySet : public core::UnitOfWork {
   core::AuditRepository& Audit() override { return audit_; }
   core::SettingsRepository& Settings() override { return settings_; }
   core::CertificateRepository& Certificates() override { return certificates_; }
+  core::NoticeRepository& Notices() override { return notices_; }
 
  private:
   SqlOrganisations orgs_;
@@ -63,6 +65,7 @@ class RepositorySet : public core::UnitOfWork {
   SqlAudit audit_;
   SqlSettings settings_;
   SqlCertificates certificates_;
+  SqlNotices notices_;
 };
 
 }  // namespace kakari::storage::sql

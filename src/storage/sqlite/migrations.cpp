@@ -15,6 +15,7 @@ const std::vector<std::string>& Scripts() {
     std::vector<std::string> all = RegistryAndWorkflowScripts();
     for (auto& s : CertificateAndQueueScripts()) all.push_back(std::move(s));
     for (auto& s : InstitutionScripts()) all.push_back(std::move(s));
+    for (auto& s : NoticeScripts()) all.push_back(std::move(s));
     return all;
   }();
   return scripts;

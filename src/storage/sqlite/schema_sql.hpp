@@ -16,5 +16,6 @@ std::vector<std::string> RegistryAndWorkflowScripts();
 std::vector<std::string> CertificateAndQueueScripts();
 // 7-8: the institution registry and affiliations.
 std::vector<std::string> InstitutionScripts();
+std::vector<std::string> NoticeScripts();
 
 }  // namespace kakari::storage::sqlite

@@ -1,0 +1,43 @@
+// Migration 9: notices (each person's inbox and the e-mail outbox) and the
+// preference to turn reminders and digests off. Times are Unix seconds, as
+// the outbox compares them with the clock.
+#include "storage/sqlite/schema_sql.hpp"
+
+namespace kakari::storage::sqlite {
+
+namespace {
+
+constexpr const char* kMigration9 = R"sql(
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  link TEXT NOT NULL,
+  period TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  read_at INTEGER,
+  email TEXT NOT NULL DEFAULT '',
+  delivery TEXT NOT NULL
+    CHECK (delivery IN ('inbox', 'pending', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  lease_until INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  sent_at INTEGER
+);
+CREATE INDEX notices_inbox ON notices(user_id, id);
+CREATE INDEX notices_outbox ON notices(delivery, next_attempt_at)
+  WHERE delivery IN ('pending', 'sending', 'failed');
+CREATE UNIQUE INDEX notices_once_per_period ON notices(user_id, kind, period) WHERE period <> '';
+CREATE TABLE notice_preferences (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  reminders INTEGER NOT NULL
+);
+)sql";
+
+}  // namespace
+
+std::vector<std::string> NoticeScripts() { return {kMigration9}; }
+
+}  // namespace kakari::storage::sqlite
