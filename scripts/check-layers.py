@@ -21,6 +21,7 @@ ALLOWED = {
     "storage": {"util", "core/domain", "core/ports", "storage"},
     "io": {"util", "core/domain", "core/ports", "io"},
     "pdf": {"util", "core/domain", "core/ports", "pdf"},
+    "mail": {"util", "core/domain", "core/ports", "mail"},
     "http": {"util", "core/domain", "core/ports", "core/services", "http"},
     "cli": {"util", "core/domain", "core/ports", "core/services", "demo", "cli"},
     "app": None,  # the composition root may use everything

@@ -22,6 +22,7 @@ DEB_PACKAGES=(
   fonts-ipaexfont fonts-ipamj-mincho fonts-noto-cjk
   libcairo2-dev libpango1.0-dev libqrencode-dev
   zbar-tools poppler-utils qpdf
+  libcurl4-openssl-dev python3-aiosmtpd
 )
 
 as_root() {

@@ -1,6 +1,7 @@
 // The composition root of `kakari`: picks the concrete store (SQLite for a
 // file path, PostgreSQL for a postgresql:// URL), the CSV reader, the HTTP server and the system
 // clock, and hands them to the CLI.
+#include <curl/curl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/outbox_worker.hpp"
 #include "cli/cli.hpp"
 #include "crypto/key_files.hpp"
 #include "crypto/key_ring.hpp"
@@ -97,6 +99,9 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
   config->api.encode_cp932 = [](std::string_view utf8) {
     return kakari::io::EncodeCp932Lossy(utf8);
   };
+  kakari::core::Deps deps{store, Crypto(), SystemClockInstance(), options.signer};
+  auto outbox = kakari::app::OutboxFromEnvironment(deps, PublicUrl());
+  if (outbox) outbox->Start();
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 
@@ -133,6 +138,7 @@ std::string DefaultWebRoot() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
   kakari::cli::Environment env;
   env.open_store = OpenStore;
   env.checkpoint = [](kakari::core::Store& s) {

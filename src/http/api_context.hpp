@@ -112,6 +112,11 @@ ApiResponse PostMailBatch(ApiContext& c);
 ApiResponse GetMailBatchCertificates(ApiContext& c);
 ApiResponse GetMailBatchLabels(ApiContext& c);
 ApiResponse PostMailBatchSent(ApiContext& c);
+// handlers_notices.cpp
+ApiResponse GetMyNotices(ApiContext& c);
+ApiResponse PostNoticeRead(ApiContext& c);
+ApiResponse PutNoticePreferences(ApiContext& c);
+ApiResponse GetFailedDeliveries(ApiContext& c);
 ApiResponse PostMergedCertificates(ApiContext& c);
 ApiResponse GetBlankForm(ApiContext& c);
 ApiResponse GetMyForm(ApiContext& c);

@@ -37,10 +37,10 @@ export function kakariJson(args) {
 }
 
 // Starts `kakari serve` on a free port; stops it when the test ends.
-export async function startServer(t, db, extra = []) {
+export async function startServer(t, db, extra = [], moreEnv = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Verification links in certificates point at this server.
-  const env = { ...process.env, KAKARI_PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const env = { ...process.env, KAKARI_PUBLIC_URL: `http://127.0.0.1:${port}`, ...moreEnv };
   const child = spawn(kakariBin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extra], {
     stdio: ['ignore', 'ignore', 'pipe'], env, cwd: workDir,
   });

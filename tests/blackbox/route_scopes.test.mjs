@@ -76,6 +76,7 @@ test('every non-public route declares a scope or is for sessions only; the publi
 // What each part of the API may need: a route placed in a part with a scope
 // from another part (a credits token reaching /me, say) fails here.
 const PARTS = [
+  [/^\/api\/v1\/me\/notice/, ['own:read-write', 'review', 'institution:read']],
   [/^\/api\/v1\/me\//, ['own:read-write']],
   [/^\/api\/v1\/(staff|admin)\//, ['review', 'administer']],
   [/^\/api\/v1\/institution\//, ['institution:read']],

@@ -2,6 +2,7 @@
 
 #include "core/domain/validation.hpp"
 #include "core/services/certificate_service.hpp"
+#include "core/services/decision_notices.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -97,6 +98,11 @@ Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
                 "this batch was marked sent already (" + *(*batch)->sent_at + ")");
   }
   KAKARI_RETURN_IF_ERROR((*uow)->Certificates().MarkBatchSent(id));
+  KAKARI_TRY(mailed, (*uow)->Certificates().BatchCertificates(id));
+  for (const Certificate& c : mailed) {
+    KAKARI_RETURN_IF_ERROR(QueueCertificateNotice(**uow, deps, c.doctor_id,
+                                                  NoticeKind::kCertificateMailed, c.issued.number));
+  }
   if (auto a =
           WriteAudit(**uow, deps, &caller, "mail_batch.sent", "mail_batch", std::to_string(id), "");
       !a) {

@@ -7,6 +7,7 @@
 #include "core/domain/text.hpp"
 #include "core/domain/validation.hpp"
 #include "core/services/certificate_service.hpp"
+#include "core/services/decision_notices.hpp"
 #include "core/services/doctor_workflow.hpp"
 #include "util/strings.hpp"
 
@@ -28,7 +29,8 @@ Status OnApprove(UnitOfWork& uow, const Deps& deps, const ReviewItem& item) {
     // The certificate is issued in the approving transaction: both or neither.
     auto cert = IssueInApproval(uow, deps, item.id, item.doctor_id, item.channel == "paper");
     KAKARI_RETURN_IF_ERROR(cert);
-    return {};
+    return QueueCertificateNotice(uow, deps, item.doctor_id, NoticeKind::kCertificateIssued,
+                                  cert->issued.number);
   }
   if (item.kind == ReviewKind::kDeclaration) {
     auto decl = uow.Declarations().Find(item.id);
@@ -66,7 +68,8 @@ Status DecideIn(UnitOfWork& uow, const Deps& deps, const Caller& caller, ReviewK
   if (d.action == ReviewAction::kApprove) {
     KAKARI_RETURN_IF_ERROR(OnApprove(uow, deps, *item));
   }
-  return ApplyTransition(uow, deps, caller, *item, d.action, util::Trim(d.reason));
+  KAKARI_RETURN_IF_ERROR(ApplyTransition(uow, deps, caller, *item, d.action, util::Trim(d.reason)));
+  return QueueDecisionNotice(uow, deps, caller, *item, d.action, util::Trim(d.reason));
 }
 
 }  // namespace

@@ -1,0 +1,180 @@
+// Notices with the fakes: queued with the decision that causes them (and not
+// when it rolls back), read in the owner's inbox only, delivered once by the
+// outbox with back-off and a permanent failure shown to staff in scope.
+#include "core/services/notice_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/services/doctor_workflow.hpp"
+#include "core/services/staff_workflow.hpp"
+#include "core/testing/service_fixture.hpp"
+
+namespace kakari::core {
+namespace {
+
+using testing::ServiceTest;
+
+// Records each mail and answers with the next scripted outcome (then kSent).
+class RecordingTransport final : public MailTransport {
+ public:
+  SendResult Send(const OutgoingMail& mail) const override {
+    sent.push_back(mail);
+    if (script.empty()) return SendResult{SendOutcome::kSent, "250 ok"};
+    SendResult r = script.front();
+    script.erase(script.begin());
+    return r;
+  }
+  mutable std::vector<OutgoingMail> sent;
+  mutable std::vector<SendResult> script;
+};
+
+class NoticeServiceTest : public ServiceTest {
+ protected:
+  Caller DoctorWithEmail(std::string_view registry, std::string_view email) {
+    Caller doctor = NewDoctor(registry);
+    auto uow = *store_->Begin(true);
+    Doctor d = **uow->Doctors().FindById(*doctor.principal.doctor_id);
+    d.email = std::string(email);
+    EXPECT_TRUE(uow->Doctors().Update(d));
+    EXPECT_TRUE(uow->Commit());
+    return doctor;
+  }
+  Id Report(const Caller& doctor) {
+    auto id = ReportActivity(deps(), doctor,
+                             ActivityInput{"vaccination",
+                                           "インフルエンザ予防接種",
+                                           Date{2026, 4, 1},
+                                           Date{2026, 4, 30},
+                                           "練馬区保健所",
+                                           {}});
+    EXPECT_TRUE(id.has_value());
+    return id.value_or(0);
+  }
+  DeliveryOptions Options() { return DeliveryOptions{"https://kakari.example/", 50}; }
+};
+
+TEST_F(NoticeServiceTest, AReturnTellsTheDoctorWhatWhoAndWhyInTheInboxAndByMail) {
+  Caller doctor = DoctorWithEmail("300001", "hanako@example.jp");
+  Id item = Report(doctor);
+  Caller reviewer = Staff(Role::kReviewer, "13");
+  ASSERT_TRUE(Decide(deps(), reviewer, ReviewKind::kActivity, item,
+                     Decision{ReviewAction::kReturn, "接種記録の写しを添付してください", {}}));
+  auto inbox = MyInbox(deps(), doctor, 1, 20);
+  ASSERT_TRUE(inbox);
+  ASSERT_EQ(inbox->entries.size(), 1u);
+  EXPECT_EQ(inbox->unread, 1);
+  const InboxEntry& e = inbox->entries[0];
+  EXPECT_EQ(e.notice.kind, NoticeKind::kItemReturned);
+  EXPECT_EQ(e.message.subject_ja, "差し戻しのお知らせ：実地研修：予防接種（練馬区保健所）");
+  EXPECT_NE(e.message.text_ja.find("髙橋　花子 先生"), std::string::npos);
+  EXPECT_NE(e.message.text_ja.find("東京都医師会"), std::string::npos) << e.message.text_ja;
+  EXPECT_NE(e.message.text_ja.find("> 接種記録の写しを添付してください"), std::string::npos);
+  EXPECT_EQ(e.notice.delivery, DeliveryState::kPending);
+
+  RecordingTransport transport;
+  auto round = DeliverDueNotices(deps(), transport, Options());
+  ASSERT_TRUE(round);
+  EXPECT_EQ(round->sent, 1);
+  ASSERT_EQ(transport.sent.size(), 1u);
+  const OutgoingMail& mail = transport.sent[0];
+  EXPECT_EQ(mail.to_address, "hanako@example.jp");
+  EXPECT_EQ(mail.to_name, "髙橋　花子");
+  EXPECT_NE(mail.text.find("接種記録の写しを添付してください"), std::string::npos);
+  EXPECT_NE(mail.text.find("https://kakari.example/mypage/items/activity/" + std::to_string(item)),
+            std::string::npos);
+  EXPECT_TRUE(mail.unsubscribe_url.empty()) << "a decision cannot be turned off";
+  EXPECT_EQ(DeliverDueNotices(deps(), transport, Options())->claimed, 0) << "sent once";
+}
+
+TEST_F(NoticeServiceTest, ADecisionThatFailsQueuesNothing) {
+  Caller doctor = DoctorWithEmail("300002", "a@example.jp");
+  Id item = Report(doctor);
+  Caller reviewer = Staff(Role::kReviewer, "13");
+  auto stale = Decide(deps(), reviewer, ReviewKind::kActivity, item,
+                      Decision{ReviewAction::kReturn, "理由", int64_t{99}});
+  ASSERT_FALSE(stale);
+  EXPECT_TRUE(MyInbox(deps(), doctor, 1, 20)->entries.empty());
+  Caller osaka = Staff(Role::kReviewer, "27");
+  ASSERT_FALSE(
+      Decide(deps(), osaka, ReviewKind::kActivity, item, Decision{ReviewAction::kApprove, "", {}}));
+  EXPECT_TRUE(MyInbox(deps(), doctor, 1, 20)->entries.empty());
+}
+
+TEST_F(NoticeServiceTest, WithoutAnAddressTheNoticeStaysInTheInboxOnly) {
+  Caller doctor = NewDoctor("300003");
+  Id item = Report(doctor);
+  ASSERT_TRUE(Decide(deps(), Staff(Role::kReviewer, "13"), ReviewKind::kActivity, item,
+                     Decision{ReviewAction::kApprove, "", {}}));
+  auto inbox = MyInbox(deps(), doctor, 1, 20);
+  ASSERT_EQ(inbox->entries.size(), 1u);
+  EXPECT_EQ(inbox->entries[0].notice.kind, NoticeKind::kItemApproved);
+  EXPECT_EQ(inbox->entries[0].notice.delivery, DeliveryState::kInboxOnly);
+  RecordingTransport transport;
+  EXPECT_EQ(DeliverDueNotices(deps(), transport, Options())->claimed, 0);
+}
+
+TEST_F(NoticeServiceTest, OnlyTheOwnerReadsANoticeAndReadingIsOnce) {
+  Caller doctor = NewDoctor("300004");
+  Caller other = NewDoctor("300005");
+  Id item = Report(doctor);
+  ASSERT_TRUE(Decide(deps(), Staff(Role::kReviewer, "13"), ReviewKind::kActivity, item,
+                     Decision{ReviewAction::kApprove, "", {}}));
+  Id notice = MyInbox(deps(), doctor, 1, 20)->entries.at(0).notice.id;
+  auto refused = MarkNoticeRead(deps(), other, notice);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(MyInbox(deps(), other, 1, 20)->entries.empty());
+  ASSERT_TRUE(MarkNoticeRead(deps(), doctor, notice));
+  ASSERT_TRUE(MarkNoticeRead(deps(), doctor, notice)) << "reading again is harmless";
+  EXPECT_EQ(MyInbox(deps(), doctor, 1, 20)->unread, 0);
+  EXPECT_FALSE(MyInbox(deps(), doctor, 0, 20));
+  EXPECT_FALSE(MyInbox(deps(), doctor, 1, 101));
+}
+
+TEST_F(NoticeServiceTest, AServerThatIsDownIsRetriedWithBackOffAndARefusalIsShownToStaff) {
+  Caller doctor = DoctorWithEmail("300006", "wrong@example.jp");
+  Id item = Report(doctor);
+  ASSERT_TRUE(Decide(deps(), Staff(Role::kReviewer, "13"), ReviewKind::kActivity, item,
+                     Decision{ReviewAction::kApprove, "", {}}));
+  RecordingTransport transport;
+  transport.script = {{SendOutcome::kTransient, "could not connect"}};
+  auto first = DeliverDueNotices(deps(), transport, Options());
+  EXPECT_EQ(first->retrying, 1);
+  EXPECT_EQ(DeliverDueNotices(deps(), transport, Options())->claimed, 0) << "not due yet";
+  clock_.Advance(61);
+  transport.script = {{SendOutcome::kPermanent, "550 5.1.1 no such user"}};
+  auto second = DeliverDueNotices(deps(), transport, Options());
+  EXPECT_EQ(second->failed, 1);
+  EXPECT_EQ(transport.sent.size(), 2u);
+
+  auto failed = FailedDeliveries(deps(), Staff(Role::kReviewer, "13"));
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->size(), 1u);
+  EXPECT_EQ(failed->at(0).email, "wrong@example.jp");
+  EXPECT_EQ(failed->at(0).last_error, "550 5.1.1 no such user");
+  EXPECT_EQ(failed->at(0).attempts, 2);
+  EXPECT_TRUE(FailedDeliveries(deps(), Staff(Role::kReviewer, "27"))->empty()) << "other area";
+  EXPECT_FALSE(FailedDeliveries(deps(), doctor)) << "doctors have no such list";
+}
+
+TEST_F(NoticeServiceTest, RemindersTurnedOffAreSkippedButDecisionsStillArrive) {
+  Caller doctor = NewDoctor("300007");
+  ASSERT_TRUE(SetReminderPreference(deps(), doctor, false));
+  EXPECT_FALSE(MyInbox(deps(), doctor, 1, 20)->reminders);
+  {
+    auto uow = *store_->Begin(true);
+    ASSERT_TRUE(QueueDoctorNotice(
+        *uow, deps(), *doctor.principal.doctor_id, NoticeKind::kReminderNearCompletion,
+        {{"missing_ja", "あと0.5単位"}, {"missing_en", "0.5 units"}}, "/mypage", "2026-12"));
+    ASSERT_TRUE(uow->Commit());
+  }
+  EXPECT_TRUE(MyInbox(deps(), doctor, 1, 20)->entries.empty());
+  Id item = Report(doctor);
+  ASSERT_TRUE(Decide(deps(), Staff(Role::kReviewer, "13"), ReviewKind::kActivity, item,
+                     Decision{ReviewAction::kApprove, "", {}}));
+  EXPECT_EQ(MyInbox(deps(), doctor, 1, 20)->entries.size(), 1u);
+  EXPECT_EQ(AuditOf("notice.preferences").size(), 1u);
+}
+
+}  // namespace
+}  // namespace kakari::core
