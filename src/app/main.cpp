@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/outbox_worker.hpp"
+#include "app/background_tasks.hpp"
 #include "cli/cli.hpp"
 #include "crypto/key_files.hpp"
 #include "crypto/key_ring.hpp"
@@ -80,6 +80,8 @@ std::string PublicUrl() {
   return url && *url ? url : "http://127.0.0.1:8080";
 }
 
+kakari::core::Date TodayInJapan();
+
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
   KAKARI_RETURN_IF_ERROR(config);
@@ -100,8 +102,8 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
     return kakari::io::EncodeCp932Lossy(utf8);
   };
   kakari::core::Deps deps{store, Crypto(), SystemClockInstance(), options.signer};
-  auto outbox = kakari::app::OutboxFromEnvironment(deps, PublicUrl());
-  if (outbox) outbox->Start();
+  auto outbox = kakari::app::StartOutbox(deps, PublicUrl());
+  auto reminders = kakari::app::StartReminders(deps, TodayInJapan);
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 

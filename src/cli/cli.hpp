@@ -39,6 +39,7 @@ int RunDemo(const Args& args, Environment& env);
 int RunImport(const Args& args, Environment& env);
 int RunGmis(const Args& args, Environment& env);
 int RunCoverage(const Args& args, Environment& env);
+int RunRemind(const Args& args, Environment& env);
 int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
 int RunAudit(const Args& args, Environment& env);

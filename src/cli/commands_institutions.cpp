@@ -1,5 +1,6 @@
 // kakari gmis and kakari coverage: the G-MIS answer of one institution and
-// the coverage of an area, for the operator (no login; reads only).
+// the coverage of an area, for the operator (no login; reads only); and
+// kakari remind, which gives the reminders due on a day (for a system timer).
 #include <ostream>
 
 #include "cli/cli.hpp"
@@ -7,6 +8,7 @@
 #include "core/domain/validation.hpp"
 #include "core/domain/wareki.hpp"
 #include "core/services/gmis_service.hpp"
+#include "core/services/reminder_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {
@@ -135,6 +137,27 @@ int RunCoverage(const Args& args, Environment& env) {
   }
   *env.out << "報告対象 / reportable: " << c->reportable << "\n修了者有り / covered: " << c->covered
            << "\n修了者無し / without: " << c->without.size() << "\n";
+  return kExitOk;
+}
+
+int RunRemind(const Args& args, Environment& env) {
+  auto day = AsOf(args, env);
+  if (!day) return PrintError(env, day.error(), true);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto run = core::RunReminders(env.DepsFor(*store), core::CommandLineCaller(), *day);
+  if (!run) return PrintError(env, run.error());
+  if (args.Flag("json")) {
+    *env.out << "{\"as_of\": " << Quoted(day->ToIso())
+             << ", \"near_completion\": " << run->near_completion
+             << ", \"returned_unanswered\": " << run->returned_unanswered
+             << ", \"digests\": " << run->digests << ", \"gmis_no\": " << run->gmis_no << "}\n";
+    return kExitOk;
+  }
+  *env.out << "修了間近 / near completion: " << run->near_completion
+           << "\n差戻し未対応 / returned, unanswered: " << run->returned_unanswered
+           << "\n審査待ちのまとめ / reviewer digests: " << run->digests
+           << "\nG-MIS「無し」見込み / G-MIS none: " << run->gmis_no << "\n";
   return kExitOk;
 }
 

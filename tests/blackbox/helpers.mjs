@@ -40,7 +40,11 @@ export function kakariJson(args) {
 export async function startServer(t, db, extra = [], moreEnv = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Verification links in certificates point at this server.
-  const env = { ...process.env, KAKARI_PUBLIC_URL: `http://127.0.0.1:${port}`, ...moreEnv };
+  // The hourly reminder schedule is off unless a test asks for it: tests
+  // compare inboxes and mail spools with what they did themselves.
+  const env = {
+    ...process.env, KAKARI_PUBLIC_URL: `http://127.0.0.1:${port}`, KAKARI_REMINDERS: 'off', ...moreEnv,
+  };
   const child = spawn(kakariBin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extra], {
     stdio: ['ignore', 'ignore', 'pipe'], env, cwd: workDir,
   });

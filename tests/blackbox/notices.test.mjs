@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { demoDb, login, rawSql, repoRoot, startServer, tempDir } from './helpers.mjs';
+import { demoDb, kakari, login, rawSql, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const here = path.join(repoRoot, 'tests/blackbox');
@@ -107,7 +107,7 @@ test('a return reaches the doctor by mail and in the inbox; a failed decision se
   assert.match(mail.text, /先生/);
   assert.ok(mail.text.includes('> 委嘱状の日付が読めません。\n> 鮮明な写しを添付してください <再提出>'), mail.text);
   assert.ok(mail.text.indexOf('差し戻しの理由') < mail.text.indexOf('The reason given'), 'Japanese first');
-  assert.ok(mail.text.includes(`${base}/mypage/items/activity/${id}`));
+  assert.ok(mail.text.includes(`${base}/#/items/activity/${id}`));
   assert.ok(mail.html.includes('&lt;再提出&gt;'), 'the reason is escaped in HTML');
   assert.equal(mail.attachments, 0, 'no proof is ever attached');
   assert.equal(mail.list_unsubscribe, '', 'a decision cannot be turned off');
@@ -194,4 +194,50 @@ test('two servers on one database send each notice once', async (t) => {
   assert.equal(mails(spool).length, ids.length, 'no notice was sent twice');
   const messageIds = new Set(files.map((f) => readMail(spool, f).message_id.replace(/\.\d+@/, '@')));
   assert.equal(messageIds.size, ids.length);
+});
+
+test('kakari remind gives each reminder once per period, in the inbox and by mail', async (t) => {
+  const { dir, spool, port } = mailWorkspace(t);
+  await startSmtp(t, spool, port);
+  const db = demoDb(dir);
+  const first = kakari(['remind', '--as-of', '2026-12-07', '--json', '--db', db]);
+  assert.equal(first.status, 0, first.stderr);
+  const run = JSON.parse(first.stdout);
+  assert.ok(run.near_completion > 0, first.stdout);
+  assert.ok(run.digests > 0, first.stdout);
+  assert.ok(run.gmis_no > 0, first.stdout);
+  const again = JSON.parse(kakari(['remind', '--as-of', '2026-12-20', '--json', '--db', db]).stdout);
+  assert.deepEqual([again.near_completion, again.digests, again.gmis_no], [0, run.digests, 0],
+    'the same month gives nothing again; a new week gives each reviewer a new digest');
+  const sameWeek = JSON.parse(kakari(['remind', '--as-of', '2026-12-20', '--json', '--db', db]).stdout);
+  assert.equal(sameWeek.digests, 0, 'one digest a week');
+  const october = JSON.parse(kakari(['remind', '--as-of', '2026-10-05', '--json', '--db', db]).stdout);
+  assert.equal(october.near_completion, 0, 'doctors are reminded in November and December only');
+  assert.equal(october.gmis_no, 0);
+  assert.equal(kakari(['remind', '--as-of', '2026-13-01', '--db', db]).status, 2);
+
+  // A reminded doctor reads it in the inbox and by mail, with a way to turn it off.
+  const doctorLogin = rawSql(db, "SELECT u.login FROM notices n JOIN users u ON u.id = n.user_id " +
+    "JOIN doctors d ON d.id = u.doctor_id WHERE n.kind = 'reminder.near_completion' AND d.email <> '' " +
+    'ORDER BY n.id LIMIT 1').stdout;
+  assert.ok(doctorLogin, 'someone was reminded');
+  const { base } = await startServer(t, db, [], smtpEnv(port));
+  const doctor = await login(base, doctorLogin);
+  const inbox = await doctor.get('/api/v1/me/notices');
+  const reminder = inbox.body.items.find((n) => n.kind === 'reminder.near_completion');
+  assert.ok(reminder, JSON.stringify(inbox.body));
+  assert.match(reminder.text.ja, /修了|あと/);
+  const files = await waitForMails(spool, 1);
+  const mailsRead = files.map((f) => readMail(spool, f));
+  const toDoctor = mailsRead.find((m) => m.subject.includes('研修の修了まであと少しです'));
+  assert.ok(toDoctor, 'a reminder mail went out');
+  assert.equal(toDoctor.list_unsubscribe, `<${base}/#/notices?reminders=off>`);
+  assert.ok(toDoctor.text.includes(`${base}/#/notices?reminders=off`));
+
+  // An institution whose answer would be 無し hears of it in its inbox.
+  const institutionLogin = rawSql(db, "SELECT u.login FROM notices n JOIN users u ON u.id = n.user_id " +
+    "WHERE n.kind = 'reminder.gmis_no' ORDER BY u.login LIMIT 1").stdout;
+  const institution = await login(base, institutionLogin);
+  const theirs = (await institution.get('/api/v1/me/notices')).body.items;
+  assert.ok(theirs.some((n) => n.kind === 'reminder.gmis_no' && n.subject.ja.includes('G-MIS')));
 });

@@ -65,7 +65,7 @@ struct Notice {
   Id user_id = 0;
   NoticeKind kind = NoticeKind::kItemApproved;
   NoticeFields fields;
-  std::string link;    // a path inside the web app ("/mypage/items/activity/12")
+  std::string link;    // an address inside the web app ("/#/items/activity/12")
   std::string period;  // reminders: the period it covers ("2026-12"); "" for events
   int64_t created_at = 0;
   std::optional<int64_t> read_at;

@@ -2,6 +2,7 @@
 
 #include "core/domain/text.hpp"
 #include "core/domain/validation.hpp"
+#include "core/services/notice_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::core {
@@ -36,6 +37,43 @@ std::string Detail(const Affiliation& a) {
          (a.ended_on ? " ended_on=" + a.ended_on->ToIso() : "");
 }
 
+Result<bool> TellInstitution(UnitOfWork& uow, const Deps& deps, Id institution_id, NoticeKind kind,
+                             const NoticeFields& fields) {
+  KAKARI_TRY(users, uow.Users().OfInstitution(institution_id));
+  for (const UserRecord& u : users) {
+    KAKARI_RETURN_IF_ERROR(QueueNotice(uow, deps, u.id, kind, fields, "/#/institution/doctors"));
+  }
+  return !users.empty();
+}
+
+// Tells the side that has to act (a proposal) or both sides (a
+// confirmation) when an affiliation reaches `a.state`.
+Status TellAffiliation(UnitOfWork& uow, const Deps& deps, const Affiliation& a) {
+  KAKARI_TRY(inst, InstitutionById(uow, a.institution_id));
+  KAKARI_TRY(doctor, uow.Doctors().FindById(a.doctor_id));
+  std::string doctor_name = doctor ? doctor->name : "";
+  switch (a.state) {
+    case AffiliationState::kAwaitingInstitution:
+      return TellInstitution(uow, deps, inst.id, NoticeKind::kAffiliationProposed,
+                             {{"institution", inst.name}, {"proposer", doctor_name}})
+          .map([](bool) {});
+    case AffiliationState::kAwaitingDoctor:
+      return QueueDoctorNotice(uow, deps, a.doctor_id, NoticeKind::kAffiliationProposed,
+                               {{"institution", inst.name}, {"proposer", inst.name}},
+                               "/#/workplaces")
+          .map([](bool) {});
+    case AffiliationState::kConfirmed:
+      KAKARI_RETURN_IF_ERROR(QueueDoctorNotice(uow, deps, a.doctor_id,
+                                               NoticeKind::kAffiliationConfirmed,
+                                               {{"institution", inst.name}}, "/#/workplaces"));
+      return TellInstitution(uow, deps, inst.id, NoticeKind::kAffiliationConfirmed,
+                             {{"institution", inst.name + "（" + doctor_name + "）"}})
+          .map([](bool) {});
+    default:
+      return {};
+  }
+}
+
 // Adds `a` (its state from its source) and audits it.
 Result<Affiliation> Record(UnitOfWork& uow, const Deps& deps, const Caller& caller, Affiliation a) {
   KAKARI_RETURN_IF_ERROR(ValidatePeriod(a.started_on, a.ended_on));
@@ -49,6 +87,7 @@ Result<Affiliation> Record(UnitOfWork& uow, const Deps& deps, const Caller& call
   a.id = *id;
   KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "affiliation.add", "affiliation",
                                     std::to_string(a.id), Detail(a)));
+  KAKARI_RETURN_IF_ERROR(TellAffiliation(uow, deps, a));
   return a;
 }
 
@@ -73,6 +112,9 @@ Result<Affiliation> Decide(UnitOfWork& uow, const Deps& deps, const Caller& call
   KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller,
                                     std::string("affiliation.") + AffiliationActionName(d.action),
                                     "affiliation", std::to_string(a.id), Detail(next)));
+  if (next.state == AffiliationState::kConfirmed && a.state != AffiliationState::kConfirmed) {
+    KAKARI_RETURN_IF_ERROR(TellAffiliation(uow, deps, next));
+  }
   return next;
 }
 

@@ -3,6 +3,7 @@
 #include "core/domain/password_strength.hpp"
 #include "core/domain/text.hpp"
 #include "core/domain/validation.hpp"
+#include "core/services/notice_service.hpp"
 
 namespace kakari::core {
 
@@ -316,6 +317,14 @@ ThrottledStatus ChangePassword(const Deps& deps, const ThrottlePolicy& throttle,
   if (auto a = WriteAudit(**uow, deps, &caller, "password.change", "user", std::to_string(me.id));
       !a) {
     return {a};
+  }
+  // The owner hears of it, so a change they did not make does not go unseen.
+  if (auto n = QueueNotice(**uow, deps, me.id, NoticeKind::kAccountChanged,
+                           {{"change_ja", "パスワードが変更されました。"},
+                            {"change_en", "Your password was changed."}},
+                           "/#/");
+      !n) {
+    return {tl::unexpected(n.error())};
   }
   return {(*uow)->Commit()};
 }

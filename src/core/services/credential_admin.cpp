@@ -3,6 +3,7 @@
 
 #include "core/domain/validation.hpp"
 #include "core/services/auth_service.hpp"
+#include "core/services/decision_notices.hpp"
 
 namespace kakari::core {
 
@@ -45,6 +46,9 @@ Result<IssuedCode> IssueOneTimeCode(const Deps& deps, const Caller& caller,
   OneTimeCodeRecord rec{0, account->id, deps.crypto.Sha256Hex(NormalizeOneTimeCode(out.code)),
                         out.expires_at, caller.principal.user_id};
   KAKARI_RETURN_IF_ERROR((*uow)->Credentials().InsertCode(rec));
+  KAKARI_TRY(association, CallerAssociationName(**uow, caller));
+  KAKARI_RETURN_IF_ERROR(QueueDoctorNotice(**uow, deps, doctor->id, NoticeKind::kCodeIssued,
+                                           {{"association", association}}, "/#/"));
   KAKARI_RETURN_IF_ERROR(
       WriteAudit(**uow, deps, &caller, "one_time_code.issue", "user", std::to_string(account->id)));
   KAKARI_RETURN_IF_ERROR((*uow)->Commit());

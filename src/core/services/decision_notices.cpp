@@ -23,18 +23,18 @@ Result<std::string> DeclarationText(UnitOfWork& uow, Id id) {
   return "講義の単位の申告：" + input->title + "（" + input->units.ToString() + "単位）";
 }
 
-Result<std::string> AssociationName(UnitOfWork& uow, const Caller& caller) {
+std::string ItemLink(const ReviewItem& item) {
+  return std::string("/#/items/") + ReviewKindName(item.kind) + "/" + std::to_string(item.id);
+}
+
+}  // namespace
+
+Result<std::string> CallerAssociationName(UnitOfWork& uow, const Caller& caller) {
   const Principal& who = caller.principal;
   if (!who.organisation_id) return std::string("日本医師会");
   KAKARI_TRY(org, uow.Organisations().FindById(*who.organisation_id));
   return org ? org->name_ja : std::string("医師会");
 }
-
-std::string ItemLink(const ReviewItem& item) {
-  return std::string("/mypage/items/") + ReviewKindName(item.kind) + "/" + std::to_string(item.id);
-}
-
-}  // namespace
 
 Result<std::string> DescribeItem(UnitOfWork& uow, ReviewKind kind, Id id) {
   switch (kind) {
@@ -54,16 +54,19 @@ Status QueueDecisionNotice(UnitOfWork& uow, const Deps& deps, const Caller& call
                     : action == ReviewAction::kReturn ? NoticeKind::kItemReturned
                                                       : NoticeKind::kItemRejected;
   KAKARI_TRY(what, DescribeItem(uow, item.kind, item.id));
-  KAKARI_TRY(association, AssociationName(uow, caller));
+  KAKARI_TRY(association, CallerAssociationName(uow, caller));
   NoticeFields fields = {{"item", what}, {"association", association}};
   if (kind != NoticeKind::kItemApproved) fields.emplace_back("reason", std::string(reason));
-  return QueueDoctorNotice(uow, deps, item.doctor_id, kind, std::move(fields), ItemLink(item));
+  KAKARI_RETURN_IF_ERROR(
+      QueueDoctorNotice(uow, deps, item.doctor_id, kind, std::move(fields), ItemLink(item)));
+  return {};
 }
 
 Status QueueCertificateNotice(UnitOfWork& uow, const Deps& deps, Id doctor_id, NoticeKind kind,
                               std::string_view number) {
-  return QueueDoctorNotice(uow, deps, doctor_id, kind, {{"number", std::string(number)}},
-                           "/mypage/certificates");
+  KAKARI_RETURN_IF_ERROR(
+      QueueDoctorNotice(uow, deps, doctor_id, kind, {{"number", std::string(number)}}, "/#/"));
+  return {};
 }
 
 }  // namespace kakari::core

@@ -10,6 +10,10 @@
 
 namespace kakari::core {
 
+// The name of the caller's association ("港区医師会"; 日本医師会 for the
+// JMA and the operator).
+[[nodiscard]] Result<std::string> CallerAssociationName(UnitOfWork& uow, const Caller& caller);
+
 // "実地研修：予防接種（練馬区）", "講義の単位の申告：…", "修了の申請".
 [[nodiscard]] Result<std::string> DescribeItem(UnitOfWork& uow, ReviewKind kind, Id id);
 

@@ -35,7 +35,7 @@ std::string AbsoluteLink(std::string_view app_url, std::string_view link) {
 
 OutgoingMail MailOf(const Notice& n, std::string_view to_name, const DeliveryOptions& options) {
   std::string unsubscribe =
-      IsReminder(n.kind) ? AbsoluteLink(options.app_url, "/notices?reminders=off") : "";
+      IsReminder(n.kind) ? AbsoluteLink(options.app_url, "/#/notices?reminders=off") : "";
   NoticeMessage m = RenderNotice(BuiltInTemplate(n.kind), n.fields,
                                  AbsoluteLink(options.app_url, n.link), unsubscribe);
   return OutgoingMail{n.email,
@@ -67,18 +67,22 @@ Result<std::vector<Notice>> ClaimDue(const Deps& deps, int batch) {
 
 }  // namespace
 
-Status QueueNotice(UnitOfWork& uow, const Deps& deps, Id user_id, NoticeKind kind,
-                   NoticeFields fields, std::string link, std::string period) {
+Result<bool> QueueNotice(UnitOfWork& uow, const Deps& deps, Id user_id, NoticeKind kind,
+                         NoticeFields fields, std::string link, std::string period) {
   auto user = uow.Users().FindById(user_id);
   KAKARI_RETURN_IF_ERROR(user);
-  if (!*user || (*user)->disabled) return {};
+  if (!*user || (*user)->disabled) return false;
   if (IsReminder(kind)) {
     auto wanted = uow.Notices().WantsReminders(user_id);
     KAKARI_RETURN_IF_ERROR(wanted);
-    if (!*wanted) return {};
+    if (!*wanted) return false;
   }
   auto email = AddressOf(uow, **user);
   KAKARI_RETURN_IF_ERROR(email);
+  if (NoticeField(fields, "name").empty()) {
+    KAKARI_TRY(name, RecipientName(uow, user_id));
+    fields.insert(fields.begin(), {"name", name});
+  }
   Notice n;
   n.user_id = user_id;
   n.kind = kind;
@@ -90,20 +94,16 @@ Status QueueNotice(UnitOfWork& uow, const Deps& deps, Id user_id, NoticeKind kin
   n.delivery = email->empty() ? DeliveryState::kInboxOnly : DeliveryState::kPending;
   n.next_attempt_at = n.created_at;
   auto id = uow.Notices().Insert(n);
-  if (!id && id.error().code == ErrorCode::kAlreadyExists) return {};  // given this period
+  if (!id && id.error().code == ErrorCode::kAlreadyExists) return false;  // given this period
   KAKARI_RETURN_IF_ERROR(id);
-  return {};
+  return true;
 }
 
-Status QueueDoctorNotice(UnitOfWork& uow, const Deps& deps, Id doctor_id, NoticeKind kind,
-                         NoticeFields fields, std::string link, std::string period) {
+Result<bool> QueueDoctorNotice(UnitOfWork& uow, const Deps& deps, Id doctor_id, NoticeKind kind,
+                               NoticeFields fields, std::string link, std::string period) {
   auto user = uow.Users().FindByDoctor(doctor_id);
   KAKARI_RETURN_IF_ERROR(user);
-  if (!*user) return {};
-  auto doctor = uow.Doctors().FindById(doctor_id);
-  KAKARI_RETURN_IF_ERROR(doctor);
-  if (!*doctor) return {};
-  fields.insert(fields.begin(), {"name", (*doctor)->name});
+  if (!*user) return false;
   return QueueNotice(uow, deps, (*user)->id, kind, std::move(fields), std::move(link),
                      std::move(period));
 }
@@ -121,7 +121,11 @@ Result<Inbox> MyInbox(const Deps& deps, const Caller& caller, int page, int per_
   KAKARI_RETURN_IF_ERROR(rows);
   Inbox inbox;
   for (Notice& n : *rows) {
-    NoticeMessage m = RenderNotice(BuiltInTemplate(n.kind), n.fields, n.link, "");
+    // The inbox links with a button: the address line of the mail is left out.
+    NoticeMessage m = RenderNotice(BuiltInTemplate(n.kind), n.fields, "", "");
+    for (std::string* text : {&m.text_ja, &m.text_en}) {
+      while (!text->empty() && (text->back() == '\n' || text->back() == ' ')) text->pop_back();
+    }
     inbox.entries.push_back(InboxEntry{std::move(n), std::move(m)});
   }
   KAKARI_TRY(unread, notices.CountUnread(me));

@@ -17,16 +17,19 @@
 namespace kakari::core {
 
 // Queues `kind` for `user_id` inside `uow`: to the inbox, and to the outbox
-// when the person has an e-mail address. A reminder the person turned off is
-// skipped; one already given for `period` is skipped too (both succeed).
-[[nodiscard]] Status QueueNotice(UnitOfWork& uow, const Deps& deps, Id user_id, NoticeKind kind,
-                                 NoticeFields fields, std::string link, std::string period = {});
-
-// The same for a doctor, with their name filled in; a doctor without an
-// account (paper only) has no inbox and is skipped.
-[[nodiscard]] Status QueueDoctorNotice(UnitOfWork& uow, const Deps& deps, Id doctor_id,
+// when the person has an e-mail address; true when queued. A reminder the
+// person turned off is skipped, and so is one already given for `period`
+// (false, not an error). The "name" field, when not given, is the doctor's
+// name or the login.
+[[nodiscard]] Result<bool> QueueNotice(UnitOfWork& uow, const Deps& deps, Id user_id,
                                        NoticeKind kind, NoticeFields fields, std::string link,
                                        std::string period = {});
+
+// The same for a doctor's account; a doctor without an account (paper
+// only) has no inbox and is skipped (false).
+[[nodiscard]] Result<bool> QueueDoctorNotice(UnitOfWork& uow, const Deps& deps, Id doctor_id,
+                                             NoticeKind kind, NoticeFields fields, std::string link,
+                                             std::string period = {});
 
 struct InboxEntry {
   Notice notice;

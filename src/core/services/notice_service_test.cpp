@@ -80,7 +80,7 @@ TEST_F(NoticeServiceTest, AReturnTellsTheDoctorWhatWhoAndWhyInTheInboxAndByMail)
   EXPECT_EQ(mail.to_address, "hanako@example.jp");
   EXPECT_EQ(mail.to_name, "髙橋　花子");
   EXPECT_NE(mail.text.find("接種記録の写しを添付してください"), std::string::npos);
-  EXPECT_NE(mail.text.find("https://kakari.example/mypage/items/activity/" + std::to_string(item)),
+  EXPECT_NE(mail.text.find("https://kakari.example/#/items/activity/" + std::to_string(item)),
             std::string::npos);
   EXPECT_TRUE(mail.unsubscribe_url.empty()) << "a decision cannot be turned off";
   EXPECT_EQ(DeliverDueNotices(deps(), transport, Options())->claimed, 0) << "sent once";
@@ -165,7 +165,7 @@ TEST_F(NoticeServiceTest, RemindersTurnedOffAreSkippedButDecisionsStillArrive) {
     auto uow = *store_->Begin(true);
     ASSERT_TRUE(QueueDoctorNotice(
         *uow, deps(), *doctor.principal.doctor_id, NoticeKind::kReminderNearCompletion,
-        {{"missing_ja", "あと0.5単位"}, {"missing_en", "0.5 units"}}, "/mypage", "2026-12"));
+        {{"missing_ja", "あと0.5単位"}, {"missing_en", "0.5 units"}}, "/#/", "2026-12"));
     ASSERT_TRUE(uow->Commit());
   }
   EXPECT_TRUE(MyInbox(deps(), doctor, 1, 20)->entries.empty());

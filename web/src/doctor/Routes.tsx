@@ -2,6 +2,7 @@ import type { NavEntry } from '../lib/nav';
 import type { Kind } from '../lib/api';
 import { makeT } from '../lib/i18n';
 import type { Route } from '../lib/router';
+import { Notices } from '../lib/Notices';
 import { Credits } from './Credits';
 import { Home } from './Home';
 import { ItemDetail, Items } from './Items';
@@ -14,6 +15,7 @@ const t = makeT(m);
 
 export const doctorNav: NavEntry[] = [
   { path: '/', label: (l) => t(l, 'navHome') },
+  { path: '/notices', label: (l) => t(l, 'navNotices') },
   { path: '/items', label: (l) => t(l, 'navItems') },
   { path: '/report', label: (l) => t(l, 'navReport') },
   { path: '/declare', label: (l) => t(l, 'navDeclare') },
@@ -32,6 +34,7 @@ export function DoctorRoutes({ route }: { route: Route }) {
     case 'apply': return <Apply />;
     case 'password': return <Password />;
     case 'workplaces': return <Workplaces />;
+    case 'notices': return <Notices askRemindersOff={route.query.get('reminders') === 'off'} />;
     case 'items':
       if (kind && id) return <ItemDetail key={`${kind}-${id}`} kind={kind as Kind} id={id} justSent={route.query.has('sent')} />;
       return <Items />;

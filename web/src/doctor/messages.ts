@@ -6,6 +6,7 @@ export const m = {
   navCredits: { ja: '座学の単位', en: 'Lecture credits' },
   navReport: { ja: '実地研修を報告', en: 'Report activity' },
   navDeclare: { ja: '単位を追加申告', en: 'Declare credits' },
+  navNotices: { ja: 'お知らせ', en: 'Notices' },
   navItems: { ja: '申請の状況', en: 'My submissions' },
   navApply: { ja: '修了申請', en: 'Apply' },
   navWorkplaces: { ja: '勤務先', en: 'Workplaces' },

@@ -16,6 +16,7 @@ import { Lookup } from './Lookup';
 import { Mail } from './Mail';
 import { s } from './messages';
 import { Paper } from './Paper';
+import { Notices } from '../lib/Notices';
 import { Queue } from './Queue';
 import { Review } from './Review';
 
@@ -29,6 +30,7 @@ const ADMINS: User['role'][] = ['admin', 'jma_admin'];
 
 const entries: NavEntry[] = [
   entry('/queue', 'navQueue', STAFF),
+  entry('/notices', 'navNotices', [...STAFF, 'institution']),
   entry('/paper', 'navPaper', STAFF),
   entry('/mail', 'navMail', STAFF),
   entry('/lookup', 'navLookup', STAFF),
@@ -59,6 +61,7 @@ function StaffNav({ user, route }: { user: User; route: Route }) {
 
 function Screen({ route, user }: { route: Route; user: User }) {
   const [first, second, third] = route.segments;
+  if (first === 'notices') return <Notices askRemindersOff={route.query.get('reminders') === 'off'} />;
   if (user.role === 'institution') {
     return second === 'doctors' ? <Affiliations /> : <AnswerView base="/api/v1/institution/answer" csv />;
   }

@@ -3,6 +3,7 @@ import type { Messages } from '../lib/i18n';
 
 export const s = {
   navQueue: { ja: '審査キュー', en: 'Review queue' },
+  navNotices: { ja: 'お知らせ', en: 'Notices' },
   navPaper: { ja: '紙の申請を入力', en: 'Paper entry' },
   navMail: { ja: '郵送', en: 'Mailing' },
   navCodes: { ja: 'ワンタイムコード', en: 'One-time codes' },

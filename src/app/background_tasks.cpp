@@ -1,0 +1,94 @@
+#include "app/background_tasks.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/services/reminder_service.hpp"
+#include "mail/smtp_transport.hpp"
+
+namespace kakari::app {
+
+namespace {
+
+int EnvInt(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  int n = v && *v ? std::atoi(v) : 0;
+  return n > 0 ? n : fallback;
+}
+
+// A failed round says only its error code: the detail may name a table,
+// never a person, but logs stay free of anything that could.
+void ReportFailure(const char* what, const core::Error& e) {
+  std::cerr << what << ": round failed (code " << static_cast<int>(e.code) << ")\n";
+}
+
+}  // namespace
+
+PeriodicTask::PeriodicTask(std::function<bool()> step, int interval_ms)
+    : step_(std::move(step)), interval_ms_(interval_ms), thread_([this] { Run(); }) {}
+
+PeriodicTask::~PeriodicTask() { Stop(); }
+
+void PeriodicTask::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void PeriodicTask::Run() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    lock.unlock();
+    bool more = step_();
+    lock.lock();
+    if (!more) {
+      wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_; });
+    }
+  }
+}
+
+std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::string& public_url) {
+  const char* url = std::getenv("KAKARI_SMTP_URL");
+  if (!url || !*url) {
+    std::cerr << "outbox: KAKARI_SMTP_URL is not set; notices go to the in-app inbox only "
+                 "(お知らせはアプリ内の受信箱にのみ届きます)\n";
+    return nullptr;
+  }
+  const char* from = std::getenv("KAKARI_MAIL_FROM");
+  mail::SmtpConfig config{url,
+                          {from && *from ? from : "kakari@localhost", "Kakari かかりつけ医研修"}};
+  if (!mail::IsPlainAddress(config.from.address)) {
+    std::cerr << "outbox: KAKARI_MAIL_FROM is not a usable address; no mail is sent\n";
+    return nullptr;
+  }
+  std::cerr << "outbox: delivering notices through " << mail::RedactedUrl(url) << "\n";
+  auto transport = std::make_shared<mail::SmtpTransport>(config);
+  core::DeliveryOptions options{public_url, 50};
+  return std::make_unique<PeriodicTask>(
+      [deps, transport, options] {
+        auto round = core::DeliverDueNotices(deps, *transport, options);
+        if (!round) ReportFailure("outbox", round.error());
+        return round && round->claimed == options.batch;
+      },
+      EnvInt("KAKARI_OUTBOX_INTERVAL_MS", 2000));
+}
+
+std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps,
+                                             std::function<core::Date()> today) {
+  const char* off = std::getenv("KAKARI_REMINDERS");
+  if (off && std::string(off) == "off") return nullptr;
+  return std::make_unique<PeriodicTask>(
+      [deps, today] {
+        // The schedule acts for the registry as the operator does.
+        auto run = core::RunReminders(deps, core::CommandLineCaller(), today());
+        if (!run) ReportFailure("reminders", run.error());
+        return false;
+      },
+      3600 * 1000);
+}
+
+}  // namespace kakari::app

@@ -1,0 +1,50 @@
+// The background work of `kakari serve`: the outbox sender (due notices
+// every few seconds through SMTP, so requests never wait for a mail server)
+// and the reminder schedule (RunReminders every hour; each reminder is given
+// once per period, so several servers may all run it). Configured from the
+// environment: KAKARI_SMTP_URL, KAKARI_MAIL_FROM, KAKARI_OUTBOX_INTERVAL_MS,
+// KAKARI_REMINDERS=off.
+// Thread-safe: a task is started and stopped by the thread that owns it.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/services/notice_service.hpp"
+
+namespace kakari::app {
+
+// Runs `step` on its own thread, again after `interval_ms` (at once when it
+// returns true: more is waiting), until stopped.
+class PeriodicTask {
+ public:
+  PeriodicTask(std::function<bool()> step, int interval_ms);
+  ~PeriodicTask();
+  PeriodicTask(const PeriodicTask&) = delete;
+  PeriodicTask& operator=(const PeriodicTask&) = delete;
+  void Stop();
+
+ private:
+  void Run();
+
+  std::function<bool()> step_;
+  int interval_ms_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+// The outbox sender, or null (saying so once) without KAKARI_SMTP_URL.
+// REQUIRES: `deps` outlives the task.
+std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::string& public_url);
+
+// The hourly reminder run, or null with KAKARI_REMINDERS=off.
+std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps,
+                                             std::function<core::Date()> today);
+
+}  // namespace kakari::app

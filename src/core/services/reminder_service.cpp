@@ -1,0 +1,192 @@
+#include "core/services/reminder_service.hpp"
+
+#include <map>
+
+#include "core/domain/reminders.hpp"
+#include "core/services/decision_notices.hpp"
+#include "core/services/gmis_service.hpp"
+#include "core/services/progress_service.hpp"
+
+namespace kakari::core {
+
+namespace {
+
+// Writers queue behind one lock: give reminders in short transactions so
+// decisions made meanwhile never wait long.
+constexpr size_t kPerTransaction = 500;
+
+template <class Item, class Fn>
+Result<int> InBatches(const Deps& deps, const std::vector<Item>& items, Fn give) {
+  int queued = 0;
+  for (size_t from = 0; from < items.size(); from += kPerTransaction) {
+    KAKARI_TRY(uow, deps.store.Begin(true));
+    size_t to = std::min(items.size(), from + kPerTransaction);
+    for (size_t i = from; i < to; ++i) {
+      KAKARI_TRY(given, give(*uow, items[i]));
+      queued += given ? 1 : 0;
+    }
+    KAKARI_RETURN_IF_ERROR(uow->Commit());
+  }
+  return queued;
+}
+
+Result<bool> HasApplied(UnitOfWork& uow, Id doctor_id) {
+  KAKARI_TRY(items, uow.Reviews().ListForDoctor(doctor_id));
+  for (const ReviewItem& item : items) {
+    if (item.kind == ReviewKind::kApplication && item.status != ReviewStatus::kWithdrawn &&
+        item.status != ReviewStatus::kRejected) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& day) {
+  std::vector<std::pair<Id, ReminderWords>> close;
+  auto summary = SummariseAll(deps, caller, [&](Id id, const Eligibility& e) {
+    if (auto words = NearCompletionWords(e)) close.emplace_back(id, std::move(*words));
+  });
+  KAKARI_RETURN_IF_ERROR(summary);
+  std::string period = MonthPeriod(day);
+  return InBatches(deps, close, [&](UnitOfWork& uow, const auto& c) -> Result<bool> {
+    KAKARI_TRY(applied, HasApplied(uow, c.first));
+    if (applied) return false;
+    return QueueDoctorNotice(uow, deps, c.first, NoticeKind::kReminderNearCompletion,
+                             {{"missing_ja", c.second.ja}, {"missing_en", c.second.en}}, "/#/",
+                             period);
+  });
+}
+
+// Every item in `status`, across the registry, page by page.
+Result<std::vector<ReviewItem>> ItemsIn(UnitOfWork& uow, ReviewStatus status) {
+  std::vector<ReviewItem> out;
+  QueueFilter f;
+  f.status = status;
+  f.per_page = 200;
+  for (f.page = 1;; ++f.page) {
+    KAKARI_TRY(page, uow.Reviews().Queue(f));
+    for (const QueueRow& row : page.rows) out.push_back(row.item);
+    if (page.rows.empty() || static_cast<int64_t>(out.size()) >= page.total) break;
+  }
+  return out;
+}
+
+Result<int> ReturnedUnanswered(const Deps& deps, const Date& day) {
+  std::vector<ReviewItem> returned;
+  {
+    KAKARI_TRY(reader, deps.store.Begin(false));
+    KAKARI_TRY(items, ItemsIn(*reader, ReviewStatus::kReturned));
+    returned = std::move(items);
+  }
+  return InBatches(deps, returned, [&](UnitOfWork& uow, const ReviewItem& item) -> Result<bool> {
+    KAKARI_TRY(history, uow.Reviews().History(item.kind, item.id));
+    if (history.empty()) return false;
+    const std::string& at = history.back().at;
+    auto returned_on = ParseWesternDate(std::string_view(at).substr(0, 10));
+    if (!returned_on) return false;
+    int64_t days = day.ToDays() - returned_on->ToDays();
+    if (days < kUnansweredReturnDays) return false;
+    KAKARI_TRY(what, DescribeItem(uow, item.kind, item.id));
+    std::string link =
+        std::string("/#/items/") + ReviewKindName(item.kind) + "/" + std::to_string(item.id);
+    std::string period = std::string(ReviewKindName(item.kind)) + ":" + std::to_string(item.id) +
+                         ":" + at.substr(0, 10);
+    return QueueDoctorNotice(uow, deps, item.doctor_id, NoticeKind::kReminderReturnedUnanswered,
+                             {{"item", what}, {"days", std::to_string(days)}}, link, period);
+  });
+}
+
+struct AreaQueue {
+  int64_t waiting = 0;
+  int64_t oldest_days = 0;
+  int64_t older_than_14 = 0;
+};
+
+Result<AreaQueue> WaitingIn(UnitOfWork& uow, const std::string& prefix, const Date& day) {
+  QueueFilter f;
+  f.status = ReviewStatus::kSubmitted;
+  f.association_prefix = prefix;
+  f.per_page = 1;
+  KAKARI_TRY(all, uow.Reviews().Queue(f));
+  AreaQueue q;
+  q.waiting = all.total;
+  if (all.rows.empty()) return q;
+  auto oldest = ParseWesternDate(std::string_view(all.rows[0].item.submitted_at).substr(0, 10));
+  if (oldest) q.oldest_days = day.ToDays() - oldest->ToDays();
+  f.submitted_to = Date::FromDays(day.ToDays() - kUnansweredReturnDays - 1).ToIso();
+  KAKARI_TRY(old, uow.Reviews().Queue(f));
+  q.older_than_14 = old.total;
+  return q;
+}
+
+Result<int> ReviewerDigests(const Deps& deps, const Date& day) {
+  std::vector<UserRecord> staff;
+  {
+    KAKARI_TRY(reader, deps.store.Begin(false));
+    KAKARI_TRY(all, reader->Users().ListStaff(""));
+    staff = std::move(all);
+  }
+  std::map<std::string, AreaQueue> by_area;
+  std::string period = WeekPeriod(day);
+  return InBatches(deps, staff, [&](UnitOfWork& uow, const UserRecord& u) -> Result<bool> {
+    if (u.disabled || !u.organisation_id) return false;
+    std::string prefix = u.role == Role::kJmaAdmin ? "" : u.organisation_code;
+    if (!by_area.contains(prefix)) {
+      KAKARI_TRY(q, WaitingIn(uow, prefix, day));
+      by_area[prefix] = q;
+    }
+    const AreaQueue& q = by_area[prefix];
+    if (q.waiting == 0) return false;
+    KAKARI_TRY(org, uow.Organisations().FindById(*u.organisation_id));
+    return QueueNotice(uow, deps, u.id, NoticeKind::kDigestReviewers,
+                       {{"association", org ? org->name_ja : u.organisation_code},
+                        {"waiting", std::to_string(q.waiting)},
+                        {"oldest_days", std::to_string(q.oldest_days)},
+                        {"older_than_14", std::to_string(q.older_than_14)}},
+                       "/#/", period);
+  });
+}
+
+Result<int> GmisNo(const Deps& deps, const Date& day) {
+  std::vector<UncoveredSite> without;
+  {
+    KAKARI_TRY(reader, deps.store.Begin(false));
+    KAKARI_TRY(coverage, CoverageOn(*reader, "", day));
+    without = std::move(coverage.without);
+  }
+  std::string period = MonthPeriod(day);
+  return InBatches(deps, without, [&](UnitOfWork& uow, const UncoveredSite& site) -> Result<bool> {
+    KAKARI_TRY(inst, uow.Institutions().FindByCode(site.code));
+    if (!inst) return false;
+    KAKARI_TRY(users, uow.Users().OfInstitution(inst->id));
+    bool any = false;
+    for (const UserRecord& u : users) {
+      KAKARI_TRY(given, QueueNotice(uow, deps, u.id, NoticeKind::kReminderGmisNo,
+                                    {{"institution", site.name}}, "/#/", period));
+      any = any || given;
+    }
+    return any;
+  });
+}
+
+}  // namespace
+
+Result<ReminderRun> RunReminders(const Deps& deps, const Caller& caller, const Date& day) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  ReminderRun run;
+  if (IsCompletionReminderMonth(day)) {
+    KAKARI_TRY(n, NearCompletion(deps, caller, day));
+    run.near_completion = n;
+  }
+  KAKARI_TRY(returned, ReturnedUnanswered(deps, day));
+  run.returned_unanswered = returned;
+  KAKARI_TRY(digests, ReviewerDigests(deps, day));
+  run.digests = digests;
+  if (IsGmisReminderMonth(day)) {
+    KAKARI_TRY(gmis, GmisNo(deps, day));
+    run.gmis_no = gmis;
+  }
+  return run;
+}
+
+}  // namespace kakari::core
