@@ -6,6 +6,7 @@
 # Two files: the usual one (~30,000 distinct lectures) and one where 90 % of
 # the rows name a lecture no other row names.
 #   bash bench/import_engines.sh [ROWS]
+# ENGINES="sqlite pg" and FILES="usual distinct" choose what runs (default all).
 # PostgreSQL is a throw-away cluster in bench/out/pg (fsync on, max_wal_size
 # raised to 4 GB as a bulk-loading server would have it).
 set -euo pipefail
@@ -75,9 +76,13 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(psql --version)"
 echo "| file | engine | anchor s | kakari s | kakari rows/s | kakari / anchor |"
 echo "|---|---|---:|---:|---:|---:|"
-for stem in "credits-$rows" "credits-$rows-distinct"; do
+stems=()
+for f in ${FILES:-usual distinct}; do
+  case $f in usual) stems+=("credits-$rows") ;; distinct) stems+=("credits-$rows-distinct") ;; esac
+done
+for stem in "${stems[@]}"; do
   lectures=$(cut -d, -f5,6 "$out/$stem.csv" | tail -n +2 | sort -u | wc -l)
-  for engine in sqlite pg; do
+  for engine in ${ENGINES:-sqlite pg}; do
     anchor=$("${engine}_anchor" "$out/$stem.csv")
     ours=$("kakari_${engine}" "$stem")
     awk -v f="$stem ($lectures lectures)" -v e="$engine" -v a="$anchor" -v k="$ours" -v n="$rows" \

@@ -72,7 +72,7 @@ std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::str
       [deps, transport, options] {
         auto round = core::DeliverDueNotices(deps, *transport, options);
         if (!round) ReportFailure("outbox", round.error());
-        return round && round->claimed == options.batch;
+        return round && !round->interrupted && round->claimed == options.batch;
       },
       EnvInt("KAKARI_OUTBOX_INTERVAL_MS", 2000));
 }

@@ -65,6 +65,7 @@ test('a doctor reads a return in お知らせ, opens the item, and turns reminde
   const desk = await loggedInPage(browser, base, 'reviewer-13001', DESK);
   await desk.getByRole('link', { name: 'お知らせ' }).click();
   await desk.getByText('お知らせはまだありません。').waitFor();
+  await desk.getByText('届かなかったメールはありません。').waitFor();
   await axe.check(desk, 'notices-reviewer');
   axe.assertClean();
 });

@@ -1,6 +1,7 @@
 #include "core/services/notice_service.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace kakari::core {
 
@@ -52,6 +53,19 @@ Status RecordOutcome(const Deps& deps, const Notice& n, const SendResult& result
   KAKARI_RETURN_IF_ERROR(uow);
   Notice after = AfterAttempt(n, result.outcome, result.detail, deps.clock.NowUnixSeconds());
   KAKARI_RETURN_IF_ERROR((*uow)->Notices().RecordAttempt(after));
+  return (*uow)->Commit();
+}
+
+// Gives claimed notices back untried, due as they were.
+Status Release(const Deps& deps, std::span<const Notice> untried) {
+  if (untried.empty()) return {};
+  auto uow = deps.store.Begin(true);
+  KAKARI_RETURN_IF_ERROR(uow);
+  for (Notice n : untried) {
+    n.delivery = DeliveryState::kPending;
+    n.lease_until = 0;
+    KAKARI_RETURN_IF_ERROR((*uow)->Notices().RecordAttempt(n));
+  }
   return (*uow)->Commit();
 }
 
@@ -164,7 +178,8 @@ Result<DeliveryRound> DeliverDueNotices(const Deps& deps, const MailTransport& t
   KAKARI_TRY(claimed, ClaimDue(deps, options.batch));
   DeliveryRound round;
   round.claimed = static_cast<int>(claimed.size());
-  for (const Notice& n : claimed) {
+  for (size_t i = 0; i < claimed.size(); ++i) {
+    const Notice& n = claimed[i];
     std::string name;
     {
       auto reader = deps.store.Begin(false);
@@ -180,6 +195,13 @@ Result<DeliveryRound> DeliverDueNotices(const Deps& deps, const MailTransport& t
       ++round.failed;
     } else {
       ++round.retrying;
+    }
+    if (result.outcome == SendOutcome::kTransient) {
+      // The mail server is likely down or busy: the rest wait for the next
+      // round rather than each spend a time-out (and outlive their lease).
+      round.interrupted = true;
+      KAKARI_RETURN_IF_ERROR(Release(deps, std::span(claimed).subspan(i + 1)));
+      break;
     }
   }
   return round;

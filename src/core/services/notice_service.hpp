@@ -59,6 +59,7 @@ struct DeliveryRound {
   int sent = 0;
   int retrying = 0;
   int failed = 0;
+  bool interrupted = false;  // a transient failure ended the round early
 };
 
 // Claims the notices due now, sends each through `transport` outside any

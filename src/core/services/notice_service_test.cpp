@@ -157,6 +157,31 @@ TEST_F(NoticeServiceTest, AServerThatIsDownIsRetriedWithBackOffAndARefusalIsShow
   EXPECT_FALSE(FailedDeliveries(deps(), doctor)) << "doctors have no such list";
 }
 
+TEST_F(NoticeServiceTest, AFailedConnectionEndsTheRoundAndTheRestWaitUntried) {
+  Caller doctor = DoctorWithEmail("300008", "taro@example.jp");
+  Caller reviewer = Staff(Role::kReviewer, "13");
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(Decide(deps(), reviewer, ReviewKind::kActivity, Report(doctor),
+                       Decision{ReviewAction::kApprove, "", {}}));
+  }
+  RecordingTransport transport;
+  transport.script = {{SendOutcome::kTransient, "could not connect"}};
+  auto round = DeliverDueNotices(deps(), transport, Options());
+  ASSERT_TRUE(round);
+  EXPECT_TRUE(round->interrupted);
+  EXPECT_EQ(round->claimed, 3);
+  EXPECT_EQ(transport.sent.size(), 1u) << "the other two were not tried";
+  auto inbox = MyInbox(deps(), doctor, 1, 20);
+  int untried = 0;
+  for (const auto& e : inbox->entries) {
+    EXPECT_EQ(e.notice.delivery, DeliveryState::kPending);
+    untried += e.notice.attempts == 0 ? 1 : 0;
+  }
+  EXPECT_EQ(untried, 2);
+  auto next = DeliverDueNotices(deps(), transport, Options());
+  EXPECT_EQ(next->sent, 2) << "still due at once; the failed one waits its back-off";
+}
+
 TEST_F(NoticeServiceTest, RemindersTurnedOffAreSkippedButDecisionsStillArrive) {
   Caller doctor = NewDoctor("300007");
   ASSERT_TRUE(SetReminderPreference(deps(), doctor, false));

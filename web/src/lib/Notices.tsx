@@ -24,6 +24,13 @@ const t = makeT({
   remindersOff: { ja: '受け取らない設定です。決定や修了証のお知らせは届きます。', en: 'You have turned them off. Notices of decisions and certificates still arrive.' },
   turnOff: { ja: 'リマインダーを止める', en: 'Turn reminders off' },
   turnOn: { ja: 'リマインダーを受け取る', en: 'Turn reminders on' },
+  failedTitle: { ja: '届かなかったメール', en: 'Mail that could not be delivered' },
+  failedNone: { ja: '届かなかったメールはありません。', en: 'No undelivered mail.' },
+  failedHint: { ja: '医師のメールアドレスを確かめ、必要なら電話や郵便で伝えてください。お知らせはマイページには届いています。', en: 'Check the doctor’s address and, if needed, tell them by phone or post. The notice is in their inbox.' },
+  colDoctor: { ja: '医師', en: 'Doctor' },
+  colAddress: { ja: 'アドレス', en: 'Address' },
+  colNotice: { ja: 'お知らせ', en: 'Notice' },
+  colAnswer: { ja: 'メールサーバーの応答', en: 'Mail server’s answer' },
   confirmOff: { ja: 'メールのリンクから来られました。リマインダーとまとめを止めますか？', en: 'You came from the link in a mail. Turn reminders and digests off?' },
 });
 
@@ -76,7 +83,32 @@ function Preferences({ on, askOff, onChange }: { on: boolean; askOff: boolean; o
   );
 }
 
-export function Notices({ askRemindersOff = false }: { askRemindersOff?: boolean }) {
+type Failed = Ok<'/api/v1/staff/notices/failed', 'get'>;
+
+// Staff: the mail of their area's doctors that failed for good.
+function FailedDeliveries() {
+  const lang = useLang();
+  const [state] = useLoad(() => get('/api/v1/staff/notices/failed'), []);
+  return (
+    <section class="card wide" aria-labelledby="failed-title">
+      <h2 id="failed-title">{t(lang, 'failedTitle')}</h2>
+      <Show state={state}>{(failed: Failed) => failed.items.length === 0 ? <Empty>{t(lang, 'failedNone')}</Empty> : (
+        <>
+          <p class="hint">{t(lang, 'failedHint')}</p>
+          <div class="table-wrap"><table>
+            <thead><tr><th scope="col">{t(lang, 'colDoctor')}</th><th scope="col">{t(lang, 'colAddress')}</th>
+              <th scope="col">{t(lang, 'colNotice')}</th><th scope="col">{t(lang, 'colAnswer')}</th></tr></thead>
+            <tbody>{failed.items.map((f) => (
+              <tr key={f.id}><td>{f.recipient}</td><td>{f.email}</td><td>{f.kind}</td><td>{f.last_error}</td></tr>
+            ))}</tbody>
+          </table></div>
+        </>
+      )}</Show>
+    </section>
+  );
+}
+
+export function Notices({ askRemindersOff = false, staff = false }: { askRemindersOff?: boolean; staff?: boolean }) {
   const lang = useLang();
   const [state, reload] = useLoad(() => get('/api/v1/me/notices?per_page=50'), []);
   // Read marks stay local until the next load, so an opened notice keeps its place.
@@ -98,6 +130,7 @@ export function Notices({ askRemindersOff = false }: { askRemindersOff?: boolean
           <Preferences on={inbox.reminders} askOff={askRemindersOff} onChange={() => void reload()} />
         </>
       )}</Show>
+      {staff && <FailedDeliveries />}
     </section>
   );
 }

@@ -61,7 +61,9 @@ function StaffNav({ user, route }: { user: User; route: Route }) {
 
 function Screen({ route, user }: { route: Route; user: User }) {
   const [first, second, third] = route.segments;
-  if (first === 'notices') return <Notices askRemindersOff={route.query.get('reminders') === 'off'} />;
+  if (first === 'notices') {
+    return <Notices askRemindersOff={route.query.get('reminders') === 'off'} staff={user.role !== 'institution'} />;
+  }
   if (user.role === 'institution') {
     return second === 'doctors' ? <Affiliations /> : <AnswerView base="/api/v1/institution/answer" csv />;
   }
