@@ -75,29 +75,6 @@ std::optional<int> VersionQuery(const ApiContext& c) {
   return std::stoi(it->second);
 }
 
-std::string Html(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 struct VerdictText {
   const char* ja;
   const char* en;
@@ -128,7 +105,7 @@ std::string VerifyPage(const core::VerifyAnswer& a) {
   if (a.verdict != core::Verdict::kNotGenuine && a.verdict != core::Verdict::kUnknown) {
     auto row = [&](const char* ja, const char* en, const std::string& v) {
       rows += "<tr><th>" + std::string(ja) + " <span lang=\"en\">" + en + "</span></th><td>" +
-              Html(v) + "</td></tr>";
+              util::HtmlEscape(v) + "</td></tr>";
     };
     row("番号", "Number", a.number + "（第" + std::to_string(a.version) + "版）");
     row("氏名", "Name", a.name);

@@ -24,6 +24,9 @@ std::string PercentDecode(std::string_view s);
 // %XX-encodes all but unreserved ASCII (RFC 3986), e.g. for filename*=.
 std::string PercentEncode(std::string_view s);
 
+// Escapes &, <, > and " for HTML text and attribute values.
+std::string HtmlEscape(std::string_view s);
+
 // Escapes a string for inclusion inside a JSON string literal (no quotes).
 std::string JsonEscape(std::string_view s);
 

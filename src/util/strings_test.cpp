@@ -38,3 +38,15 @@ TEST(StringsTest, PercentCodingRoundTrips) {
 
 }  // namespace
 }  // namespace kakari::util
+
+namespace kakari::util {
+namespace {
+
+TEST(StringsTest, HtmlEscapeTurnsMarkupIntoText) {
+  EXPECT_EQ(HtmlEscape("<a href=\"x\">A & B</a> 髙"),
+            "&lt;a href=&quot;x&quot;&gt;A &amp; B&lt;/a&gt; 髙");
+  EXPECT_EQ(HtmlEscape(""), "");
+}
+
+}  // namespace
+}  // namespace kakari::util

@@ -58,37 +58,14 @@ std::string Fill(std::string_view text, const NoticeFields& fields, std::string_
   return out;
 }
 
-std::string EscapeHtml(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 // One line as HTML: an address alone on its line becomes a link.
 std::string LineHtml(std::string_view line) {
   std::string_view t = util::Trim(line);
   if (util::StartsWith(t, "https://") || util::StartsWith(t, "http://")) {
-    std::string url = EscapeHtml(t);
+    std::string url = util::HtmlEscape(t);
     return "<a href=\"" + url + "\">" + url + "</a>";
   }
-  return EscapeHtml(line);
+  return util::HtmlEscape(line);
 }
 
 // Paragraphs at blank lines, line breaks kept, "> " lines quoted.
@@ -183,7 +160,7 @@ NoticeMessage RenderNotice(const NoticeTemplate& t, const NoticeFields& fields,
     std::string line_en = "Turn off reminders and digests: ";
     m.mail_text += "\n--\n" + line_ja + std::string(unsubscribe_url) + "\n" + line_en +
                    std::string(unsubscribe_url) + "\n";
-    std::string url = EscapeHtml(unsubscribe_url);
+    std::string url = util::HtmlEscape(unsubscribe_url);
     m.mail_html += "<hr><p style=\"font-size:small\"><a href=\"" + url +
                    "\">配信停止 / Turn off reminders and digests</a></p>\n";
   }
