@@ -46,8 +46,8 @@ std::optional<ReminderWords> NearCompletionWords(const Eligibility& e) {
   bool close = m.kind == MissingKind::kLectureUnits ? m.units.halves() <= kCloseLectureHalves
                                                     : m.activities == 1;
   if (!close) return std::nullopt;
-  return ReminderWords{"あと少しで修了です。" + m.message_ja + "。",
-                       "You are nearly there: " + m.message_en + "."};
+  // The template already says the doctor is close: name only what is missing.
+  return ReminderWords{m.message_ja + "。", m.message_en + "."};
 }
 
 }  // namespace kakari::core

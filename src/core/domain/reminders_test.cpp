@@ -58,8 +58,8 @@ TEST(RemindersTest, OnlyDoctorsCloseToCompletionAreReminded) {
                          "2 more"};
   auto words = NearCompletionWords(Short({half}));
   ASSERT_TRUE(words);
-  EXPECT_EQ(words->ja, "あと少しで修了です。座学研修（知識）があと0.5単位必要です。");
-  EXPECT_EQ(words->en, "You are nearly there: 0.5 more lecture units are needed.");
+  EXPECT_EQ(words->ja, "座学研修（知識）があと0.5単位必要です。");
+  EXPECT_EQ(words->en, "0.5 more lecture units are needed.");
   EXPECT_TRUE(NearCompletionWords(Short({two})));
   EXPECT_FALSE(NearCompletionWords(Short({five})));
   EXPECT_TRUE(NearCompletionWords(Short({one_activity})));
