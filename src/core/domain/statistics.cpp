@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "core/domain/auth_policy.hpp"
+
 namespace kakari::core {
 
 std::optional<int64_t> PercentileDays(std::span<const DaysCount> histogram, int percent) {
@@ -22,6 +24,13 @@ std::optional<int64_t> PercentileDays(std::span<const DaysCount> histogram, int 
     if (seen >= rank) return d.days;
   }
   return sorted.back().days;
+}
+
+StatPeriod FiscalYearUpTo(const Date& to) {
+  constexpr int64_t kJapanOffsetSeconds = 9 * 3600;
+  Date from = FiscalYearStart(FiscalYear(to));
+  return {from, to, FormatUtcIso(from.ToDays() * 86400 - kJapanOffsetSeconds),
+          FormatUtcIso((to.ToDays() + 1) * 86400 - kJapanOffsetSeconds)};
 }
 
 WaitBand WaitBandOf(int64_t days) {

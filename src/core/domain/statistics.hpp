@@ -34,7 +34,17 @@ WaitBand WaitBandOf(int64_t days);
 const char* WaitBandName(WaitBand b);  // "0-7", "8-14", "15-30", "31+"
 constexpr size_t kReviewKindCount = 3;
 
-// --- What the store counts (see StatisticsRepository) ----------------------
+// The period event figures count: the fiscal year of `to` up to `to`, as
+// dates (Japan) and as the UTC instants that bound those days in storage.
+struct StatPeriod {
+  Date from;
+  Date to;
+  std::string from_utc;   // "2026-03-31T15:00:00Z": 1 April 00:00 in Japan
+  std::string until_utc;  // exclusive: the day after `to`, 00:00 in Japan
+};
+StatPeriod FiscalYearUpTo(const Date& to);
+
+// --- What the store counts (see ReportRepository) ----------------------------
 
 // Doctors by home association: who applied (any application not withdrawn)
 // and who has an approved one.

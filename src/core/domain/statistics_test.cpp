@@ -61,6 +61,14 @@ TEST(StatisticsTest, TrendMonthsRunFromAprilToTheAsOfMonth) {
   EXPECT_EQ(TrendMonths(Date{2026, 3, 31}).front(), "2025-04");
 }
 
+TEST(StatisticsTest, PeriodIsTheFiscalYearInJapaneseDays) {
+  auto p = FiscalYearUpTo(Date{2027, 1, 15});
+  EXPECT_EQ(p.from, (Date{2026, 4, 1}));
+  EXPECT_EQ(p.from_utc, "2026-03-31T15:00:00Z");
+  EXPECT_EQ(p.until_utc, "2027-01-15T15:00:00Z");
+  EXPECT_EQ(FiscalYearUpTo(Date{2026, 3, 31}).from, (Date{2025, 4, 1}));
+}
+
 TEST(StatisticsTest, AreasFollowTheBreakdown) {
   EXPECT_EQ(AreaOfCode("13001", Breakdown::kPrefecture), "13");
   EXPECT_EQ(AreaOfCode("13", Breakdown::kPrefecture), "13");

@@ -25,6 +25,7 @@ class SharedView final : public UnitOfWork {
   SettingsRepository& Settings() override { return s_.Settings(); }
   CertificateRepository& Certificates() override { return s_.Certificates(); }
   NoticeRepository& Notices() override { return s_.Notices(); }
+  ReportRepository& Reports() override { return s_.Reports(); }
   Status Commit() override { return {}; }  // a read: nothing to commit
 
  private:

@@ -24,6 +24,7 @@
 #include "core/domain/programme.hpp"
 #include "core/domain/result.hpp"
 #include "core/domain/routing.hpp"
+#include "core/domain/statistics.hpp"
 #include "core/domain/workflow.hpp"
 
 namespace kakari::core {
@@ -320,6 +321,37 @@ class NoticeRepository {
   [[nodiscard]] virtual Status SetWantsReminders(Id user_id, bool wanted) = 0;
 };
 
+// Counts for statistics, each under the association code it belongs to and
+// limited to codes starting with `area` ("" all, "13", "13001").
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  // Every doctor of the area as (id, home association code), ascending by id.
+  [[nodiscard]] virtual Result<std::vector<std::pair<Id, std::string>>> DoctorHomes(
+      std::string_view area) = 0;
+  // Doctors by home association with an application submitted on or before
+  // `as_of` that is not withdrawn, and with an approved one.
+  [[nodiscard]] virtual Result<std::vector<ApplicantFact>> Applicants(std::string_view area,
+                                                                      const Date& as_of) = 0;
+  // Items waiting for a decision now, by routed association, kind and day.
+  [[nodiscard]] virtual Result<std::vector<WaitingFact>> Waiting(std::string_view area) = 0;
+  // Decisions recorded in the period; each is paired with the submission it
+  // answered (the latest before it in the item's history, else the item's).
+  [[nodiscard]] virtual Result<std::vector<DecisionFact>> Decisions(std::string_view area,
+                                                                    const StatPeriod& p) = 0;
+  // Certificates issued (by issue date), revoked and mailed in the period.
+  [[nodiscard]] virtual Result<std::vector<CertificateEventFact>> CertificateEvents(
+      std::string_view area, const StatPeriod& p) = 0;
+  // Applications by submission date in the period.
+  [[nodiscard]] virtual Result<std::vector<SubmissionFact>> Submissions(std::string_view area,
+                                                                        const StatPeriod& p) = 0;
+  // The reasons given most often for returns in the period, most first
+  // (ties by reason), at most `limit`.
+  [[nodiscard]] virtual Result<std::vector<ReasonCount>> TopReturnReasons(std::string_view area,
+                                                                          const StatPeriod& p,
+                                                                          int limit) = 0;
+};
+
 class CertificateRepository {
  public:
   virtual ~CertificateRepository() = default;
@@ -379,6 +411,7 @@ class UnitOfWork {
   virtual SettingsRepository& Settings() = 0;
   virtual CertificateRepository& Certificates() = 0;
   virtual NoticeRepository& Notices() = 0;
+  virtual ReportRepository& Reports() = 0;
   [[nodiscard]] virtual Status Commit() = 0;
 };
 

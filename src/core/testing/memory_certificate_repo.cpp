@@ -24,7 +24,7 @@ class Certificates final : public CertificateRepository {
         return tl::unexpected(AlreadyRecorded());
       }
     }
-    CertificateRow row{c, std::nullopt};
+    CertificateRow row{c, std::nullopt, ""};
     row.certificate.id = NextId(t_.certificates);
     row.certificate.mailed_at.reset();
     if (row.certificate.delivery.empty()) row.certificate.delivery = "download";
@@ -87,6 +87,7 @@ class Certificates final : public CertificateRepository {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     if (auto it = t_.certificates.find(id); it != t_.certificates.end()) {
       it->second.certificate.status = status;
+      it->second.status_changed_at = NowIso(true);
       if (!reason.empty()) it->second.certificate.revoked_reason = std::string(reason);
     }
     return {};

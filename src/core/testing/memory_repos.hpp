@@ -33,5 +33,7 @@ std::unique_ptr<SettingsRepository> MemorySettings(MemoryTables& t);
 std::unique_ptr<CertificateRepository> MemoryCertificates(MemoryTables& t);
 // memory_notice_repo.cpp
 std::unique_ptr<NoticeRepository> MemoryNotices(MemoryTables& t);
+// memory_report_repo.cpp
+std::unique_ptr<ReportRepository> MemoryReports(MemoryTables& t);
 
 }  // namespace kakari::core::testing

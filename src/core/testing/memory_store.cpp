@@ -81,7 +81,8 @@ class MemoryUnitOfWork final : public UnitOfWork {
         audit_(MemoryAudit(tables_)),
         settings_(MemorySettings(tables_)),
         certificates_(MemoryCertificates(tables_)),
-        notices_(MemoryNotices(tables_)) {}
+        notices_(MemoryNotices(tables_)),
+        reports_(MemoryReports(tables_)) {}
 
   OrganisationRepository& Organisations() override { return *orgs_; }
   DoctorRepository& Doctors() override { return *doctors_; }
@@ -100,6 +101,7 @@ class MemoryUnitOfWork final : public UnitOfWork {
   SettingsRepository& Settings() override { return *settings_; }
   CertificateRepository& Certificates() override { return *certificates_; }
   NoticeRepository& Notices() override { return *notices_; }
+  ReportRepository& Reports() override { return *reports_; }
   Status Commit() override;
 
  private:
@@ -123,6 +125,7 @@ class MemoryUnitOfWork final : public UnitOfWork {
   std::unique_ptr<SettingsRepository> settings_;
   std::unique_ptr<CertificateRepository> certificates_;
   std::unique_ptr<NoticeRepository> notices_;
+  std::unique_ptr<ReportRepository> reports_;
 };
 
 class MemoryStore final : public Store {

@@ -77,6 +77,7 @@ struct FileRow {
 struct CertificateRow {
   Certificate certificate;  // mailed_at is read from the batch
   std::optional<Id> mail_batch_id;
+  std::string status_changed_at;  // as storage writes updated_at
 };
 
 struct MailBatchRow {

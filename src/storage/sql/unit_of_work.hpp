@@ -28,7 +28,8 @@ class RepositorySet : public core::UnitOfWork {
         audit_(conn),
         settings_(conn),
         certificates_(conn),
-        notices_(conn) {}
+        notices_(conn),
+        reports_(conn) {}
 
   core::OrganisationRepository& Organisations() override { return orgs_; }
   core::DoctorRepository& Doctors() override { return doctors_; }
@@ -47,6 +48,7 @@ class RepositorySet : public core::UnitOfWork {
   core::SettingsRepository& Settings() override { return settings_; }
   core::CertificateRepository& Certificates() override { return certificates_; }
   core::NoticeRepository& Notices() override { return notices_; }
+  core::ReportRepository& Reports() override { return reports_; }
 
  private:
   SqlOrganisations orgs_;
@@ -66,6 +68,7 @@ class RepositorySet : public core::UnitOfWork {
   SqlSettings settings_;
   SqlCertificates certificates_;
   SqlNotices notices_;
+  SqlReports reports_;
 };
 
 }  // namespace kakari::storage::sql

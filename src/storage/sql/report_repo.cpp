@@ -1,0 +1,142 @@
+// Counts for statistics: grouped in the database (one row per association,
+// kind and day at most), so that the national figures read a few thousand
+// rows, never the registry. Times in storage are UTC ISO text; the periods
+// come with their UTC bounds, so comparisons are plain text comparisons.
+#include <string>
+
+#include "storage/sql/repos.hpp"
+
+namespace kakari::storage::sql {
+
+using core::Result;
+
+namespace {
+
+// `code LIKE ?` argument for an area prefix (codes are digits: no escapes).
+std::string Under(std::string_view area) { return std::string(area) + "%"; }
+
+core::Date DateOf(std::string_view text) {
+  auto d = core::ParseWesternDate(text.substr(0, 10));
+  return d ? *d : core::Date{};
+}
+
+core::ReviewKind KindOf(std::string_view name) {
+  return core::ParseReviewKind(name).value_or(core::ReviewKind::kApplication);
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<core::Id, std::string>>> SqlReports::DoctorHomes(
+    std::string_view area) {
+  KAKARI_TRY(st, c_.Prepare("SELECT d.id, o.code FROM doctors d JOIN organisations o ON "
+                            "o.id = d.home_association_id WHERE o.code LIKE ? ORDER BY d.id"));
+  st->Bind(1, Under(area));
+  return CollectRows<std::pair<core::Id, std::string>>(
+      *st, [](const Statement& s) { return std::pair(s.Int(0), s.Text(1)); });
+}
+
+Result<std::vector<core::ApplicantFact>> SqlReports::Applicants(std::string_view area,
+                                                                const core::Date& as_of) {
+  KAKARI_TRY(st, c_.Prepare(
+                     "SELECT o.code, COUNT(DISTINCT a.doctor_id), COUNT(DISTINCT CASE WHEN "
+                     "a.status = 'approved' THEN a.doctor_id END) FROM completion_applications a "
+                     "JOIN doctors d ON d.id = a.doctor_id JOIN organisations o ON "
+                     "o.id = d.home_association_id WHERE a.status <> 'withdrawn' AND "
+                     "a.submitted_on <= ? AND o.code LIKE ? GROUP BY o.code ORDER BY o.code"));
+  st->Bind(1, as_of.ToIso()).Bind(2, Under(area));
+  return CollectRows<core::ApplicantFact>(*st, [](const Statement& s) {
+    return core::ApplicantFact{s.Text(0), s.Int(1), s.Int(2)};
+  });
+}
+
+Result<std::vector<core::WaitingFact>> SqlReports::Waiting(std::string_view area) {
+  KAKARI_TRY(st, c_.Prepare("SELECT o.code, r.kind, substr(r.submitted_at, 1, 10), COUNT(*) "
+                            "FROM review_items r JOIN organisations o ON o.id = r.routed_to "
+                            "WHERE r.status = 'submitted' AND o.code LIKE ? "
+                            "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"));
+  st->Bind(1, Under(area));
+  return CollectRows<core::WaitingFact>(*st, [](const Statement& s) {
+    return core::WaitingFact{s.Text(0), KindOf(s.Text(1)), DateOf(s.Text(2)), s.Int(3)};
+  });
+}
+
+Result<std::vector<core::DecisionFact>> SqlReports::Decisions(std::string_view area,
+                                                              const core::StatPeriod& p) {
+  KAKARI_TRY(st, c_.Prepare(
+                     "SELECT o.code, h.kind, h.to_status, substr(COALESCE((SELECT MAX(s.at) "
+                     "FROM review_history s WHERE s.kind = h.kind AND s.item_id = h.item_id AND "
+                     "s.to_status = 'submitted' AND s.id < h.id), r.submitted_at), 1, 10), "
+                     "substr(h.at, 1, 10), COUNT(*) FROM review_history h JOIN review_items r "
+                     "ON r.kind = h.kind AND r.id = h.item_id JOIN organisations o ON "
+                     "o.id = r.routed_to WHERE h.to_status IN ('approved', 'returned', "
+                     "'rejected') AND h.at >= ? AND h.at < ? AND o.code LIKE ? "
+                     "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"));
+  st->Bind(1, p.from_utc).Bind(2, p.until_utc).Bind(3, Under(area));
+  return CollectRows<core::DecisionFact>(*st, [](const Statement& s) {
+    return core::DecisionFact{
+        s.Text(0),         KindOf(s.Text(1)), core::ParseReviewStatus(s.Text(2)).value(),
+        DateOf(s.Text(3)), DateOf(s.Text(4)), s.Int(5)};
+  });
+}
+
+Result<std::vector<core::CertificateEventFact>> SqlReports::CertificateEvents(
+    std::string_view area, const core::StatPeriod& p) {
+  // One statement per event: issue dates are dates, revocations and mail
+  // batches UTC times. Each row carries one count.
+  constexpr std::string_view kFrom =
+      " FROM certificates c JOIN completion_applications a ON a.id = c.application_id "
+      "JOIN organisations o ON o.id = a.routed_to_association_id ";
+  const std::string queries[] = {
+      "SELECT o.code, substr(c.issued_on, 1, 7), SUM(CASE WHEN c.version = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN c.version > 1 THEN 1 ELSE 0 END), 0, 0" +
+          std::string(kFrom) + "WHERE c.issued_on >= ? AND c.issued_on <= ? AND o.code LIKE ? " +
+          "GROUP BY 1, 2",
+      "SELECT o.code, substr(c.updated_at, 1, 7), 0, 0, COUNT(*), 0" + std::string(kFrom) +
+          "WHERE c.status = 'revoked' AND c.updated_at >= ? AND c.updated_at < ? AND "
+          "o.code LIKE ? GROUP BY 1, 2",
+      "SELECT o.code, substr(b.sent_at, 1, 7), 0, 0, 0, COUNT(*)" + std::string(kFrom) +
+          "JOIN mail_batches b ON b.id = c.mail_batch_id WHERE b.sent_at >= ? AND "
+          "b.sent_at < ? AND o.code LIKE ? GROUP BY 1, 2"};
+  const std::pair<std::string, std::string> bounds[] = {{p.from.ToIso(), p.to.ToIso()},
+                                                        {p.from_utc, p.until_utc},
+                                                        {p.from_utc, p.until_utc}};
+  std::vector<core::CertificateEventFact> out;
+  for (size_t i = 0; i < 3; ++i) {
+    KAKARI_TRY(st, c_.Prepare(queries[i]));
+    st->Bind(1, bounds[i].first).Bind(2, bounds[i].second).Bind(3, Under(area));
+    KAKARI_TRY(rows, CollectRows<core::CertificateEventFact>(*st, [](const Statement& s) {
+      return core::CertificateEventFact{s.Text(0), s.Text(1), s.Int(2),
+                                        s.Int(3),  s.Int(4),  s.Int(5)};
+    }));
+    out.insert(out.end(), rows.begin(), rows.end());
+  }
+  return out;
+}
+
+Result<std::vector<core::SubmissionFact>> SqlReports::Submissions(std::string_view area,
+                                                                  const core::StatPeriod& p) {
+  KAKARI_TRY(st, c_.Prepare("SELECT o.code, substr(a.submitted_on, 1, 7), COUNT(*) FROM "
+                            "completion_applications a JOIN organisations o ON "
+                            "o.id = a.routed_to_association_id WHERE a.submitted_on >= ? AND "
+                            "a.submitted_on <= ? AND o.code LIKE ? GROUP BY 1, 2 ORDER BY 1, 2"));
+  st->Bind(1, p.from.ToIso()).Bind(2, p.to.ToIso()).Bind(3, Under(area));
+  return CollectRows<core::SubmissionFact>(*st, [](const Statement& s) {
+    return core::SubmissionFact{s.Text(0), s.Text(1), s.Int(2)};
+  });
+}
+
+Result<std::vector<core::ReasonCount>> SqlReports::TopReturnReasons(std::string_view area,
+                                                                    const core::StatPeriod& p,
+                                                                    int limit) {
+  KAKARI_TRY(st, c_.Prepare("SELECT h.reason, COUNT(*) FROM review_history h JOIN review_items r "
+                            "ON r.kind = h.kind AND r.id = h.item_id JOIN organisations o ON "
+                            "o.id = r.routed_to WHERE h.to_status = 'returned' AND h.at >= ? AND "
+                            "h.at < ? AND o.code LIKE ? GROUP BY h.reason "
+                            "ORDER BY 2 DESC, 1 LIMIT ?"));
+  st->Bind(1, p.from_utc).Bind(2, p.until_utc).Bind(3, Under(area));
+  st->Bind(4, static_cast<int64_t>(limit));
+  return CollectRows<core::ReasonCount>(
+      *st, [](const Statement& s) { return core::ReasonCount{s.Text(0), s.Int(1)}; });
+}
+
+}  // namespace kakari::storage::sql
