@@ -134,7 +134,11 @@ Coverage ComputeCoverage(std::span<const CoverageSite> sites, std::span<const Co
                          const std::function<HalfUnits(Id)>& shortfall) {
   auto tallies = TallySites(sites, links, certified, shortfall);
   Coverage c;
+  std::map<std::string, PrefectureCoverage> areas;
   for (const auto& site : sites) {
+    auto& area = areas[site.area];
+    area.prefecture_code = site.area;
+    ++area.reportable;
     std::string pref = site.code.substr(0, 2);
     if (c.prefectures.empty() || c.prefectures.back().prefecture_code != pref) {
       c.prefectures.push_back({pref, 0, 0});
@@ -144,12 +148,14 @@ Coverage ComputeCoverage(std::span<const CoverageSite> sites, std::span<const Co
     ++c.reportable;
     ++c.prefectures.back().reportable;
     if (t.covered) {
+      ++area.covered;
       ++c.covered;
       ++c.prefectures.back().covered;
       continue;
     }
     c.without.push_back({site.code, site.name, t.doctors, t.closest});
   }
+  for (auto& [code, area] : areas) c.areas.push_back(area);
   return c;
 }
 

@@ -83,6 +83,7 @@ struct CoverageSite {
   Id institution_id = 0;
   std::string code;
   std::string name;
+  std::string area;  // the association whose staff see it (county, else prefecture)
 };
 struct CoverageLink {  // a confirmed affiliation covering the day
   Id institution_id = 0;
@@ -106,6 +107,7 @@ struct Coverage {
   int64_t covered = 0;
   std::vector<UncoveredSite> without;           // by code
   std::vector<PrefectureCoverage> prefectures;  // by code, only those with sites
+  std::vector<PrefectureCoverage> areas;        // by the sites' area code, only those with sites
 };
 
 // The units an eligibility still lacks in all (zero when complete).

@@ -186,10 +186,10 @@ TEST(Gmis, ADoctorWithTwoPeriodsCountsOnce) {
 }
 
 TEST(Coverage, CountsCoveredSitesAndHowCloseTheOthersAre) {
-  std::vector<CoverageSite> sites = {{1, "0111111111", "A"},
-                                     {2, "0122222222", "B"},
-                                     {3, "1333333333", "C"},
-                                     {4, "1344444444", "D"}};
+  std::vector<CoverageSite> sites = {{1, "0111111111", "A", "01001"},
+                                     {2, "0122222222", "B", "01"},
+                                     {3, "1333333333", "C", "13"},
+                                     {4, "1344444444", "D", "13"}};
   // Institution 9 is not a site (exempt): its link counts nowhere.
   std::vector<CoverageLink> links = {{1, 10}, {9, 11}, {1, 11}, {2, 20}, {2, 21}, {3, 30}};
   auto certified = [](Id d) { return d == 11; };
@@ -211,6 +211,13 @@ TEST(Coverage, CountsCoveredSitesAndHowCloseTheOthersAre) {
   EXPECT_EQ(c.prefectures[0].covered, 1);
   EXPECT_EQ(c.prefectures[1].reportable, 2);
   EXPECT_EQ(c.prefectures[1].covered, 0);
+  // By the association whose staff see each site: 01, 01001, 13.
+  ASSERT_EQ(c.areas.size(), 3u);
+  EXPECT_EQ(c.areas[0].prefecture_code, "01");
+  EXPECT_EQ(c.areas[0].covered, 0);
+  EXPECT_EQ(c.areas[1].prefecture_code, "01001");
+  EXPECT_EQ(c.areas[1].covered, 1);
+  EXPECT_EQ(c.areas[2].reportable, 2);
 }
 
 TEST(GmisDocument, CsvQuotesFieldsAndSaysTheAnswer) {

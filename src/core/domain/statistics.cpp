@@ -181,6 +181,7 @@ std::vector<MonthFigures> Trend(const StatisticsInputs& in, const Date& as_of) {
 Statistics AssembleStatistics(const StatisticsInputs& in, std::string scope, Breakdown b,
                               const Date& as_of, std::vector<ReasonCount> top_reasons) {
   Accumulator acc(b, as_of);
+  for (const auto& code : in.areas) acc.Row(code);
   for (const auto& c : in.completion) {
     auto& row = acc.Row(c.code);
     row.doctors += c.doctors;

@@ -107,6 +107,7 @@ struct CoverageFact {
 };
 
 struct StatisticsInputs {
+  std::vector<std::string> areas;  // codes that get a row even when nothing counted
   std::vector<CompletionFact> completion;
   std::vector<ApplicantFact> applicants;
   std::vector<WaitingFact> waiting;
@@ -120,6 +121,8 @@ struct StatisticsInputs {
 
 struct AreaFigures {
   std::string area;  // "13", "13001"; "" for the total
+  std::string name_ja;  // filled by the service: 東京都医師会, 千代田区医師会
+  std::string name_en;
   int64_t doctors = 0;
   int64_t complete = 0;
   int64_t applied = 0;

@@ -176,23 +176,9 @@ Result<PdfFile> InstitutionAnswerPdf(const Deps& deps, const Caller& caller,
 Result<Coverage> AreaCoverage(const Deps& deps, const Caller& caller,
                               const std::optional<std::string>& area,
                               const std::optional<Date>& day) {
-  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
-  auto own = ScopePrefix(caller.principal);
-  if (!own) return Fail(ErrorCode::kPermissionDenied, "担当地域がありません", "you have no area");
-  std::string asked = area.value_or(*own);
-  if (asked == "00") asked.clear();
-  if (!asked.empty()) {
-    auto valid = ValidateAssociationCode(asked);
-    if (!valid) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "地域は医師会コード（例: 13、13001）で指定してください",
-                  "give the area as an association code (13, 13001)", "association");
-    }
-    asked = *valid;
-  }
-  if (!CoversAssociation(caller.principal, asked.empty() ? "00" : asked)) {
-    return Fail(ErrorCode::kNotFound, "その地域は担当外です", "that area is outside yours");
-  }
+  auto resolved = StaffArea(caller.principal, area);
+  KAKARI_RETURN_IF_ERROR(resolved);
+  const std::string& asked = *resolved;
   Date as_of = day.value_or(deps.clock.TodayInJapan());
   auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);

@@ -228,3 +228,28 @@ Result<AuditCheck> VerifyAudit(const Deps& deps) {
 }
 
 }  // namespace kakari::core
+
+namespace kakari::core {
+
+Result<std::string> StaffArea(const Principal& who, const std::optional<std::string>& area) {
+  KAKARI_RETURN_IF_ERROR(RequirePermission(who, Permission::kReview));
+  auto own = ScopePrefix(who);
+  if (!own) return Fail(ErrorCode::kPermissionDenied, "担当地域がありません", "you have no area");
+  std::string asked = area.value_or(*own);
+  if (asked == "00") asked.clear();
+  if (!asked.empty()) {
+    auto valid = ValidateAssociationCode(asked);
+    if (!valid) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "地域は医師会コード（例: 13、13001）で指定してください",
+                  "give the area as an association code (13, 13001)", "association");
+    }
+    asked = *valid;
+  }
+  if (!CoversAssociation(who, asked.empty() ? "00" : asked)) {
+    return Fail(ErrorCode::kNotFound, "その地域は担当外です", "that area is outside yours");
+  }
+  return asked;
+}
+
+}  // namespace kakari::core

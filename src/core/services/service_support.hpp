@@ -97,6 +97,13 @@ Status RecordViewUnlessUnwritable(const Deps& deps, const Caller& caller, std::s
 [[nodiscard]] Result<Doctor> LoadVisibleDoctor(UnitOfWork& uow, const Principal& who,
                                                std::string_view registry_number);
 
+// The area a staff member asks about: their own when `area` is none, else
+// `area` ("00" the whole country, "13", "13001") when it lies inside theirs.
+// "" stands for the whole country. kPermissionDenied for non-staff,
+// kInvalidArgument for a malformed code, kNotFound outside their area.
+[[nodiscard]] Result<std::string> StaffArea(const Principal& who,
+                                            const std::optional<std::string>& area);
+
 // Runs `fn` in one write transaction and commits it when `fn` succeeds.
 template <class T>
 [[nodiscard]] Result<T> InTransaction(const Deps& deps,

@@ -178,7 +178,10 @@ class Institutions final : public InstitutionRepository {
   Result<std::vector<CoverageSite>> ReportableSites(std::string_view area) override {
     std::vector<CoverageSite> out;
     for (const auto& [id, i] : t_.institutions) {
-      if (IsReportable(i) && InArea(i, area)) out.push_back({id, i.code, i.name});
+      if (IsReportable(i) && InArea(i, area)) {
+        out.push_back({id, i.code, i.name,
+                       i.association_code.empty() ? i.PrefectureCode() : i.association_code});
+      }
     }
     std::sort(out.begin(), out.end(),
               [](const CoverageSite& a, const CoverageSite& b) { return a.code < b.code; });
