@@ -163,6 +163,7 @@ int main(int argc, char** argv) {
   env.open_table = OpenTable;
   env.serve = Serve;
   env.route_table_json = kakari::http::RouteTableJson;
+  env.statistics_json = kakari::http::StatisticsJson;
   env.today = TodayInJapan;
   env.crypto = &Crypto();
   env.clock = &SystemClockInstance();

@@ -40,6 +40,7 @@ int RunImport(const Args& args, Environment& env);
 int RunGmis(const Args& args, Environment& env);
 int RunCoverage(const Args& args, Environment& env);
 int RunRemind(const Args& args, Environment& env);
+int RunStats(const Args& args, Environment& env);
 int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
 int RunAudit(const Args& args, Environment& env);

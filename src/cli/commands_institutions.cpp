@@ -9,6 +9,7 @@
 #include "core/domain/wareki.hpp"
 #include "core/services/gmis_service.hpp"
 #include "core/services/reminder_service.hpp"
+#include "core/services/statistics_service.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::cli {
@@ -137,6 +138,33 @@ int RunCoverage(const Args& args, Environment& env) {
   }
   *env.out << "報告対象 / reportable: " << c->reportable << "\n修了者有り / covered: " << c->covered
            << "\n修了者無し / without: " << c->without.size() << "\n";
+  return kExitOk;
+}
+
+int RunStats(const Args& args, Environment& env) {
+  auto day = AsOf(args, env);
+  if (!day) return PrintError(env, day.error(), true);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto area = args.Option("association");
+  auto s = core::AreaStatistics(env.DepsFor(*store), core::CommandLineCaller(),
+                                area ? std::optional<std::string>(*area) : std::nullopt, *day);
+  if (!s) return PrintError(env, s.error(), s.error().code == core::ErrorCode::kInvalidArgument);
+  if (args.Flag("json")) {
+    *env.out << env.statistics_json(*s) << "\n";
+    return kExitOk;
+  }
+  const auto& t = s->total;
+  *env.out << t.name_ja << " " << s->as_of.ToIso() << "（" << s->fiscal_year << "年度 / FY）\n"
+           << "医師 / doctors: " << t.doctors << "\n修了要件を満たす / complete: " << t.complete
+           << "\n申請 / applied: " << t.applied << "\n承認 / approved: " << t.approved
+           << "\n審査待ち / waiting: " << t.Waiting() << "\n審査日数 中央値・90% / days median, p90: "
+           << (t.median_days ? std::to_string(*t.median_days) : "-") << ", "
+           << (t.p90_days ? std::to_string(*t.p90_days) : "-")
+           << "\n修了証 発行・再発行・取消・郵送 / certificates issued, reissued, revoked, mailed: "
+           << t.issued << ", " << t.reissued << ", " << t.revoked << ", " << t.mailed
+           << "\n医療機関 修了者有り / institutions covered: " << t.covered << " / " << t.reportable
+           << "\n";
   return kExitOk;
 }
 

@@ -55,6 +55,8 @@ struct Environment {
   std::function<core::Status(const ServeOptions&, core::Store&)> serve;
   // The HTTP route table with each route's guard, as JSON (`kakari routes`).
   std::function<std::string()> route_table_json;
+  // Statistics as the HTTP API gives them (`kakari stats --json`).
+  std::function<std::string(const core::Statistics&)> statistics_json;
   std::function<core::Date()> today;
   // Signing keys in a directory (see src/crypto/key_files.hpp).
   std::function<core::Result<std::unique_ptr<core::Signer>>(const std::string& dir)> open_keys;

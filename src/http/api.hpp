@@ -13,6 +13,7 @@
 
 #include "core/ports/renderer.hpp"
 #include "core/ports/row_source.hpp"
+#include "core/domain/statistics.hpp"
 #include "core/services/auth_service.hpp"
 #include "core/services/service_support.hpp"
 
@@ -72,6 +73,9 @@ core::Status CheckGuard(const Guard& guard, const core::Principal& who);
 // The route table as JSON for `kakari routes` and the authorisation matrix
 // test: each route's method, pattern and guard, and each role's scopes.
 std::string RouteTableJson();
+
+// Statistics as the API gives them (`kakari stats --json` prints the same).
+std::string StatisticsJson(const core::Statistics& s);
 // kLargeJson: up to 1 MB (bulk approval of 10,000 items), else 64 KB.
 enum class BodyKind { kNone, kJson, kLargeJson, kBinary };
 

@@ -24,6 +24,11 @@ struct ApiContext {
 };
 
 ApiResponse JsonResponse(int status, const nlohmann::json& body);
+
+// ?as_of=YYYY-MM-DD; none when absent; kInvalidArgument when malformed.
+core::Result<std::optional<core::Date>> AsOf(const ApiContext& c);
+// A query parameter's value; none when absent or empty.
+std::optional<std::string> QueryValue(const ApiContext& c, const char* key);
 inline ApiResponse Fails(const core::Error& e) { return ErrorResponse(e); }
 
 // The (kind, id) of /items/:kind/:id; none when malformed.
@@ -126,5 +131,7 @@ ApiResponse PutCertificateSettings(ApiContext& c);
 ApiResponse GetSignatories(ApiContext& c);
 ApiResponse PostSignatory(ApiContext& c);
 ApiResponse PostCreditImport(ApiContext& c);
+// handlers_reports.cpp
+ApiResponse GetStatistics(ApiContext& c);
 
 }  // namespace kakari::http

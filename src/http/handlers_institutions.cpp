@@ -85,27 +85,6 @@ json AnswerJson(const core::GmisAnswer& a, const std::string& public_url) {
           {"short", short_of}};
 }
 
-core::Error BadDate(const char* field) {
-  return core::MakeError(core::ErrorCode::kInvalidArgument,
-                         std::string(field) + " は YYYY-MM-DD の日付で指定してください",
-                         std::string(field) + " must be a date YYYY-MM-DD", field);
-}
-
-// ?as_of=YYYY-MM-DD; none when absent; an error when malformed.
-core::Result<std::optional<core::Date>> AsOf(const ApiContext& c) {
-  auto it = c.req.query.find("as_of");
-  if (it == c.req.query.end() || it->second.empty()) return std::optional<core::Date>();
-  auto d = core::ParseWesternDate(it->second);
-  if (!d) return tl::unexpected(BadDate("as_of"));
-  return std::optional<core::Date>(*d);
-}
-
-std::optional<std::string> QueryValue(const ApiContext& c, const char* key) {
-  auto it = c.req.query.find(key);
-  if (it == c.req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 core::NewAffiliation ReadNewAffiliation(BodyReader& in, core::Status& bad) {
   core::NewAffiliation n;
   n.started_on = in.DateField("started_on", false);
@@ -374,5 +353,27 @@ ApiResponse PostInstitutionUser(ApiContext& c) {
   if (auto f = in.Finish(); !f) return Fails(f.error());
   return CodeLetter(core::AddInstitutionUser(c.deps, c.caller));
 }
+
+static core::Error BadDate(const char* field) {
+  return core::MakeError(core::ErrorCode::kInvalidArgument,
+                         std::string(field) + " は YYYY-MM-DD の日付で指定してください",
+                         std::string(field) + " must be a date YYYY-MM-DD", field);
+}
+
+// ?as_of=YYYY-MM-DD; none when absent; an error when malformed.
+core::Result<std::optional<core::Date>> AsOf(const ApiContext& c) {
+  auto it = c.req.query.find("as_of");
+  if (it == c.req.query.end() || it->second.empty()) return std::optional<core::Date>();
+  auto d = core::ParseWesternDate(it->second);
+  if (!d) return tl::unexpected(BadDate("as_of"));
+  return std::optional<core::Date>(*d);
+}
+
+std::optional<std::string> QueryValue(const ApiContext& c, const char* key) {
+  auto it = c.req.query.find(key);
+  if (it == c.req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
 
 }  // namespace kakari::http
