@@ -23,6 +23,7 @@ DEB_PACKAGES=(
   libcairo2-dev libpango1.0-dev libqrencode-dev
   zbar-tools poppler-utils qpdf
   libcurl4-openssl-dev python3-aiosmtpd
+  libxlsxwriter-dev libzip-dev python3-openpyxl
 )
 
 as_root() {

@@ -130,4 +130,18 @@ std::string PercentEncode(std::string_view s) {
   return out;
 }
 
+std::string CsvField(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+std::string SpreadsheetCsvField(std::string_view s) {
+  bool formula_like = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+  return formula_like ? CsvField("'" + std::string(s)) : CsvField(s);
+}
+
 }  // namespace kakari::util

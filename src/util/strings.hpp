@@ -30,4 +30,10 @@ std::string HtmlEscape(std::string_view s);
 // Escapes a string for inclusion inside a JSON string literal (no quotes).
 std::string JsonEscape(std::string_view s);
 
+// One CSV field, always quoted, quotes doubled (RFC 4180).
+std::string CsvField(std::string_view s);
+// The same for files opened in a spreadsheet: text that Excel would take
+// for a formula (=, +, -, @, tab, CR first) gets a leading apostrophe.
+std::string SpreadsheetCsvField(std::string_view s);
+
 }  // namespace kakari::util

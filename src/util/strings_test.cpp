@@ -50,3 +50,20 @@ TEST(StringsTest, HtmlEscapeTurnsMarkupIntoText) {
 
 }  // namespace
 }  // namespace kakari::util
+
+namespace kakari::util {
+namespace {
+
+TEST(StringsTest, CsvFieldsAreQuotedAndFormulasDefused) {
+  EXPECT_EQ(CsvField(""), "\"\"");
+  EXPECT_EQ(CsvField("\"みなと\"医院, 本院"), "\"\"\"みなと\"\"医院, 本院\"");
+  EXPECT_EQ(CsvField("a\r\nb"), "\"a\r\nb\"");
+  EXPECT_EQ(SpreadsheetCsvField("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(SpreadsheetCsvField("+81"), "\"'+81\"");
+  EXPECT_EQ(SpreadsheetCsvField("@SUM"), "\"'@SUM\"");
+  EXPECT_EQ(SpreadsheetCsvField("高橋"), "\"高橋\"");
+  EXPECT_EQ(SpreadsheetCsvField(""), "\"\"");
+}
+
+}  // namespace
+}  // namespace kakari::util

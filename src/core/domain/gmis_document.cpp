@@ -56,15 +56,7 @@ AnswerSheetDocument AnswerSheetFor(const GmisAnswer& a, std::string_view public_
   return d;
 }
 
-namespace {
-
-std::string CsvField(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
-}  // namespace
+using util::CsvField;
 
 // The answer sheet as CSV (UTF-8 with BOM, as Excel expects).
 std::string AnswerCsv(const GmisAnswer& a, std::string_view public_url) {
