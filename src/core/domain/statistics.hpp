@@ -90,6 +90,34 @@ struct ReasonCount {
   int64_t count = 0;
 };
 
+// --- What exports list, one row at a time -----------------------------------
+
+// A doctor with their latest application and valid certificate, if any.
+struct DoctorListing {
+  Id id = 0;
+  std::string registry_number;
+  std::string name;
+  std::string kana;
+  std::string association_code;  // home
+  std::string association_name;
+  std::optional<ReviewStatus> application;   // the latest one's status
+  std::string certificate_number;            // the latest valid version's
+  std::optional<Date> certificate_issued_on;
+};
+// A certificate version with the association that approved it.
+struct CertificateListing {
+  std::string number;
+  int version = 1;
+  std::string status;  // valid, superseded, revoked
+  Date issued_on;
+  std::string name;
+  std::string registry_number;
+  std::string association_code;
+  std::string association_name;
+  std::string delivery;  // download, mail
+  std::optional<Date> mailed_on;
+};
+
 // --- What the service adds ---------------------------------------------------
 
 // Doctors and those complete now, by home association.

@@ -350,6 +350,14 @@ class ReportRepository {
   [[nodiscard]] virtual Result<std::vector<ReasonCount>> TopReturnReasons(std::string_view area,
                                                                           const StatPeriod& p,
                                                                           int limit) = 0;
+  // Every doctor of the area by home association, ascending by id, one at a
+  // time (an export of 340,000 never holds them all); stops when `fn` fails.
+  [[nodiscard]] virtual Status ForEachDoctor(
+      std::string_view area, const std::function<Status(const DoctorListing&)>& fn) = 0;
+  // Every certificate version approved by an association of the area, by
+  // number and version.
+  [[nodiscard]] virtual Status ForEachCertificate(
+      std::string_view area, const std::function<Status(const CertificateListing&)>& fn) = 0;
 };
 
 class CertificateRepository {

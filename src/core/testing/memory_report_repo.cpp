@@ -157,6 +157,61 @@ class Reports final : public ReportRepository {
     return out;
   }
 
+  Status ForEachDoctor(std::string_view area,
+                       const std::function<Status(const DoctorListing&)>& fn) override {
+    for (const auto& [id, d] : t_.doctors) {
+      auto org = t_.organisations.find(d.home_association_id);
+      if (org == t_.organisations.end() || !CodeUnder(org->second.code, area)) continue;
+      DoctorListing row{id, d.registry_number, d.name, d.kana, org->second.code,
+                        org->second.name_ja, std::nullopt, "", std::nullopt};
+      for (const auto& [app_id, a] : t_.applications) {  // ascending: the last is the latest
+        if (a.application.doctor_id == id) row.application = a.review.status;
+      }
+      const Certificate* latest = nullptr;
+      for (const auto& [cert_id, c] : t_.certificates) {
+        const Certificate& cert = c.certificate;
+        if (cert.doctor_id != id || cert.status != CertificateStatus::kValid) continue;
+        if (latest == nullptr || latest->issued.issued_on <= cert.issued.issued_on) latest = &cert;
+      }
+      if (latest != nullptr) {
+        row.certificate_number = latest->issued.number;
+        row.certificate_issued_on = latest->issued.issued_on;
+      }
+      KAKARI_RETURN_IF_ERROR(fn(row));
+    }
+    return {};
+  }
+
+  Status ForEachCertificate(std::string_view area,
+                            const std::function<Status(const CertificateListing&)>& fn) override {
+    std::vector<CertificateListing> rows;
+    for (const auto& [id, row] : t_.certificates) {
+      const Certificate& c = row.certificate;
+      auto app = t_.applications.find(c.application_id);
+      if (app == t_.applications.end()) continue;
+      auto org = t_.organisations.find(app->second.review.routed_to);
+      if (org == t_.organisations.end() || !CodeUnder(org->second.code, area)) continue;
+      auto sent = SentAt(row);
+      CertificateListing l;
+      l.number = c.issued.number;
+      l.version = c.issued.version;
+      l.status = CertificateStatusName(c.status);
+      l.issued_on = c.issued.issued_on;
+      l.name = c.issued.name;
+      l.registry_number = c.issued.registry_number;
+      l.association_code = org->second.code;
+      l.association_name = org->second.name_ja;
+      l.delivery = c.delivery;
+      if (sent) l.mailed_on = DayOf(*sent);
+      rows.push_back(std::move(l));
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.number, a.version) < std::tie(b.number, b.version);
+    });
+    for (const auto& r : rows) KAKARI_RETURN_IF_ERROR(fn(r));
+    return {};
+  }
+
  private:
   static bool IsDecision(ReviewStatus s) {
     return s == ReviewStatus::kApproved || s == ReviewStatus::kReturned ||

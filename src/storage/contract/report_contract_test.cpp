@@ -213,5 +213,70 @@ TYPED_TEST(ReportContractTest, CertificateEventsCountIssuesReissuesRevocationsAn
   EXPECT_EQ(uow->Reports().CertificateEvents("27", Fy2026())->size(), 0u);
 }
 
+TYPED_TEST(ReportContractTest, ListsDoctorsAndCertificatesOfTheArea) {
+  Id first = this->Certify(this->a_, this->abe_, "第K2026-000001号", 1, Date{2026, 5, 25});
+  this->Certify(this->a_, this->abe_, "第K2026-000001号", 2, Date{2026, 6, 2});
+  this->Certify(this->c_, this->ueno_, "第K2026-000003号", 1, Date{2026, 7, 2});
+  {
+    auto uow = *this->store_->Begin(true);
+    ASSERT_TRUE(uow->Certificates()
+                    .SetStatus(first, core::CertificateStatus::kSuperseded, "")
+                    .has_value());
+    ASSERT_TRUE(uow->Commit().has_value());
+  }
+  auto uow = *this->store_->Begin(false);
+  std::vector<core::DoctorListing> doctors;
+  auto collect = [&](const core::DoctorListing& d) -> core::Status {
+    doctors.push_back(d);
+    return {};
+  };
+  ASSERT_TRUE(uow->Reports().ForEachDoctor("13", collect).has_value());
+  ASSERT_EQ(doctors.size(), 2u);
+  EXPECT_EQ(doctors[0].registry_number, "1001");
+  EXPECT_EQ(doctors[0].association_code, "13");
+  EXPECT_EQ(doctors[0].application, ReviewStatus::kSubmitted) << "the 2025 one is the latest";
+  EXPECT_EQ(doctors[0].certificate_number, "第K2026-000001号");
+  EXPECT_EQ(doctors[0].certificate_issued_on, (Date{2026, 6, 2})) << "the valid version";
+  EXPECT_EQ(doctors[1].association_name, "千代田区医師会");
+  EXPECT_EQ(doctors[1].application, ReviewStatus::kApproved);
+  EXPECT_TRUE(doctors[1].certificate_number.empty());
+  EXPECT_FALSE(doctors[1].certificate_issued_on.has_value());
+
+  std::vector<core::CertificateListing> certs;
+  ASSERT_TRUE(uow->Reports()
+                  .ForEachCertificate("", [&](const core::CertificateListing& c) -> core::Status {
+                    certs.push_back(c);
+                    return {};
+                  })
+                  .has_value());
+  ASSERT_EQ(certs.size(), 3u);
+  EXPECT_EQ(certs[0].version, 1);
+  EXPECT_EQ(certs[0].status, "superseded");
+  EXPECT_EQ(certs[1].version, 2);
+  EXPECT_EQ(certs[1].association_code, "13");
+  EXPECT_EQ(certs[2].association_code, "27");
+  EXPECT_FALSE(certs[2].mailed_on.has_value());
+
+  // A failing consumer stops the walk and its error comes back.
+  int seen = 0;
+  auto stop = uow->Reports().ForEachCertificate("", [&](const core::CertificateListing&) {
+    ++seen;
+    return core::Status(tl::unexpected(core::MakeError(core::ErrorCode::kUnavailable, "満杯",
+                                                       "disk full")));
+  });
+  ASSERT_FALSE(stop.has_value());
+  EXPECT_EQ(stop.error().message_en, "disk full");
+  EXPECT_EQ(seen, 1);
+  // The statement is usable again afterwards.
+  int count = 0;
+  ASSERT_TRUE(uow->Reports()
+                  .ForEachCertificate("27", [&](const core::CertificateListing&) -> core::Status {
+                    ++count;
+                    return {};
+                  })
+                  .has_value());
+  EXPECT_EQ(count, 1);
+}
+
 }  // namespace
 }  // namespace kakari::storage

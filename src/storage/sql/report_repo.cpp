@@ -2,6 +2,7 @@
 // kind and day at most), so that the national figures read a few thousand
 // rows, never the registry. Times in storage are UTC ISO text; the periods
 // come with their UTC bounds, so comparisons are plain text comparisons.
+#include <functional>
 #include <string>
 
 #include "storage/sql/repos.hpp"
@@ -137,6 +138,87 @@ Result<std::vector<core::ReasonCount>> SqlReports::TopReturnReasons(std::string_
   st->Bind(4, static_cast<int64_t>(limit));
   return CollectRows<core::ReasonCount>(
       *st, [](const Statement& s) { return core::ReasonCount{s.Text(0), s.Int(1)}; });
+}
+
+namespace {
+
+// Runs `st` and hands each row, read by `read`, to `fn`; stops at the first
+// failure of either.
+template <class T, class Read>
+core::Status EachRow(Statement& st, Read&& read, const std::function<core::Status(const T&)>& fn) {
+  for (;;) {
+    auto row = st.Step();
+    KAKARI_RETURN_IF_ERROR(row);
+    if (!*row) return {};
+    if (auto done = fn(read(st)); !done) {
+      st.Reset();
+      return done;
+    }
+  }
+}
+
+std::optional<core::Date> OptionalDate(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return DateOf(s.Text(col));
+}
+
+}  // namespace
+
+core::Status SqlReports::ForEachDoctor(
+    std::string_view area, const std::function<core::Status(const core::DoctorListing&)>& fn) {
+  constexpr std::string_view kLatestValid =
+      "FROM certificates c WHERE c.doctor_id = d.id AND c.status = 'valid' "
+      "ORDER BY c.issued_on DESC, c.id DESC LIMIT 1)";
+  KAKARI_TRY(st, c_.Prepare(
+                     "SELECT d.id, d.registry_number, d.name, d.kana, o.code, o.name_ja, "
+                     "(SELECT a.status FROM completion_applications a WHERE a.doctor_id = d.id "
+                     "ORDER BY a.id DESC LIMIT 1), (SELECT c.number " +
+                     std::string(kLatestValid) + ", (SELECT c.issued_on " +
+                     std::string(kLatestValid) +
+                     " FROM doctors d JOIN organisations o ON o.id = d.home_association_id "
+                     "WHERE o.code LIKE ? ORDER BY d.id"));
+  st->Bind(1, Under(area));
+  auto read = [](const Statement& s) {
+    core::DoctorListing d;
+    d.id = s.Int(0);
+    d.registry_number = s.Text(1);
+    d.name = s.Text(2);
+    d.kana = s.Text(3);
+    d.association_code = s.Text(4);
+    d.association_name = s.Text(5);
+    if (!s.IsNull(6)) d.application = core::ParseReviewStatus(s.Text(6));
+    if (!s.IsNull(7)) d.certificate_number = s.Text(7);
+    d.certificate_issued_on = OptionalDate(s, 8);
+    return d;
+  };
+  return EachRow<core::DoctorListing>(*st, read, fn);
+}
+
+core::Status SqlReports::ForEachCertificate(
+    std::string_view area, const std::function<core::Status(const core::CertificateListing&)>& fn) {
+  KAKARI_TRY(st, c_.Prepare(
+                     "SELECT c.number, c.version, c.status, c.issued_on, c.name_snapshot, "
+                     "c.registry_number, o.code, o.name_ja, c.delivery, b.sent_at "
+                     "FROM certificates c JOIN completion_applications a ON a.id = c.application_id "
+                     "JOIN organisations o ON o.id = a.routed_to_association_id "
+                     "LEFT JOIN mail_batches b ON b.id = c.mail_batch_id "
+                     "WHERE o.code LIKE ? ORDER BY c.number, c.version"));
+  st->Bind(1, Under(area));
+  auto read = [](const Statement& s) {
+    core::CertificateListing c;
+    c.number = s.Text(0);
+    c.version = static_cast<int>(s.Int(1));
+    c.status = s.Text(2);
+    c.issued_on = DateOf(s.Text(3));
+    c.name = s.Text(4);
+    c.registry_number = s.Text(5);
+    c.association_code = s.Text(6);
+    c.association_name = s.Text(7);
+    c.delivery = s.Text(8);
+    c.mailed_on = OptionalDate(s, 9);
+    return c;
+  };
+  return EachRow<core::CertificateListing>(*st, read, fn);
 }
 
 }  // namespace kakari::storage::sql

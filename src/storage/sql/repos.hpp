@@ -262,7 +262,13 @@ KAKARI_SQL_REPO(SqlNotices, NoticeRepository);
                                                               const core::StatPeriod& p)         \
       override;                                                                                  \
   core::Result<std::vector<core::ReasonCount>> TopReturnReasons(                                 \
-      std::string_view area, const core::StatPeriod& p, int limit) override;
+      std::string_view area, const core::StatPeriod& p, int limit) override;                     \
+  core::Status ForEachDoctor(std::string_view area,                                              \
+                             const std::function<core::Status(const core::DoctorListing&)>& fn)  \
+      override;                                                                                  \
+  core::Status ForEachCertificate(                                                               \
+      std::string_view area,                                                                     \
+      const std::function<core::Status(const core::CertificateListing&)>& fn) override;
 KAKARI_SQL_REPO(SqlReports, ReportRepository);
 
 }  // namespace kakari::storage::sql
