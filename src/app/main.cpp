@@ -19,6 +19,7 @@
 #include "io/csv_source.hpp"
 #include "io/encoding.hpp"
 #include "io/files.hpp"
+#include "io/table_sinks.hpp"
 #include "pdf/cairo_renderer.hpp"
 #include "storage/copy/registry_copy.hpp"
 #include "storage/postgres/postgres_store.hpp"
@@ -82,6 +83,22 @@ std::string PublicUrl() {
 
 kakari::core::Date TodayInJapan();
 
+Result<std::unique_ptr<kakari::core::TableSink>> OpenExport(std::string_view format,
+                                                            const std::string& path) {
+  auto f = kakari::io::ParseExportFormat(format);
+  if (!f) {
+    return kakari::core::Fail(kakari::core::ErrorCode::kInvalidArgument,
+                              "形式は xlsx・csv・csv-cp932 のいずれかです",
+                              "format must be xlsx, csv or csv-cp932", "format");
+  }
+  return kakari::io::OpenTableSink(*f, path);
+}
+
+std::string ExportDir() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
+
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
   KAKARI_RETURN_IF_ERROR(config);
@@ -101,6 +118,8 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
   config->api.encode_cp932 = [](std::string_view utf8) {
     return kakari::io::EncodeCp932Lossy(utf8);
   };
+  config->api.open_export = OpenExport;
+  config->api.export_dir = ExportDir();
   kakari::core::Deps deps{store, Crypto(), SystemClockInstance(), options.signer};
   auto outbox = kakari::app::StartOutbox(deps, PublicUrl());
   auto reminders = kakari::app::StartReminders(deps, TodayInJapan);
@@ -164,6 +183,7 @@ int main(int argc, char** argv) {
   env.serve = Serve;
   env.route_table_json = kakari::http::RouteTableJson;
   env.statistics_json = kakari::http::StatisticsJson;
+  env.open_export = OpenExport;
   env.today = TodayInJapan;
   env.crypto = &Crypto();
   env.clock = &SystemClockInstance();

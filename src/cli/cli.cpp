@@ -47,6 +47,13 @@ const std::vector<Command>& Table() {
        {"association", "as-of", "json"},
        {"json"},
        RunStats},
+      {"export",
+       "export queue|completions|certificates|coverage|statistics --format xlsx|csv|csv-cp932 "
+       "--out FILE [--association CODE] [--as-of YYYY-MM-DD]",
+       "一覧をExcel・CSVに出力します（出力は監査ログに残ります）",
+       {"format", "out", "association", "as-of"},
+       {},
+       RunExport},
       {"remind",
        "remind [--as-of YYYY-MM-DD] [--json]",
        "その日に出すリマインダー・まとめを送ります（期間ごとに一度だけ）",

@@ -41,6 +41,7 @@ int RunGmis(const Args& args, Environment& env);
 int RunCoverage(const Args& args, Environment& env);
 int RunRemind(const Args& args, Environment& env);
 int RunStats(const Args& args, Environment& env);
+int RunExport(const Args& args, Environment& env);
 int RunEligibility(const Args& args, Environment& env);
 int RunServe(const Args& args, Environment& env);
 int RunAudit(const Args& args, Environment& env);

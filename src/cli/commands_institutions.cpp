@@ -1,12 +1,14 @@
 // kakari gmis and kakari coverage: the G-MIS answer of one institution and
 // the coverage of an area, for the operator (no login; reads only); and
 // kakari remind, which gives the reminders due on a day (for a system timer).
+#include <cstdio>
 #include <ostream>
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
 #include "core/domain/validation.hpp"
 #include "core/domain/wareki.hpp"
+#include "core/services/export_service.hpp"
 #include "core/services/gmis_service.hpp"
 #include "core/services/reminder_service.hpp"
 #include "core/services/statistics_service.hpp"
@@ -158,13 +160,45 @@ int RunStats(const Args& args, Environment& env) {
   *env.out << t.name_ja << " " << s->as_of.ToIso() << "（" << s->fiscal_year << "年度 / FY）\n"
            << "医師 / doctors: " << t.doctors << "\n修了要件を満たす / complete: " << t.complete
            << "\n申請 / applied: " << t.applied << "\n承認 / approved: " << t.approved
-           << "\n審査待ち / waiting: " << t.Waiting() << "\n審査日数 中央値・90% / days median, p90: "
+           << "\n審査待ち / waiting: " << t.Waiting()
+           << "\n審査日数 中央値・90% / days median, p90: "
            << (t.median_days ? std::to_string(*t.median_days) : "-") << ", "
            << (t.p90_days ? std::to_string(*t.p90_days) : "-")
            << "\n修了証 発行・再発行・取消・郵送 / certificates issued, reissued, revoked, mailed: "
            << t.issued << ", " << t.reissued << ", " << t.revoked << ", " << t.mailed
            << "\n医療機関 修了者有り / institutions covered: " << t.covered << " / " << t.reportable
            << "\n";
+  return kExitOk;
+}
+
+int RunExport(const Args& args, Environment& env) {
+  auto usage = [&] {
+    *env.err << "使い方 / usage: kakari export queue|completions|certificates|coverage|statistics "
+                "--format xlsx|csv|csv-cp932 --out FILE [--association CODE]\n";
+    return kExitUsage;
+  };
+  if (args.positional().size() != 1 || !args.Option("out")) return usage();
+  core::ExportRequest request;
+  auto kind = core::ParseExportKind(args.positional()[0]);
+  if (!kind) return usage();
+  request.kind = *kind;
+  request.format = args.Option("format").value_or("xlsx");
+  if (auto a = args.Option("association")) request.area = *a;
+  auto day = AsOf(args, env);
+  if (!day) return PrintError(env, day.error(), true);
+  request.as_of = *day;
+  std::string out = *args.Option("out");
+  auto sink = env.open_export(request.format, out);
+  if (!sink) return PrintError(env, sink.error(), true);
+  auto store = OpenStoreOrReport(args, env);
+  if (!store) return kExitFailure;
+  auto done = core::ExportTable(env.DepsFor(*store), core::CommandLineCaller(), request, **sink);
+  sink->reset();
+  if (!done) {
+    std::remove(out.c_str());  // nothing half-written stays behind
+    return PrintError(env, done.error(), done.error().code == core::ErrorCode::kInvalidArgument);
+  }
+  *env.out << out << ": " << done->rows << " 行 / rows\n";
   return kExitOk;
 }
 

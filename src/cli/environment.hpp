@@ -16,6 +16,7 @@
 #include "core/ports/row_source.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/system.hpp"
+#include "core/ports/table_sink.hpp"
 #include "core/services/service_support.hpp"
 
 namespace kakari::cli {
@@ -57,6 +58,10 @@ struct Environment {
   std::function<std::string()> route_table_json;
   // Statistics as the HTTP API gives them (`kakari stats --json`).
   std::function<std::string(const core::Statistics&)> statistics_json;
+  // An export file ("xlsx", "csv", "csv-cp932") at a path.
+  std::function<core::Result<std::unique_ptr<core::TableSink>>(std::string_view format,
+                                                               const std::string& path)>
+      open_export;
   std::function<core::Date()> today;
   // Signing keys in a directory (see src/crypto/key_files.hpp).
   std::function<core::Result<std::unique_ptr<core::Signer>>(const std::string& dir)> open_keys;

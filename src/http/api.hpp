@@ -11,9 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/domain/statistics.hpp"
 #include "core/ports/renderer.hpp"
 #include "core/ports/row_source.hpp"
-#include "core/domain/statistics.hpp"
+#include "core/ports/table_sink.hpp"
 #include "core/services/auth_service.hpp"
 #include "core/services/service_support.hpp"
 
@@ -37,6 +38,8 @@ struct ApiResponse {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   int64_t delay_ms = 0;  // hold the answer back this long (login throttling)
+  // When set, the body is this temporary file (sent, then removed).
+  std::string body_file;
 };
 
 struct ApiConfig {
@@ -50,6 +53,12 @@ struct ApiConfig {
   std::function<core::Result<std::unique_ptr<core::RowSource>>(std::string bytes)> open_csv;
   // UTF-8 to CP932 for Excel users' CSV exports; wired to src/io by the app.
   std::function<core::Result<std::string>(std::string_view utf8)> encode_cp932;
+  // An export file of `format` ("xlsx", "csv", "csv-cp932") at `path`;
+  // wired to src/io by the app. kInvalidArgument for an unknown format.
+  std::function<core::Result<std::unique_ptr<core::TableSink>>(std::string_view format,
+                                                               const std::string& path)>
+      open_export;
+  std::string export_dir = "/tmp";  // where exports are written before they are sent
 };
 
 // Who may call a route. Deny by default: a token passes only when the route

@@ -133,5 +133,10 @@ ApiResponse PostSignatory(ApiContext& c);
 ApiResponse PostCreditImport(ApiContext& c);
 // handlers_reports.cpp
 ApiResponse GetStatistics(ApiContext& c);
+ApiResponse GetExport(ApiContext& c);
+// The staff queue's filter from the query string (handlers_staff.cpp);
+// the error names the bad parameter.
+std::optional<core::Error> ReadQueueFilter(const std::map<std::string, std::string>& query,
+                                           core::QueueFilter& f);
 
 }  // namespace kakari::http

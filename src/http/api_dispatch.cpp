@@ -266,6 +266,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/staff/coverage", Needs(kReview), B::kNone, L::kSlow, GetCoverage},
       {"GET", "/api/v1/staff/coverage.csv", Needs(kReview), B::kNone, L::kSlow, GetCoverageCsv},
       {"GET", "/api/v1/staff/statistics", Needs(kReview), B::kNone, L::kSlow, GetStatistics},
+      {"GET", "/api/v1/staff/exports/:kind", Needs(kReview), B::kNone, L::kSlow, GetExport},
       {"GET", "/api/v1/me/certificates", Needs(kOwn), B::kNone, L::kInline, GetMyCertificates},
       {"GET", "/api/v1/certificates/:number/pdf", Needs(kOwn | kReview), B::kNone, L::kSlow,
        GetCertificatePdf},

@@ -1,4 +1,9 @@
-// Handlers: statistics of an area, and the statistics JSON the CLI prints.
+// Handlers: statistics of an area, the statistics JSON the CLI prints, and
+// exports (written to a temporary file, then sent from disk).
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/services/export_service.hpp"
 #include "core/services/statistics_service.hpp"
 #include "http/api_context.hpp"
 
@@ -58,15 +63,15 @@ std::string StatisticsJson(const core::Statistics& s) {
   }
   json reasons = json::array();
   for (const auto& r : s.top_reasons) reasons.push_back({{"reason", r.reason}, {"count", r.count}});
-  json out = {{"scope", s.scope.empty() ? "00" : s.scope},
-              {"as_of", s.as_of.ToIso()},
-              {"fiscal_year", s.fiscal_year},
-              {"breakdown", s.breakdown == core::Breakdown::kPrefecture ? "prefecture"
-                                                                         : "association"},
-              {"areas", areas},
-              {"total", AreaJson(s.total)},
-              {"trend", trend},
-              {"top_return_reasons", reasons}};
+  json out = {
+      {"scope", s.scope.empty() ? "00" : s.scope},
+      {"as_of", s.as_of.ToIso()},
+      {"fiscal_year", s.fiscal_year},
+      {"breakdown", s.breakdown == core::Breakdown::kPrefecture ? "prefecture" : "association"},
+      {"areas", areas},
+      {"total", AreaJson(s.total)},
+      {"trend", trend},
+      {"top_return_reasons", reasons}};
   return out.dump();
 }
 
@@ -77,6 +82,75 @@ ApiResponse GetStatistics(ApiContext& c) {
   if (!s) return Fails(s.error());
   ApiResponse r;
   r.body = StatisticsJson(*s);
+  return r;
+}
+
+namespace {
+
+core::Error BadExport(const char* field, const char* ja, const char* en) {
+  return core::MakeError(core::ErrorCode::kInvalidArgument, ja, en, field);
+}
+
+// The request from the path and query: kind, format, area, as-of day and,
+// for the queue, its filter (paging aside).
+core::Result<core::ExportRequest> ReadExport(const ApiContext& c) {
+  core::ExportRequest r;
+  auto kind = core::ParseExportKind(c.Param("kind"));
+  if (!kind) {
+    return tl::unexpected(BadExport(
+        "kind",
+        "出力の種類は queue・completions・certificates・coverage・statistics のいずれかです",
+        "kind must be queue, completions, certificates, coverage or statistics"));
+  }
+  r.kind = *kind;
+  r.format = QueryValue(c, "format").value_or("xlsx");
+  if (r.format != "xlsx" && r.format != "csv" && r.format != "csv-cp932") {
+    return tl::unexpected(BadExport("format", "形式は xlsx・csv・csv-cp932 のいずれかです",
+                                    "format must be xlsx, csv or csv-cp932"));
+  }
+  r.area = QueryValue(c, "association");
+  auto day = AsOf(c);
+  KAKARI_RETURN_IF_ERROR(day);
+  r.as_of = *day;
+  if (r.kind == core::ExportKind::kQueue) {
+    auto query = c.req.query;
+    query.erase("format");
+    query.erase("as_of");
+    if (auto e = ReadQueueFilter(query, r.queue)) return tl::unexpected(*e);
+  }
+  return r;
+}
+
+const char* ContentTypeOf(const std::string& format) {
+  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (format == "csv") return "text/csv; charset=utf-8";
+  return "text/csv; charset=Shift_JIS";
+}
+
+}  // namespace
+
+ApiResponse GetExport(ApiContext& c) {
+  auto request = ReadExport(c);
+  if (!request) return Fails(request.error());
+  std::string path = c.config.export_dir + "/kakari-export-XXXXXX";
+  int fd = ::mkstemp(path.data());
+  if (fd < 0) {
+    return Fails(core::MakeError(core::ErrorCode::kUnavailable, "出力ファイルを作れませんでした",
+                                 "the export file could not be created", "", "mkstemp"));
+  }
+  ::close(fd);
+  auto sink = c.config.open_export(request->format, path);
+  auto done = sink ? core::ExportTable(c.deps, c.caller, *request, **sink)
+                   : core::Result<core::ExportSummary>(tl::unexpected(sink.error()));
+  if (sink) sink->reset();  // closes the file before it is sent
+  if (!done) {
+    ::unlink(path.c_str());
+    return Fails(done.error());
+  }
+  std::string ext = request->format == "xlsx" ? ".xlsx" : ".csv";
+  ApiResponse r = Attachment(ContentTypeOf(request->format), "", done->name + ext);
+  r.body_file = path;
+  r.headers.emplace_back("X-Export-Rows", std::to_string(done->rows));
   return r;
 }
 

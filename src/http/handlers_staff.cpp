@@ -21,8 +21,24 @@ core::Error BadFilter(const std::string& field, const std::string& ja, const std
   return core::MakeError(core::ErrorCode::kInvalidArgument, ja, en, field);
 }
 
-std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& q,
-                                      core::QueueFilter& f) {
+ApiResponse StaffItem(ApiContext& c, core::ReviewKind kind, core::Id id, int status) {
+  auto view = core::ViewItem(c.deps, c.caller, kind, id);
+  if (!view) return Fails(view.error());
+  return JsonResponse(status, ItemViewJson(*view));
+}
+
+}  // namespace
+
+ApiResponse GetDoctorProgress(ApiContext& c) {
+  auto p = core::DoctorProgressFor(c.deps, c.caller, c.Param("registry_number"));
+  if (!p) return Fails(p.error());
+  ApiResponse r;
+  r.body = ProgressBody(*p);
+  return r;
+}
+
+std::optional<core::Error> ReadQueueFilter(const std::map<std::string, std::string>& q,
+                                           core::QueueFilter& f) {
   static const std::set<std::string> kKnown = {"kind",  "status", "channel", "association",
                                                "from",  "to",     "q",       "sort",
                                                "order", "page",   "per_page"};
@@ -78,25 +94,9 @@ std::optional<core::Error> ReadFilter(const std::map<std::string, std::string>& 
   return std::nullopt;
 }
 
-ApiResponse StaffItem(ApiContext& c, core::ReviewKind kind, core::Id id, int status) {
-  auto view = core::ViewItem(c.deps, c.caller, kind, id);
-  if (!view) return Fails(view.error());
-  return JsonResponse(status, ItemViewJson(*view));
-}
-
-}  // namespace
-
-ApiResponse GetDoctorProgress(ApiContext& c) {
-  auto p = core::DoctorProgressFor(c.deps, c.caller, c.Param("registry_number"));
-  if (!p) return Fails(p.error());
-  ApiResponse r;
-  r.body = ProgressBody(*p);
-  return r;
-}
-
 ApiResponse GetQueue(ApiContext& c) {
   core::QueueFilter f;
-  if (auto e = ReadFilter(c.req.query, f)) return Fails(*e);
+  if (auto e = ReadQueueFilter(c.req.query, f)) return Fails(*e);
   auto page = core::ReviewQueue(c.deps, c.caller, f);
   if (!page) return Fails(page.error());
   ApiResponse r;

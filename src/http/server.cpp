@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <deque>
@@ -204,6 +205,15 @@ Status Respond(const Request& req, const ApiResponse& r) {
   out.append_header(restinio::http_field::cache_control, "no-store");
   if (!r.body.empty()) out.append_header(restinio::http_field::content_type, r.content_type);
   for (const auto& [name, value] : r.headers) out.append_header(name, value);
+  if (!r.body_file.empty()) {
+    // An export written to a temporary file: sent from disk, so its size
+    // never matters to memory; the name goes now, the open file stays
+    // readable until sent.
+    out.append_header(restinio::http_field::content_type, r.content_type);
+    auto file = restinio::sendfile(r.body_file);
+    ::unlink(r.body_file.c_str());
+    return out.set_body(std::move(file)).done();
+  }
   out.set_body(r.body);
   return out.done();
 }

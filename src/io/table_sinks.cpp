@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <charconv>
 #include <cstdio>
 #include <vector>
 
@@ -63,6 +64,10 @@ class CsvSink final : public core::TableSink {
       buffer_ += util::SpreadsheetCsvField(*s);
     } else if (const auto* n = std::get_if<int64_t>(&cell)) {
       buffer_ += std::to_string(*n);
+    } else if (const auto* x = std::get_if<double>(&cell)) {
+      char text[32];
+      auto end = std::to_chars(text, text + sizeof text, *x).ptr;
+      buffer_.append(text, end);
     } else if (const auto* d = std::get_if<core::Date>(&cell)) {
       buffer_ += d->ToIso();
     }
@@ -143,6 +148,8 @@ class XlsxSink final : public core::TableSink {
       return worksheet_write_string(sheet_, row_, col, s->c_str(), nullptr);
     if (const auto* n = std::get_if<int64_t>(&cell))
       return worksheet_write_number(sheet_, row_, col, static_cast<double>(*n), nullptr);
+    if (const auto* x = std::get_if<double>(&cell))
+      return worksheet_write_number(sheet_, row_, col, *x, nullptr);
     if (const auto* d = std::get_if<core::Date>(&cell)) {
       lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
       return worksheet_write_datetime(sheet_, row_, col, &dt, date_);
@@ -181,7 +188,7 @@ const char* ExportContentType(ExportFormat f) {
 }
 
 core::Result<std::unique_ptr<core::TableSink>> OpenTableSink(ExportFormat f,
-                                                            const std::string& path) {
+                                                             const std::string& path) {
   if (f == ExportFormat::kXlsx) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;

@@ -30,8 +30,7 @@ class TableSinksTest : public ::testing::Test {
                                             {"単位", core::ColumnKind::kInteger, 8},
                                             {"修了日", core::ColumnKind::kDate, 12}};
     EXPECT_TRUE((*sink)->Begin("修了者", cols).has_value());
-    std::vector<core::ExportCell> a = {std::string("𠮷田 太郎"), int64_t{10},
-                                       core::Date{2026, 12, 5}};
+    std::vector<core::ExportCell> a = {std::string("𠮷田 太郎"), 6.5, core::Date{2026, 12, 5}};
     std::vector<core::ExportCell> b = {std::string("=1+1, \"x\""), std::monostate{},
                                        std::monostate{}};
     EXPECT_TRUE((*sink)->Row(a).has_value());
@@ -39,14 +38,15 @@ class TableSinksTest : public ::testing::Test {
     EXPECT_TRUE((*sink)->Finish().has_value());
     return Slurp(path_);
   }
-  std::string path_ = (std::filesystem::temp_directory_path() /
-                       ("kakari-sink-" + std::to_string(::getpid()))).string();
+  std::string path_ =
+      (std::filesystem::temp_directory_path() / ("kakari-sink-" + std::to_string(::getpid())))
+          .string();
 };
 
 TEST_F(TableSinksTest, Utf8CsvHasABomQuotedFieldsAndDefusedFormulas) {
   EXPECT_EQ(Write(ExportFormat::kCsvUtf8),
             "\xEF\xBB\xBF\"氏名\",\"単位\",\"修了日\"\r\n"
-            "\"𠮷田 太郎\",10,2026-12-05\r\n"
+            "\"𠮷田 太郎\",6.5,2026-12-05\r\n"
             "\"'=1+1, \"\"x\"\"\",,\r\n");
 }
 
@@ -56,7 +56,7 @@ TEST_F(TableSinksTest, Cp932CsvReadsBackAndMarksWhatCp932Lacks) {
   auto text = DecodeToUtf8(bytes);
   ASSERT_TRUE(text.has_value());
   EXPECT_EQ(text->encoding, "CP932");
-  EXPECT_NE(text->utf8.find("\"氏名\",\"単位\",\"修了日\"\r\n\"〓田 太郎\",10,2026-12-05"),
+  EXPECT_NE(text->utf8.find("\"氏名\",\"単位\",\"修了日\"\r\n\"〓田 太郎\",6.5,2026-12-05"),
             std::string::npos)
       << text->utf8;
 }

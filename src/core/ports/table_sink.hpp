@@ -14,7 +14,7 @@
 
 namespace kakari::core {
 
-enum class ColumnKind { kText, kInteger, kDate };
+enum class ColumnKind { kText, kInteger, kDecimal, kDate };
 
 struct ExportColumn {
   std::string title;  // Japanese, as staff read it in Excel
@@ -22,8 +22,8 @@ struct ExportColumn {
   double width = 12;  // in Excel's character widths
 };
 
-// An empty cell, text, a whole number or a date.
-using ExportCell = std::variant<std::monostate, std::string, int64_t, Date>;
+// An empty cell, text, a whole number, a decimal (units: 6.5) or a date.
+using ExportCell = std::variant<std::monostate, std::string, int64_t, double, Date>;
 
 class TableSink {
  public:

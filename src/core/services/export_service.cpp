@@ -54,9 +54,9 @@ class RowCounter {
 
 Result<int64_t> ExportQueue(UnitOfWork& uow, QueueFilter filter, TableSink& sink) {
   const std::vector<ExportColumn> cols = {
-      {"種別", K::kText, 14},         {"番号", K::kInteger, 8},     {"受付日", K::kDate, 12},
-      {"医籍登録番号", K::kText, 14}, {"氏名", K::kText, 18},       {"フリガナ", K::kText, 20},
-      {"審査する医師会", K::kText, 20}, {"状態", K::kText, 10}, {"受付経路", K::kText, 10}};
+      {"種別", K::kText, 14},           {"番号", K::kInteger, 8}, {"受付日", K::kDate, 12},
+      {"医籍登録番号", K::kText, 14},   {"氏名", K::kText, 18},   {"フリガナ", K::kText, 20},
+      {"審査する医師会", K::kText, 20}, {"状態", K::kText, 10},   {"受付経路", K::kText, 10}};
   KAKARI_RETURN_IF_ERROR(sink.Begin("審査一覧", cols));
   RowCounter out(sink);
   filter.per_page = kQueuePage;
@@ -66,10 +66,9 @@ Result<int64_t> ExportQueue(UnitOfWork& uow, QueueFilter filter, TableSink& sink
     for (const auto& r : page->rows) {
       auto day = ParseWesternDate(std::string_view(r.item.submitted_at).substr(0, 10));
       KAKARI_RETURN_IF_ERROR(out.Add(
-          {Text(KindJa(r.item.kind)), Number(r.item.id),
-           day ? ExportCell(*day) : ExportCell(), Text(r.registry_number), Text(r.doctor_name),
-           Text(r.doctor_kana), Text(r.association_name),
-           Text(ReviewStatusLabelJa(r.item.status)),
+          {Text(KindJa(r.item.kind)), Number(r.item.id), day ? ExportCell(*day) : ExportCell(),
+           Text(r.registry_number), Text(r.doctor_name), Text(r.doctor_kana),
+           Text(r.association_name), Text(ReviewStatusLabelJa(r.item.status)),
            Text(r.item.channel == "paper" ? "書面" : "オンライン")}));
     }
     if (static_cast<int>(page->rows.size()) < kQueuePage) break;
@@ -79,10 +78,11 @@ Result<int64_t> ExportQueue(UnitOfWork& uow, QueueFilter filter, TableSink& sink
 
 Result<int64_t> ExportCompletions(UnitOfWork& uow, const std::string& area, TableSink& sink) {
   const std::vector<ExportColumn> cols = {
-      {"医籍登録番号", K::kText, 14}, {"氏名", K::kText, 18},        {"フリガナ", K::kText, 20},
-      {"所属医師会", K::kText, 20},   {"講義（単位）", K::kText, 12}, {"実地研修（承認）", K::kInteger, 14},
-      {"修了要件", K::kText, 10},     {"修了申請", K::kText, 10},     {"修了証番号", K::kText, 20},
-      {"修了証発行日", K::kDate, 12}};
+      {"医籍登録番号", K::kText, 14},    {"氏名", K::kText, 18},
+      {"フリガナ", K::kText, 20},        {"所属医師会", K::kText, 20},
+      {"講義（単位）", K::kDecimal, 12}, {"実地研修（承認）", K::kInteger, 14},
+      {"修了要件", K::kText, 10},        {"修了申請", K::kText, 10},
+      {"修了証番号", K::kText, 20},      {"修了証発行日", K::kDate, 12}};
   KAKARI_RETURN_IF_ERROR(sink.Begin("修了状況", cols));
   auto programme = uow.Programmes().Current();
   KAKARI_RETURN_IF_ERROR(programme);
@@ -102,8 +102,8 @@ Result<int64_t> ExportCompletions(UnitOfWork& uow, const std::string& area, Tabl
     if (a != approved->end() && a->first == d.id) tally.approved_activities = a->second;
     bool complete = Evaluate(*programme, tally).complete;
     return out.Add({Text(d.registry_number), Text(d.name), Text(d.kana), Text(d.association_name),
-                    Text(tally.lecture.ToString()), Number(tally.approved_activities),
-                    Text(complete ? "充足" : "未充足"),
+                    ExportCell(static_cast<double>(tally.lecture.halves()) / 2.0),
+                    Number(tally.approved_activities), Text(complete ? "充足" : "未充足"),
                     Text(d.application ? ReviewStatusLabelJa(*d.application) : "未申請"),
                     Text(d.certificate_number), OptionalDay(d.certificate_issued_on)});
   }));
@@ -119,8 +119,8 @@ const char* CertificateStatusJa(std::string_view s) {
 
 Result<int64_t> ExportCertificates(UnitOfWork& uow, const std::string& area, TableSink& sink) {
   const std::vector<ExportColumn> cols = {
-      {"修了証番号", K::kText, 20},   {"版", K::kInteger, 6},      {"状態", K::kText, 16},
-      {"発行日", K::kDate, 12},       {"氏名", K::kText, 18},      {"医籍登録番号", K::kText, 14},
+      {"修了証番号", K::kText, 20},     {"版", K::kInteger, 6},     {"状態", K::kText, 16},
+      {"発行日", K::kDate, 12},         {"氏名", K::kText, 18},     {"医籍登録番号", K::kText, 14},
       {"承認した医師会", K::kText, 20}, {"交付方法", K::kText, 10}, {"郵送日", K::kDate, 12}};
   KAKARI_RETURN_IF_ERROR(sink.Begin("修了証", cols));
   RowCounter out(sink);
@@ -152,25 +152,44 @@ Result<int64_t> ExportCoverage(UnitOfWork& uow, const std::string& area, const D
 }
 
 Cells StatisticsCells(const AreaFigures& a) {
-  return {Text(a.area.empty() ? "00" : a.area), Text(a.name_ja), Number(a.doctors),
-          Number(a.complete), Number(a.applied), Number(a.approved), Number(a.Waiting()),
-          Number(a.decisions), Number(a.returns), OptionalNumber(a.median_days),
-          OptionalNumber(a.p90_days), Number(a.issued), Number(a.reissued), Number(a.revoked),
-          Number(a.mailed), Number(a.reportable), Number(a.covered)};
+  return {Text(a.area.empty() ? "00" : a.area),
+          Text(a.name_ja),
+          Number(a.doctors),
+          Number(a.complete),
+          Number(a.applied),
+          Number(a.approved),
+          Number(a.Waiting()),
+          Number(a.decisions),
+          Number(a.returns),
+          OptionalNumber(a.median_days),
+          OptionalNumber(a.p90_days),
+          Number(a.issued),
+          Number(a.reissued),
+          Number(a.revoked),
+          Number(a.mailed),
+          Number(a.reportable),
+          Number(a.covered)};
 }
 
 Result<int64_t> ExportStatistics(UnitOfWork& uow, const std::string& area, const Date& as_of,
                                  TableSink& sink) {
-  const std::vector<ExportColumn> cols = {
-      {"地域コード", K::kText, 10},       {"地域", K::kText, 20},
-      {"医師数", K::kInteger, 10},        {"修了要件充足", K::kInteger, 12},
-      {"申請した医師", K::kInteger, 12},  {"承認された医師", K::kInteger, 12},
-      {"審査待ち", K::kInteger, 10},      {"審査件数", K::kInteger, 10},
-      {"差戻し", K::kInteger, 8},         {"審査日数（中央値）", K::kInteger, 16},
-      {"審査日数（90%）", K::kInteger, 16}, {"修了証発行", K::kInteger, 10},
-      {"再発行", K::kInteger, 8},         {"取消", K::kInteger, 8},
-      {"郵送", K::kInteger, 8},           {"報告対象医療機関", K::kInteger, 16},
-      {"修了者のいる医療機関", K::kInteger, 18}};
+  const std::vector<ExportColumn> cols = {{"地域コード", K::kText, 10},
+                                          {"地域", K::kText, 20},
+                                          {"医師数", K::kInteger, 10},
+                                          {"修了要件充足", K::kInteger, 12},
+                                          {"申請した医師", K::kInteger, 12},
+                                          {"承認された医師", K::kInteger, 12},
+                                          {"審査待ち", K::kInteger, 10},
+                                          {"審査件数", K::kInteger, 10},
+                                          {"差戻し", K::kInteger, 8},
+                                          {"審査日数（中央値）", K::kInteger, 16},
+                                          {"審査日数（90%）", K::kInteger, 16},
+                                          {"修了証発行", K::kInteger, 10},
+                                          {"再発行", K::kInteger, 8},
+                                          {"取消", K::kInteger, 8},
+                                          {"郵送", K::kInteger, 8},
+                                          {"報告対象医療機関", K::kInteger, 16},
+                                          {"修了者のいる医療機関", K::kInteger, 18}};
   auto s = StatisticsOf(uow, area, as_of);
   KAKARI_RETURN_IF_ERROR(s);
   KAKARI_RETURN_IF_ERROR(sink.Begin("統計 " + as_of.ToIso(), cols));
@@ -226,8 +245,8 @@ Result<ExportSummary> ExportTable(const Deps& deps, const Caller& caller,
   KAKARI_RETURN_IF_ERROR(RecordView(
       deps, caller, std::string("export.") + ExportKindName(r.kind), "area", scope,
       "format=" + r.format + " rows=" + std::to_string(*rows) + " as_of=" + as_of.ToIso()));
-  return ExportSummary{*rows, std::string(ExportKindName(r.kind)) + "-" + scope + "-" +
-                                  as_of.ToIso()};
+  return ExportSummary{*rows,
+                       std::string(ExportKindName(r.kind)) + "-" + scope + "-" + as_of.ToIso()};
 }
 
 }  // namespace kakari::core
