@@ -38,19 +38,41 @@ Missing MissingPractical(int activities, HalfUnits each) {
 
 }  // namespace
 
+namespace {
+
+struct Needs {
+  int activities = 0;
+  HalfUnits lecture;
+};
+
+// Each part's own minimum first; then whatever the total still lacks is
+// asked of the lecture part, since it is the one that comes in 0.5 steps.
+Needs NeedsOf(const Programme& p, const UnitTally& tally) {
+  HalfUnits total = tally.lecture + p.units_per_activity * tally.approved_activities;
+  Needs n;
+  n.activities = std::max(0, p.min_practical_activities - tally.approved_activities);
+  n.lecture = std::max(HalfUnits(), p.min_lecture_units - tally.lecture);
+  HalfUnits projected = total + n.lecture + p.units_per_activity * n.activities;
+  if (projected < p.required_total) n.lecture += p.required_total - projected;
+  return n;
+}
+
+}  // namespace
+
+bool IsComplete(const Programme& p, const UnitTally& tally) {
+  Needs n = NeedsOf(p, tally);
+  return n.activities == 0 && n.lecture == HalfUnits();
+}
+
 Eligibility Evaluate(const Programme& p, const UnitTally& tally) {
   Eligibility e;
   e.lecture_units = tally.lecture;
   e.approved_activities = tally.approved_activities;
   e.practical_units = p.units_per_activity * tally.approved_activities;
   e.total_units = e.lecture_units + e.practical_units;
-
-  // Each part's own minimum first; then whatever the total still lacks is
-  // asked of the lecture part, since it is the one that comes in 0.5 steps.
-  int activities_needed = std::max(0, p.min_practical_activities - tally.approved_activities);
-  HalfUnits lecture_needed = std::max(HalfUnits(), p.min_lecture_units - e.lecture_units);
-  HalfUnits projected = e.total_units + lecture_needed + p.units_per_activity * activities_needed;
-  if (projected < p.required_total) lecture_needed += p.required_total - projected;
+  Needs needs = NeedsOf(p, tally);
+  int activities_needed = needs.activities;
+  HalfUnits lecture_needed = needs.lecture;
 
   if (activities_needed > 0) {
     e.missing.push_back(MissingPractical(activities_needed, p.units_per_activity));

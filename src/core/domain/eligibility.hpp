@@ -54,5 +54,8 @@ struct Eligibility {
 
 // REQUIRES: ValidateProgramme(p) succeeded.
 Eligibility Evaluate(const Programme& p, const UnitTally& tally);
+// Evaluate(p, tally).complete without the messages: for counting 340,000
+// doctors at once.
+bool IsComplete(const Programme& p, const UnitTally& tally);
 
 }  // namespace kakari::core

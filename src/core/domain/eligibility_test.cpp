@@ -51,6 +51,9 @@ TEST(EligibilityTest, DefaultProgrammeBoundaries) {
   for (const auto& c : cases) {
     Eligibility e = Evaluate(p, UnitTally{HalfUnits::FromHalves(c.lecture_halves), c.approved});
     EXPECT_EQ(e.complete, c.complete) << c.what;
+    EXPECT_EQ(IsComplete(p, UnitTally{HalfUnits::FromHalves(c.lecture_halves), c.approved}),
+              c.complete)
+        << c.what;
     EXPECT_EQ(e.total_units.halves(), c.total_halves) << c.what;
     EXPECT_EQ(e.practical_units, HalfUnits::FromUnits(5) * c.approved) << c.what;
     ASSERT_EQ(e.missing.size(), c.missing_ja.size()) << c.what;

@@ -100,7 +100,7 @@ Result<int64_t> ExportCompletions(UnitOfWork& uow, const std::string& area, Tabl
     if (l != lecture->end() && l->first == d.id) tally.lecture = l->second;
     while (a != approved->end() && a->first < d.id) ++a;
     if (a != approved->end() && a->first == d.id) tally.approved_activities = a->second;
-    bool complete = Evaluate(*programme, tally).complete;
+    bool complete = IsComplete(*programme, tally);
     return out.Add({Text(d.registry_number), Text(d.name), Text(d.kana), Text(d.association_name),
                     ExportCell(static_cast<double>(tally.lecture.halves()) / 2.0),
                     Number(tally.approved_activities), Text(complete ? "充足" : "未充足"),
@@ -172,7 +172,7 @@ Cells StatisticsCells(const AreaFigures& a) {
 }
 
 Result<int64_t> ExportStatistics(UnitOfWork& uow, const std::string& area, const Date& as_of,
-                                 TableSink& sink) {
+                                 const Date& today, TableSink& sink) {
   const std::vector<ExportColumn> cols = {{"地域コード", K::kText, 10},
                                           {"地域", K::kText, 20},
                                           {"医師数", K::kInteger, 10},
@@ -190,7 +190,7 @@ Result<int64_t> ExportStatistics(UnitOfWork& uow, const std::string& area, const
                                           {"郵送", K::kInteger, 8},
                                           {"報告対象医療機関", K::kInteger, 16},
                                           {"修了者のいる医療機関", K::kInteger, 18}};
-  auto s = StatisticsOf(uow, area, as_of);
+  auto s = StatisticsOf(uow, area, as_of, today);
   KAKARI_RETURN_IF_ERROR(s);
   KAKARI_RETURN_IF_ERROR(sink.Begin("統計 " + as_of.ToIso(), cols));
   RowCounter out(sink);
@@ -200,7 +200,7 @@ Result<int64_t> ExportStatistics(UnitOfWork& uow, const std::string& area, const
 }
 
 Result<int64_t> WriteRows(UnitOfWork& uow, const ExportRequest& r, const std::string& area,
-                          const Date& as_of, TableSink& sink) {
+                          const Date& as_of, const Date& today, TableSink& sink) {
   switch (r.kind) {
     case ExportKind::kQueue:
       return ExportQueue(uow, r.queue, sink);
@@ -211,7 +211,7 @@ Result<int64_t> WriteRows(UnitOfWork& uow, const ExportRequest& r, const std::st
     case ExportKind::kCoverage:
       return ExportCoverage(uow, area, as_of, sink);
     case ExportKind::kStatistics:
-      return ExportStatistics(uow, area, as_of, sink);
+      return ExportStatistics(uow, area, as_of, today, sink);
   }
   return Fail(ErrorCode::kInvalidArgument, "出力の種類が正しくありません", "unknown export kind");
 }
@@ -237,7 +237,7 @@ Result<ExportSummary> ExportTable(const Deps& deps, const Caller& caller,
   Result<int64_t> rows = [&]() -> Result<int64_t> {
     auto uow = deps.store.Begin(false);
     KAKARI_RETURN_IF_ERROR(uow);
-    return WriteRows(**uow, r, *area, as_of, sink);
+    return WriteRows(**uow, r, *area, as_of, deps.clock.TodayInJapan(), sink);
   }();
   KAKARI_RETURN_IF_ERROR(rows);
   KAKARI_RETURN_IF_ERROR(sink.Finish());

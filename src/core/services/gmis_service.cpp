@@ -78,7 +78,7 @@ struct DoctorTables {
 };
 
 Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programme, Id max_id,
-                                      const Date& day) {
+                                      const Date& day, bool with_units) {
   DoctorTables t{std::vector<char>(static_cast<size_t>(max_id) + 1, 0),
                  std::vector<HalfUnits>(static_cast<size_t>(max_id) + 1),
                  std::vector<int>(static_cast<size_t>(max_id) + 1, 0)};
@@ -97,6 +97,7 @@ Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programm
     if (doctor <= max_id)
       t.in_force[static_cast<size_t>(doctor)] = InForceOn(group, day) != nullptr;
   }
+  if (!with_units) return t;
   auto lecture = uow.Credits().LectureUnitsByDoctor(programme.credit_window);
   KAKARI_RETURN_IF_ERROR(lecture);
   for (const auto& [d, u] : *lecture) {
@@ -110,9 +111,8 @@ Result<DoctorTables> LoadDoctorTables(UnitOfWork& uow, const Programme& programm
   return t;
 }
 
-}  // namespace
-
-Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& day) {
+Result<Coverage> CoverageWith(UnitOfWork& uow, std::string_view area, const Date& day,
+                              bool shortfalls) {
   auto programme = uow.Programmes().Current();
   KAKARI_RETURN_IF_ERROR(programme);
   auto sites = uow.Institutions().ReportableSites(area);
@@ -121,14 +121,25 @@ Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& 
   KAKARI_RETURN_IF_ERROR(links);
   Id max_id = 0;
   for (const auto& l : *links) max_id = std::max(max_id, l.doctor_id);
-  auto tables = LoadDoctorTables(uow, *programme, max_id, day);
+  auto tables = LoadDoctorTables(uow, *programme, max_id, day, shortfalls);
   KAKARI_RETURN_IF_ERROR(tables);
   auto certified = [&](Id d) { return tables->in_force[static_cast<size_t>(d)] != 0; };
   auto shortfall = [&](Id d) {
+    if (!shortfalls) return HalfUnits();
     UnitTally t{tables->lecture[static_cast<size_t>(d)], tables->approved[static_cast<size_t>(d)]};
     return Shortfall(Evaluate(*programme, t));
   };
   return ComputeCoverage(*sites, *links, certified, shortfall);
+}
+
+}  // namespace
+
+Result<Coverage> CoverageOn(UnitOfWork& uow, std::string_view area, const Date& day) {
+  return CoverageWith(uow, area, day, /*shortfalls=*/true);
+}
+
+Result<Coverage> CoverageCountsOn(UnitOfWork& uow, std::string_view area, const Date& day) {
+  return CoverageWith(uow, area, day, /*shortfalls=*/false);
 }
 
 Result<GmisAnswer> InstitutionAnswer(const Deps& deps, const Caller& caller,

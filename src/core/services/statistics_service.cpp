@@ -16,16 +16,22 @@ Breakdown BreakdownOf(const std::string& area) {
   return area.empty() ? Breakdown::kPrefecture : Breakdown::kAssociation;
 }
 
-// Doctors and those complete, by home association. Lecture units count up
-// to `as_of` inside the programme's window.
+// Doctors and those complete, by home association. For a day in the past,
+// lecture units count up to it inside the programme's window; for today the
+// window is left as it is (no credit is dated later, and the all-time sums
+// the store keeps answer at once, where a cut-off would read every credit).
 Result<std::vector<CompletionFact>> Completion(UnitOfWork& uow, const std::string& area,
-                                               const Date& as_of) {
+                                               const Date& as_of, const Date& today) {
   auto programme = uow.Programmes().Current();
   KAKARI_RETURN_IF_ERROR(programme);
   auto homes = uow.Reports().DoctorHomes(area);
   KAKARI_RETURN_IF_ERROR(homes);
-  DateRange window = programme->credit_window.value_or(DateRange{});
-  if (!window.to || as_of < *window.to) window.to = as_of;
+  std::optional<DateRange> window = programme->credit_window;
+  if (as_of < today) {
+    DateRange cut = window.value_or(DateRange{});
+    if (!cut.to || as_of < *cut.to) cut.to = as_of;
+    window = cut;
+  }
   auto lecture = uow.Credits().LectureUnitsByDoctor(window);
   KAKARI_RETURN_IF_ERROR(lecture);
   auto approved = uow.Activities().CountApprovedByDoctor();
@@ -43,7 +49,7 @@ Result<std::vector<CompletionFact>> Completion(UnitOfWork& uow, const std::strin
     auto& fact = by_code[code];
     fact.code = code;
     ++fact.doctors;
-    if (Evaluate(*programme, tally).complete) ++fact.complete;
+    if (IsComplete(*programme, tally)) ++fact.complete;
   }
   std::vector<CompletionFact> out;
   for (auto& [code, fact] : by_code) out.push_back(fact);
@@ -52,7 +58,7 @@ Result<std::vector<CompletionFact>> Completion(UnitOfWork& uow, const std::strin
 
 Result<std::vector<CoverageFact>> CoverageFacts(UnitOfWork& uow, const std::string& area,
                                                 const Date& as_of) {
-  auto coverage = CoverageOn(uow, area, as_of);
+  auto coverage = CoverageCountsOn(uow, area, as_of);
   KAKARI_RETURN_IF_ERROR(coverage);
   const auto& counts = area.empty() ? coverage->prefectures : coverage->areas;
   std::vector<CoverageFact> out;
@@ -77,11 +83,12 @@ Result<std::vector<std::string>> AreasOf(UnitOfWork& uow, const std::string& are
   return out;
 }
 
-Result<StatisticsInputs> Gather(UnitOfWork& uow, const std::string& area, const Date& as_of) {
+Result<StatisticsInputs> Gather(UnitOfWork& uow, const std::string& area, const Date& as_of,
+                                const Date& today) {
   StatPeriod period = FiscalYearUpTo(as_of);
   StatisticsInputs in;
   auto& r = uow.Reports();
-  KAKARI_TRY(completion, Completion(uow, area, as_of));
+  KAKARI_TRY(completion, Completion(uow, area, as_of, today));
   KAKARI_TRY(applicants, r.Applicants(area, as_of));
   KAKARI_TRY(waiting, r.Waiting(area));
   KAKARI_TRY(decisions, r.Decisions(area, period));
@@ -124,8 +131,9 @@ Status Name(UnitOfWork& uow, Statistics& s) {
 
 }  // namespace
 
-Result<Statistics> StatisticsOf(UnitOfWork& uow, const std::string& area, const Date& as_of) {
-  auto in = Gather(uow, area, as_of);
+Result<Statistics> StatisticsOf(UnitOfWork& uow, const std::string& area, const Date& as_of,
+                                const Date& today) {
+  auto in = Gather(uow, area, as_of, today);
   KAKARI_RETURN_IF_ERROR(in);
   auto reasons = uow.Reports().TopReturnReasons(area, FiscalYearUpTo(as_of), kTopReasons);
   KAKARI_RETURN_IF_ERROR(reasons);
@@ -141,7 +149,8 @@ Result<Statistics> AreaStatistics(const Deps& deps, const Caller& caller,
   KAKARI_RETURN_IF_ERROR(asked);
   auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);
-  return StatisticsOf(**uow, *asked, as_of.value_or(deps.clock.TodayInJapan()));
+  Date today = deps.clock.TodayInJapan();
+  return StatisticsOf(**uow, *asked, as_of.value_or(today), today);
 }
 
 }  // namespace kakari::core

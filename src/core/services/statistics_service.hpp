@@ -11,10 +11,10 @@
 
 namespace kakari::core {
 
-// The statistics of an area ("" the country, "13", "13001") on `as_of`,
-// without permission checks (the operator's CLI and the service below).
+// The statistics of an area ("" the country, "13", "13001") on `as_of`
+// (`today` is the day in Japan now), without permission checks.
 [[nodiscard]] Result<Statistics> StatisticsOf(UnitOfWork& uow, const std::string& area,
-                                              const Date& as_of);
+                                              const Date& as_of, const Date& today);
 
 // Staff's statistics of their area, or of a narrower one inside it; the
 // JMA's of the whole country by prefecture. `as_of` defaults to today in
