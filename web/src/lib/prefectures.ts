@@ -56,3 +56,12 @@ export function prefectureName(lang: Lang, code: string): string {
   const n = NAMES[code];
   return n ? n[lang === 'ja' ? 0 : 1] : code;
 }
+
+// The code of a prefecture by its lower-case romanised name ("tokyo" -> "13"),
+// as the map outline names its shapes.
+export function prefectureCodeByRomaji(id: string): string | undefined {
+  for (const [code, [, en]] of Object.entries(NAMES)) {
+    if (en.toLowerCase() === id) return code;
+  }
+  return undefined;
+}

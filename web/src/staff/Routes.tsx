@@ -19,6 +19,10 @@ import { Paper } from './Paper';
 import { Notices } from '../lib/Notices';
 import { Queue } from './Queue';
 import { Review } from './Review';
+import { lazy } from '../lib/lazy';
+
+// The statistics screen carries the map of Japan: loaded when first opened.
+const Statistics = lazy(() => import('./Statistics').then((m) => m.Statistics));
 
 const t = makeT(s);
 const ti = makeT(im);
@@ -41,6 +45,7 @@ const entries: NavEntry[] = [
   entry('/admin/signatories', 'navSignatories', ADMINS),
   entry('/admin/users', 'navUsers', ADMINS),
   entry('/coverage', 'navCoverage', STAFF),
+  entry('/statistics', 'navStatistics', STAFF),
   { path: '/institution', label: (l) => ti(l, 'navAnswer'), show: forRoles(['institution']) },
   { path: '/institution/doctors', label: (l) => ti(l, 'navDoctors'), show: forRoles(['institution']) },
 ];
@@ -74,6 +79,7 @@ function Screen({ route, user }: { route: Route; user: User }) {
     case 'codes': return <Codes />;
     case 'lookup': return <Lookup route={route} />;
     case 'coverage': return <Coverage route={route} />;
+    case 'statistics': return <Statistics route={route} />;
     case 'institutions': return <StaffAnswer code={second ?? ''} />;
     case 'admin':
       if (second === 'certificates') return <CertificateSettingsAdmin user={user} />;

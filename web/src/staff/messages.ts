@@ -13,6 +13,7 @@ export const s = {
   navSignatories: { ja: '署名者', en: 'Signatories' },
   navInstitution: { ja: '所属医師', en: 'Our doctors' },
   navCoverage: { ja: '医療機関の修了状況', en: 'Institution coverage' },
+  navStatistics: { ja: '統計・出力', en: 'Statistics and exports' },
   coverageTitle: { ja: '報告対象の医療機関と研修修了者', en: 'Reportable institutions with a trained doctor' },
   coverageIntro: { ja: 'G-MISで「研修の修了者の有無」に「有り」と答えられる医療機関の数です。1月の報告開始までに「無し」の医療機関へ働きかけてください。', en: 'How many institutions can answer "yes" in G-MIS. Reach the others before the January reporting window.' },
   coverageArea: { ja: '地域（医師会コード）', en: 'Area (association code)' },
