@@ -6,7 +6,7 @@ KAKARI  := $(BUILD)/src/app/kakari
 DEMO_DB ?= demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run run-cluster test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-gmis bench-notices bench-web help-screenshots clean
+.PHONY: run run-cluster test build setup native web fuzz bench bench-import bench-eligibility bench-http bench-cert bench-gmis bench-notices bench-stats bench-web help-screenshots clean
 
 run: build
 	@test -f $(DEMO_DB) || $(KAKARI) demo --scale small --db $(DEMO_DB)
@@ -39,7 +39,7 @@ web:
 fuzz: setup
 	bash scripts/fuzz.sh
 
-bench: bench-import bench-eligibility bench-http bench-cert bench-gmis bench-notices bench-web
+bench: bench-import bench-eligibility bench-http bench-cert bench-gmis bench-notices bench-stats bench-web
 
 bench-import: build
 	bash bench/import_bench.sh
@@ -52,6 +52,9 @@ bench-gmis: build
 
 bench-notices: build
 	bash bench/notice_bench.sh
+
+bench-stats: build
+	bash bench/stats_bench.sh
 
 bench-http: build
 	bash bench/http_bench.sh

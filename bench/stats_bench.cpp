@@ -61,12 +61,12 @@ int main(int argc, char** argv) {
   std::vector<double> national;
   for (int i = 0; i < 5; ++i) national.push_back(TimeStats(deps, ""));
   double prefecture = TimeStats(deps, "13");
-  double county = TimeStats(deps, "13101");
+  double county = TimeStats(deps, "13001");
   long rss_before_exports = PeakRssKb();
   std::printf("{\"national_ms\": [");
   for (size_t i = 0; i < national.size(); ++i) std::printf("%s%.1f", i ? ", " : "", national[i]);
   std::printf(
-      "], \"prefecture_13_ms\": %.1f, \"county_13101_ms\": %.1f, "
+      "], \"prefecture_13_ms\": %.1f, \"county_13001_ms\": %.1f, "
       "\"peak_rss_kb_before_exports\": %ld",
       prefecture, county, rss_before_exports);
   for (const char* format : {"xlsx", "csv", "csv-cp932"}) {
