@@ -20,6 +20,7 @@
 #include "io/encoding.hpp"
 #include "io/files.hpp"
 #include "io/table_sinks.hpp"
+#include "io/zip_writer.hpp"
 #include "pdf/cairo_renderer.hpp"
 #include "storage/copy/registry_copy.hpp"
 #include "storage/postgres/postgres_store.hpp"
@@ -119,6 +120,12 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
     return kakari::io::EncodeCp932Lossy(utf8);
   };
   config->api.open_export = OpenExport;
+  config->api.write_zip = [](const std::string& path,
+                             const std::vector<std::pair<std::string, std::string>>& files) {
+    std::vector<kakari::io::ZipEntry> entries;
+    for (const auto& [name, bytes] : files) entries.push_back({name, bytes});
+    return kakari::io::WriteZip(path, entries);
+  };
   config->api.export_dir = ExportDir();
   kakari::core::Deps deps{store, Crypto(), SystemClockInstance(), options.signer};
   auto outbox = kakari::app::StartOutbox(deps, PublicUrl());

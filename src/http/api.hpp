@@ -58,6 +58,10 @@ struct ApiConfig {
   std::function<core::Result<std::unique_ptr<core::TableSink>>(std::string_view format,
                                                                const std::string& path)>
       open_export;
+  // Writes named files into a ZIP archive at a path; wired to src/io.
+  std::function<core::Status(const std::string& path,
+                             const std::vector<std::pair<std::string, std::string>>& files)>
+      write_zip;
   std::string export_dir = "/tmp";  // where exports are written before they are sent
 };
 

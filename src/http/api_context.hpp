@@ -134,6 +134,7 @@ ApiResponse PostCreditImport(ApiContext& c);
 // handlers_reports.cpp
 ApiResponse GetStatistics(ApiContext& c);
 ApiResponse GetExport(ApiContext& c);
+ApiResponse PostCertificatesZip(ApiContext& c);
 // The staff queue's filter from the query string (handlers_staff.cpp);
 // the error names the bad parameter.
 std::optional<core::Error> ReadQueueFilter(const std::map<std::string, std::string>& query,

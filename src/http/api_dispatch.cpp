@@ -285,6 +285,8 @@ const std::vector<Route>& Routes() {
        PostMailBatchSent},
       {"POST", "/api/v1/staff/certificates/merged", Needs(kReview), B::kJson, L::kSlow,
        PostMergedCertificates},
+      {"POST", "/api/v1/staff/certificates/zip", Needs(kReview), B::kJson, L::kSlow,
+       PostCertificatesZip},
       {"GET", "/api/v1/forms/:kind", Public(), B::kNone, L::kSlow, GetBlankForm},
       {"GET", "/api/v1/me/forms/:kind", Needs(kOwn), B::kNone, L::kSlow, GetMyForm},
       {"GET", "/api/v1/staff/doctors/:registry_number/forms/:kind", Needs(kReview), B::kNone,

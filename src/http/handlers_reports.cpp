@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "core/services/export_service.hpp"
+#include "core/services/mail_service.hpp"
 #include "core/services/statistics_service.hpp"
 #include "http/api_context.hpp"
 
@@ -129,16 +130,30 @@ const char* ContentTypeOf(const std::string& format) {
 
 }  // namespace
 
+namespace {
+
+// A new empty file in the export folder; its path, or none.
+std::optional<std::string> TemporaryFile(const ApiContext& c) {
+  std::string path = c.config.export_dir + "/kakari-export-XXXXXX";
+  int fd = ::mkstemp(path.data());
+  if (fd < 0) return std::nullopt;
+  ::close(fd);
+  return path;
+}
+
+core::Error CannotCreate() {
+  return core::MakeError(core::ErrorCode::kUnavailable, "出力ファイルを作れませんでした",
+                         "the export file could not be created", "", "mkstemp");
+}
+
+}  // namespace
+
 ApiResponse GetExport(ApiContext& c) {
   auto request = ReadExport(c);
   if (!request) return Fails(request.error());
-  std::string path = c.config.export_dir + "/kakari-export-XXXXXX";
-  int fd = ::mkstemp(path.data());
-  if (fd < 0) {
-    return Fails(core::MakeError(core::ErrorCode::kUnavailable, "出力ファイルを作れませんでした",
-                                 "the export file could not be created", "", "mkstemp"));
-  }
-  ::close(fd);
+  auto temp = TemporaryFile(c);
+  if (!temp) return Fails(CannotCreate());
+  const std::string& path = *temp;
   auto sink = c.config.open_export(request->format, path);
   auto done = sink ? core::ExportTable(c.deps, c.caller, *request, **sink)
                    : core::Result<core::ExportSummary>(tl::unexpected(sink.error()));
@@ -151,6 +166,26 @@ ApiResponse GetExport(ApiContext& c) {
   ApiResponse r = Attachment(ContentTypeOf(request->format), "", done->name + ext);
   r.body_file = path;
   r.headers.emplace_back("X-Export-Rows", std::to_string(done->rows));
+  return r;
+}
+
+ApiResponse PostCertificatesZip(ApiContext& c) {
+  BodyReader in(c.body);
+  std::vector<std::string> numbers = in.StringList("numbers");
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  auto files = core::CertificateFiles(c.deps, c.caller, numbers, c.config.public_url);
+  if (!files) return Fails(files.error());
+  auto path = TemporaryFile(c);
+  if (!path) return Fails(CannotCreate());
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (auto& f : *files) entries.emplace_back(std::move(f.filename), std::move(f.bytes));
+  if (auto written = c.config.write_zip(*path, entries); !written) {
+    ::unlink(path->c_str());
+    return Fails(written.error());
+  }
+  ApiResponse r =
+      Attachment("application/zip", "", "certificates-" + std::to_string(entries.size()) + ".zip");
+  r.body_file = *path;
   return r;
 }
 

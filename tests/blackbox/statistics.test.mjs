@@ -188,3 +188,45 @@ test('kakari export: files of every kind, and nothing left after a refusal', (t)
   assert.throws(() => readFileSync(refused));
   assert.equal(kakari(['export', 'completions', '--db', db, '--format', 'xls', '--out', refused]).status, 2);
 });
+
+test('a selection of certificates as one ZIP of PDFs, in scope only', async (t) => {
+  const dir = tempDir(t);
+  const db = demoDb(dir);
+  const { base } = await startServer(t, db);
+  const jma = await login(base, 'jma-admin');
+  const numbers = rawSql(db, "SELECT DISTINCT number FROM certificates ORDER BY number LIMIT 2").stdout.split('\n');
+  assert.equal(numbers.length, 2);
+  const r = await fetch(`${base}/api/v1/staff/certificates/zip`, {
+    method: 'POST',
+    headers: { cookie: jma.cookie, 'x-csrf-token': jma.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ numbers }),
+  });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/zip');
+  const zip = path.join(dir, 'certs.zip');
+  writeFileSync(zip, Buffer.from(await r.arrayBuffer()));
+  // Python's zipfile checks every CRC; pdftotext reads the first PDF.
+  const listed = spawnSync('/usr/bin/python3', ['-c', `
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+for n in z.namelist(): print(n)
+open(sys.argv[2], 'wb').write(z.read(z.namelist()[0]))`, zip, path.join(dir, 'first.pdf')], { encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  const names = listed.stdout.trim().split('\n');
+  assert.equal(names.length, 2);
+  assert.ok(names.every((n) => /^K\d{4}-\d{6}-v\d+\.pdf$/.test(n)), names.join());
+  const text = spawnSync('pdftotext', [path.join(dir, 'first.pdf'), '-'], { encoding: 'utf8' });
+  assert.equal(text.status, 0);
+  assert.match(text.stdout.replace(/\s/g, ''), new RegExp(numbers[0]));
+
+  const none = await jma.post('/api/v1/staff/certificates/zip', { numbers: [] });
+  assert.equal(none.status, 400);
+  const unknown = await jma.post('/api/v1/staff/certificates/zip', { numbers: ['第K2099-999999号'] });
+  assert.equal(unknown.status, 404);
+  const county = await login(base, 'reviewer-13001');
+  const outside = rawSql(db, "SELECT c.number FROM certificates c JOIN completion_applications a ON a.id = c.application_id " +
+    "JOIN organisations o ON o.id = a.routed_to_association_id JOIN doctors d ON d.id = c.doctor_id " +
+    "JOIN organisations h ON h.id = d.home_association_id WHERE h.code NOT LIKE '13001%' LIMIT 1").stdout;
+  if (outside) assert.equal((await county.post('/api/v1/staff/certificates/zip', { numbers: [outside] })).status, 404);
+});

@@ -196,6 +196,39 @@ Result<PdfFile> MailBatchLabelsPdf(const Deps& deps, const Caller& caller, Id id
   return PdfFile{std::move(*pdf), "宛名ラベル_郵送" + std::to_string(id) + ".pdf"};
 }
 
+namespace {
+
+// "第K2026-000004号" version 1 -> "K2026-000004-v1.pdf": the number's ASCII
+// part, so that every unzip tool and Windows Explorer show it alike.
+std::string AsciiFileName(const Certificate& c) {
+  std::string name;
+  for (char ch : c.issued.number) {
+    if (static_cast<unsigned char>(ch) < 0x80) name += ch;
+  }
+  if (name.empty()) name = "certificate-" + std::to_string(c.id);
+  return name + "-v" + std::to_string(c.issued.version) + ".pdf";
+}
+
+}  // namespace
+
+Result<std::vector<PdfFile>> CertificateFiles(const Deps& deps, const Caller& caller,
+                                              const std::vector<std::string>& numbers,
+                                              std::string_view public_url) {
+  auto renderer = RendererOf(deps);
+  KAKARI_RETURN_IF_ERROR(renderer);
+  auto certs = SelectedCertificates(deps, caller, numbers);
+  KAKARI_RETURN_IF_ERROR(certs);
+  std::vector<PdfFile> files;
+  for (const auto& c : *certs) {
+    auto docs = DocumentsFor(deps, {c}, public_url);
+    KAKARI_RETURN_IF_ERROR(docs);
+    auto pdf = (*renderer)->Certificates(*docs);
+    KAKARI_RETURN_IF_ERROR(pdf);
+    files.push_back({std::move(*pdf), AsciiFileName(c)});
+  }
+  return files;
+}
+
 Result<PdfFile> MergedCertificatesPdf(const Deps& deps, const Caller& caller,
                                       const std::vector<std::string>& numbers,
                                       std::string_view public_url) {

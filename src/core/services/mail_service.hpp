@@ -45,6 +45,11 @@ struct MailBatchView {
 [[nodiscard]] Result<PdfFile> MailBatchCertificatesPdf(const Deps& deps, const Caller& caller,
                                                        Id id, std::string_view public_url);
 [[nodiscard]] Result<PdfFile> MailBatchLabelsPdf(const Deps& deps, const Caller& caller, Id id);
+// The chosen certificates as one PDF file each, named by number and version
+// in ASCII ("K2026-000004-v1.pdf"), for a ZIP archive.
+[[nodiscard]] Result<std::vector<PdfFile>> CertificateFiles(const Deps& deps, const Caller& caller,
+                                                            const std::vector<std::string>& numbers,
+                                                            std::string_view public_url);
 [[nodiscard]] Result<PdfFile> MergedCertificatesPdf(const Deps& deps, const Caller& caller,
                                                     const std::vector<std::string>& numbers,
                                                     std::string_view public_url);
