@@ -375,5 +375,4 @@ std::optional<std::string> QueryValue(const ApiContext& c, const char* key) {
   return it->second;
 }
 
-
 }  // namespace kakari::http

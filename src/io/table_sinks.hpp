@@ -21,6 +21,6 @@ const char* ExportContentType(ExportFormat f);  // for HTTP downloads
 // A sink writing `path` (created or truncated). Fails kUnavailable when
 // the file cannot be created.
 [[nodiscard]] core::Result<std::unique_ptr<core::TableSink>> OpenTableSink(ExportFormat f,
-                                                                          const std::string& path);
+                                                                           const std::string& path);
 
 }  // namespace kakari::io

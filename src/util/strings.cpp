@@ -140,7 +140,8 @@ std::string CsvField(std::string_view s) {
 }
 
 std::string SpreadsheetCsvField(std::string_view s) {
-  bool formula_like = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+  bool formula_like =
+      !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
   return formula_like ? CsvField("'" + std::string(s)) : CsvField(s);
 }
 

@@ -100,8 +100,8 @@ struct DoctorListing {
   std::string kana;
   std::string association_code;  // home
   std::string association_name;
-  std::optional<ReviewStatus> application;   // the latest one's status
-  std::string certificate_number;            // the latest valid version's
+  std::optional<ReviewStatus> application;  // the latest one's status
+  std::string certificate_number;           // the latest valid version's
   std::optional<Date> certificate_issued_on;
 };
 // A certificate version with the association that approved it.
@@ -148,7 +148,7 @@ struct StatisticsInputs {
 // --- The report ---------------------------------------------------------------
 
 struct AreaFigures {
-  std::string area;  // "13", "13001"; "" for the total
+  std::string area;     // "13", "13001"; "" for the total
   std::string name_ja;  // filled by the service: 東京都医師会, 千代田区医師会
   std::string name_en;
   int64_t doctors = 0;
@@ -174,7 +174,7 @@ struct AreaFigures {
 };
 
 struct MonthFigures {
-  std::string month;  // "2026-04"
+  std::string month;      // "2026-04"
   int64_t submitted = 0;  // applications
   int64_t approved = 0;   // applications approved
   int64_t issued = 0;     // certificates, first versions

@@ -83,15 +83,14 @@ StatisticsInputs TwoPrefectures() {
   in.waiting = {{"13001", ReviewKind::kApplication, Date{2026, 12, 1}, 2},
                 {"13", ReviewKind::kActivity, Date{2026, 11, 1}, 1},
                 {"27001", ReviewKind::kDeclaration, Date{2026, 10, 1}, 3}};
-  in.decisions = {
-      {"13001", ReviewKind::kApplication, ReviewStatus::kApproved, Date{2026, 5, 1},
-       Date{2026, 5, 3}, 3},
-      {"13001", ReviewKind::kActivity, ReviewStatus::kReturned, Date{2026, 6, 1}, Date{2026, 6, 11},
-       1},
-      {"27001", ReviewKind::kApplication, ReviewStatus::kApproved, Date{2026, 7, 1},
-       Date{2026, 7, 31}, 2},
-      {"27001", ReviewKind::kApplication, ReviewStatus::kRejected, Date{2026, 7, 1},
-       Date{2026, 7, 1}, 1}};
+  in.decisions = {{"13001", ReviewKind::kApplication, ReviewStatus::kApproved, Date{2026, 5, 1},
+                   Date{2026, 5, 3}, 3},
+                  {"13001", ReviewKind::kActivity, ReviewStatus::kReturned, Date{2026, 6, 1},
+                   Date{2026, 6, 11}, 1},
+                  {"27001", ReviewKind::kApplication, ReviewStatus::kApproved, Date{2026, 7, 1},
+                   Date{2026, 7, 31}, 2},
+                  {"27001", ReviewKind::kApplication, ReviewStatus::kRejected, Date{2026, 7, 1},
+                   Date{2026, 7, 1}, 1}};
   in.certificates = {{"13001", "2026-05", 3, 0, 0, 2}, {"27001", "2026-07", 2, 1, 1, 0}};
   in.submissions = {{"13001", "2026-05", 4}, {"27001", "2026-07", 3}, {"27001", "2025-12", 9}};
   in.coverage = {{"13", 20, 5}, {"27", 10, 10}};

@@ -103,8 +103,12 @@ TEST_F(ExportServiceTest, TheQueueExportTakesEveryPageOfTheFilter) {
   auto doctor = NewDoctor("823456", "13");
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(ReportActivity(deps(), doctor,
-                               ActivityInput{"vaccination", "接種 " + std::to_string(i),
-                                             Date{2026, 4, 1}, Date{2026, 4, 30}, "練馬区", {}})
+                               ActivityInput{"vaccination",
+                                             "接種 " + std::to_string(i),
+                                             Date{2026, 4, 1},
+                                             Date{2026, 4, 30},
+                                             "練馬区",
+                                             {}})
                     .has_value());
   }
   CapturingSink sink;

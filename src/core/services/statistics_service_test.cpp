@@ -24,7 +24,8 @@ class StatisticsServiceTest : public ServiceTest {
     ASSERT_TRUE(uow->Commit().has_value());
   }
   static ActivityInput Vaccination() {
-    return {"vaccination", "インフルエンザ予防接種", Date{2026, 4, 1}, Date{2026, 4, 30}, "練馬区", {}};
+    return {
+        "vaccination", "インフルエンザ予防接種", Date{2026, 4, 1}, Date{2026, 4, 30}, "練馬区", {}};
   }
   Id Report(const Caller& doctor) {
     auto id = ReportActivity(deps(), doctor, Vaccination());
@@ -66,7 +67,8 @@ TEST_F(StatisticsServiceTest, EachStaffMemberSeesTheirOwnAreaOnly) {
   ASSERT_TRUE(county.has_value());
   EXPECT_EQ(county->areas.size(), 1u);
 
-  auto osaka = AreaStatistics(deps(), Staff(Role::kReviewer, "27"), std::string("13"), std::nullopt);
+  auto osaka =
+      AreaStatistics(deps(), Staff(Role::kReviewer, "27"), std::string("13"), std::nullopt);
   ASSERT_FALSE(osaka.has_value());
   EXPECT_EQ(osaka.error().code, ErrorCode::kNotFound);
   auto upward =
@@ -76,7 +78,8 @@ TEST_F(StatisticsServiceTest, EachStaffMemberSeesTheirOwnAreaOnly) {
   auto doctor = AreaStatistics(deps(), NewDoctor("323456"), std::nullopt, std::nullopt);
   ASSERT_FALSE(doctor.has_value());
   EXPECT_EQ(doctor.error().code, ErrorCode::kPermissionDenied);
-  auto bad = AreaStatistics(deps(), Staff(Role::kJmaAdmin, "00"), std::string("東京"), std::nullopt);
+  auto bad =
+      AreaStatistics(deps(), Staff(Role::kJmaAdmin, "00"), std::string("東京"), std::nullopt);
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
 }

@@ -29,8 +29,7 @@ class Reports final : public ReportRepository {
     return out;
   }
 
-  Result<std::vector<ApplicantFact>> Applicants(std::string_view area,
-                                                const Date& as_of) override {
+  Result<std::vector<ApplicantFact>> Applicants(std::string_view area, const Date& as_of) override {
     std::map<std::string, std::pair<std::set<Id>, std::set<Id>>> by_code;
     for (const auto& [id, a] : t_.applications) {
       if (a.review.status == ReviewStatus::kWithdrawn || as_of < a.application.submitted_on)
@@ -68,8 +67,7 @@ class Reports final : public ReportRepository {
     return out;
   }
 
-  Result<std::vector<DecisionFact>> Decisions(std::string_view area,
-                                              const StatPeriod& p) override {
+  Result<std::vector<DecisionFact>> Decisions(std::string_view area, const StatPeriod& p) override {
     std::map<std::tuple<std::string, ReviewKind, ReviewStatus, Date, Date>, int64_t> counts;
     for (size_t i = 0; i < t_.history.size(); ++i) {
       const HistoryRow& h = t_.history[i];
@@ -87,8 +85,8 @@ class Reports final : public ReportRepository {
     }
     std::vector<DecisionFact> out;
     for (const auto& [k, n] : counts) {
-      out.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k),
-                     std::get<4>(k), n});
+      out.push_back(
+          {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), n});
     }
     auto key = [](const DecisionFact& d) {
       return std::tuple(d.code, std::string_view(ReviewKindName(d.kind)),
@@ -120,7 +118,8 @@ class Reports final : public ReportRepository {
       if (row.certificate.status == CertificateStatus::kRevoked &&
           InPeriod(row.status_changed_at, p))
         ++at(code, row.status_changed_at.substr(0, 7)).revoked;
-      if (auto sent = SentAt(row); sent && InPeriod(*sent, p)) ++at(code, sent->substr(0, 7)).mailed;
+      if (auto sent = SentAt(row); sent && InPeriod(*sent, p))
+        ++at(code, sent->substr(0, 7)).mailed;
     }
     std::vector<CertificateEventFact> out;
     for (auto& [k, e] : events) out.push_back(e);
@@ -162,8 +161,15 @@ class Reports final : public ReportRepository {
     for (const auto& [id, d] : t_.doctors) {
       auto org = t_.organisations.find(d.home_association_id);
       if (org == t_.organisations.end() || !CodeUnder(org->second.code, area)) continue;
-      DoctorListing row{id, d.registry_number, d.name, d.kana, org->second.code,
-                        org->second.name_ja, std::nullopt, "", std::nullopt};
+      DoctorListing row{id,
+                        d.registry_number,
+                        d.name,
+                        d.kana,
+                        org->second.code,
+                        org->second.name_ja,
+                        std::nullopt,
+                        "",
+                        std::nullopt};
       for (const auto& [app_id, a] : t_.applications) {  // ascending: the last is the latest
         if (a.application.doctor_id == id) row.application = a.review.status;
       }

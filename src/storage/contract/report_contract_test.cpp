@@ -49,8 +49,8 @@ class ReportContractTest : public StorageContractTest<Factory> {
     ASSERT_TRUE(uow->Commit().has_value());
   }
   Id Doctor(core::UnitOfWork& uow, const std::string& reg, Id home) {
-    auto id = uow.Doctors().Insert(
-        {0, reg, "髙橋　太郎", "タカハシ　タロウ", std::nullopt, Date{1970, 4, 1}, home, "", "", ""});
+    auto id = uow.Doctors().Insert({0, reg, "髙橋　太郎", "タカハシ　タロウ", std::nullopt,
+                                    Date{1970, 4, 1}, home, "", "", ""});
     EXPECT_TRUE(id.has_value());
     return id.value_or(0);
   }
@@ -73,8 +73,8 @@ class ReportContractTest : public StorageContractTest<Factory> {
   void Decide(core::UnitOfWork& uow, Id app, ReviewStatus to, const std::string& at,
               const std::string& reason) {
     auto item = **uow.Reviews().Find(ReviewKind::kApplication, app);
-    ASSERT_TRUE(*uow.Reviews().UpdateStatus(ReviewKind::kApplication, app, item.version, to,
-                                            reason));
+    ASSERT_TRUE(
+        *uow.Reviews().UpdateStatus(ReviewKind::kApplication, app, item.version, to, reason));
     History(uow, app, to, at, reason);
   }
   Id Certify(Id app, Id doctor, const std::string& number, int version, Date on) {
@@ -83,8 +83,8 @@ class ReportContractTest : public StorageContractTest<Factory> {
     c.application_id = app;
     c.doctor_id = doctor;
     c.programme_code = programme_;
-    c.issued = {number, version, on, "髙橋　太郎", "タカハシ　タロウ", Date{1970, 4, 1}, "reg",
-                "p",    "会長",  "松本"};
+    c.issued = {number,           version, on,  "髙橋　太郎", "タカハシ　タロウ",
+                Date{1970, 4, 1}, "reg",   "p", "会長",       "松本"};
     c.key_id = "k1";
     c.payload = number + std::to_string(version);
     c.delivery = "mail";
@@ -193,10 +193,9 @@ TYPED_TEST(ReportContractTest, CertificateEventsCountIssuesReissuesRevocationsAn
   auto uow = *this->store_->Begin(false);
   auto events = *uow->Reports().CertificateEvents("", Fy2026());
   auto sum = [&](const std::string& code, int64_t core::CertificateEventFact::*field) {
-    return std::accumulate(events.begin(), events.end(), int64_t{0},
-                           [&](int64_t n, const auto& e) {
-                             return e.code == code ? n + e.*field : n;
-                           });
+    return std::accumulate(events.begin(), events.end(), int64_t{0}, [&](int64_t n, const auto& e) {
+      return e.code == code ? n + e.*field : n;
+    });
   };
   using E = core::CertificateEventFact;
   EXPECT_EQ(sum("13", &E::issued), 1);
@@ -219,9 +218,8 @@ TYPED_TEST(ReportContractTest, ListsDoctorsAndCertificatesOfTheArea) {
   this->Certify(this->c_, this->ueno_, "第K2026-000003号", 1, Date{2026, 7, 2});
   {
     auto uow = *this->store_->Begin(true);
-    ASSERT_TRUE(uow->Certificates()
-                    .SetStatus(first, core::CertificateStatus::kSuperseded, "")
-                    .has_value());
+    ASSERT_TRUE(
+        uow->Certificates().SetStatus(first, core::CertificateStatus::kSuperseded, "").has_value());
     ASSERT_TRUE(uow->Commit().has_value());
   }
   auto uow = *this->store_->Begin(false);
@@ -244,10 +242,11 @@ TYPED_TEST(ReportContractTest, ListsDoctorsAndCertificatesOfTheArea) {
 
   std::vector<core::CertificateListing> certs;
   ASSERT_TRUE(uow->Reports()
-                  .ForEachCertificate("", [&](const core::CertificateListing& c) -> core::Status {
-                    certs.push_back(c);
-                    return {};
-                  })
+                  .ForEachCertificate("",
+                                      [&](const core::CertificateListing& c) -> core::Status {
+                                        certs.push_back(c);
+                                        return {};
+                                      })
                   .has_value());
   ASSERT_EQ(certs.size(), 3u);
   EXPECT_EQ(certs[0].version, 1);
@@ -261,8 +260,8 @@ TYPED_TEST(ReportContractTest, ListsDoctorsAndCertificatesOfTheArea) {
   int seen = 0;
   auto stop = uow->Reports().ForEachCertificate("", [&](const core::CertificateListing&) {
     ++seen;
-    return core::Status(tl::unexpected(core::MakeError(core::ErrorCode::kUnavailable, "満杯",
-                                                       "disk full")));
+    return core::Status(
+        tl::unexpected(core::MakeError(core::ErrorCode::kUnavailable, "満杯", "disk full")));
   });
   ASSERT_FALSE(stop.has_value());
   EXPECT_EQ(stop.error().message_en, "disk full");
@@ -270,10 +269,11 @@ TYPED_TEST(ReportContractTest, ListsDoctorsAndCertificatesOfTheArea) {
   // The statement is usable again afterwards.
   int count = 0;
   ASSERT_TRUE(uow->Reports()
-                  .ForEachCertificate("27", [&](const core::CertificateListing&) -> core::Status {
-                    ++count;
-                    return {};
-                  })
+                  .ForEachCertificate("27",
+                                      [&](const core::CertificateListing&) -> core::Status {
+                                        ++count;
+                                        return {};
+                                      })
                   .has_value());
   EXPECT_EQ(count, 1);
 }

@@ -144,11 +144,12 @@ Result<std::vector<core::Institution>> SqlInstitutions::Search(std::string_view 
 }
 
 Result<std::vector<core::CoverageSite>> SqlInstitutions::ReportableSites(std::string_view area) {
-  KAKARI_TRY(st, c_.Prepare(std::string("SELECT i.id, i.code, i.name, CASE WHEN i.association_code <> '' "
-                                        "THEN i.association_code ELSE substr(i.code, 1, 2) END "
-                                        "FROM institutions i WHERE "
-                                        "i.exempt_from_report = 0 AND ") +
-                            kInArea + " ORDER BY i.code"));
+  KAKARI_TRY(
+      st, c_.Prepare(std::string("SELECT i.id, i.code, i.name, CASE WHEN i.association_code <> '' "
+                                 "THEN i.association_code ELSE substr(i.code, 1, 2) END "
+                                 "FROM institutions i WHERE "
+                                 "i.exempt_from_report = 0 AND ") +
+                     kInArea + " ORDER BY i.code"));
   st->Bind(1, area);
   return CollectRows<core::CoverageSite>(*st, [](const Statement& s) {
     return core::CoverageSite{s.Int(0), s.Text(1), s.Text(2), s.Text(3)};

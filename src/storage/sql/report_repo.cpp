@@ -95,8 +95,9 @@ Result<std::vector<core::WaitingFact>> SqlReports::Waiting(std::string_view area
                               "WHERE t.status = 'submitted' AND o.code LIKE ? "
                               "GROUP BY 1, 2"));
     st->Bind(1, Under(area));
-    KAKARI_TRY(rows, CollectRows<core::WaitingFact>(*st, [&](const Statement& s) {
-                 return core::WaitingFact{s.Text(0), KindOf(kind), DateOf(s.Text(1)), s.Int(2)};
+    core::ReviewKind item_kind = KindOf(kind);
+    KAKARI_TRY(rows, CollectRows<core::WaitingFact>(*st, [item_kind](const Statement& s) {
+                 return core::WaitingFact{s.Text(0), item_kind, DateOf(s.Text(1)), s.Int(2)};
                }));
     out.insert(out.end(), rows.begin(), rows.end());
   }

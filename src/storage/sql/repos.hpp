@@ -248,26 +248,25 @@ KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
   core::Status SetWantsReminders(core::Id user_id, bool wanted) override;
 KAKARI_SQL_REPO(SqlNotices, NoticeRepository);
 
-#define KAKARI_SqlReports_METHODS                                                                \
-  core::Result<std::vector<std::pair<core::Id, std::string>>> DoctorHomes(std::string_view area) \
-      override;                                                                                  \
-  core::Result<std::vector<core::ApplicantFact>> Applicants(std::string_view area,               \
-                                                            const core::Date& as_of) override;   \
-  core::Result<std::vector<core::WaitingFact>> Waiting(std::string_view area) override;          \
-  core::Result<std::vector<core::DecisionFact>> Decisions(std::string_view area,                 \
-                                                          const core::StatPeriod& p) override;   \
-  core::Result<std::vector<core::CertificateEventFact>> CertificateEvents(                       \
-      std::string_view area, const core::StatPeriod& p) override;                                \
-  core::Result<std::vector<core::SubmissionFact>> Submissions(std::string_view area,             \
-                                                              const core::StatPeriod& p)         \
-      override;                                                                                  \
-  core::Result<std::vector<core::ReasonCount>> TopReturnReasons(                                 \
-      std::string_view area, const core::StatPeriod& p, int limit) override;                     \
-  core::Status ForEachDoctor(std::string_view area,                                              \
-                             const std::function<core::Status(const core::DoctorListing&)>& fn)  \
-      override;                                                                                  \
-  core::Status ForEachCertificate(                                                               \
-      std::string_view area,                                                                     \
+#define KAKARI_SqlReports_METHODS                                                                  \
+  core::Result<std::vector<std::pair<core::Id, std::string>>> DoctorHomes(std::string_view area)   \
+      override;                                                                                    \
+  core::Result<std::vector<core::ApplicantFact>> Applicants(std::string_view area,                 \
+                                                            const core::Date& as_of) override;     \
+  core::Result<std::vector<core::WaitingFact>> Waiting(std::string_view area) override;            \
+  core::Result<std::vector<core::DecisionFact>> Decisions(std::string_view area,                   \
+                                                          const core::StatPeriod& p) override;     \
+  core::Result<std::vector<core::CertificateEventFact>> CertificateEvents(                         \
+      std::string_view area, const core::StatPeriod& p) override;                                  \
+  core::Result<std::vector<core::SubmissionFact>> Submissions(std::string_view area,               \
+                                                              const core::StatPeriod& p) override; \
+  core::Result<std::vector<core::ReasonCount>> TopReturnReasons(                                   \
+      std::string_view area, const core::StatPeriod& p, int limit) override;                       \
+  core::Status ForEachDoctor(std::string_view area,                                                \
+                             const std::function<core::Status(const core::DoctorListing&)>& fn)    \
+      override;                                                                                    \
+  core::Status ForEachCertificate(                                                                 \
+      std::string_view area,                                                                       \
       const std::function<core::Status(const core::CertificateListing&)>& fn) override;
 KAKARI_SQL_REPO(SqlReports, ReportRepository);
 
