@@ -25,6 +25,7 @@ using core::Fail;
 using core::FiscalYear;
 using core::FiscalYearStart;
 using core::HalfUnits;
+using core::HistoryEntry;
 using core::Id;
 using core::Institution;
 using core::InstitutionCodeCheckDigit;
@@ -34,6 +35,8 @@ using core::OrgLevel;
 using core::Prefectures;
 using core::ProgressFn;
 using core::Result;
+using core::ReviewKind;
+using core::ReviewStatus;
 using core::Status;
 using core::Store;
 using core::UnitOfWork;
@@ -49,6 +52,31 @@ std::string Pad(int64_t n, int width) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(n));
   return buf;
+}
+
+// A decided demo application gets its decision in the review history, so that
+// statistics (days to a decision, return reasons) have something to show. The
+// delay (1-30 days, never past today) and the reason come from the item's id,
+// not from the random stream, which stays as it was.
+Status AddDecisionHistory(UnitOfWork& uow, Id id, const NewApplication& app, const Date& today) {
+  static constexpr const char* kReasons[] = {
+      "実地研修の証明書の日付が読めません。鮮明な写しを添付してください。",
+      "講義の受講記録と申請の単位数が一致しません。", "所属医師会の記載が抜けています。"};
+  const char* action = app.status == ReviewStatus::kApproved   ? "approve"
+                       : app.status == ReviewStatus::kReturned ? "return"
+                       : app.status == ReviewStatus::kRejected ? "reject"
+                                                               : nullptr;
+  if (action == nullptr) return {};
+  int64_t day = std::min(app.submitted_on.ToDays() + 1 + id % 30, today.ToDays());
+  HistoryEntry e;
+  e.at = Date::FromDays(day).ToIso() + "T01:00:00Z";
+  e.from = ReviewStatus::kSubmitted;
+  e.to = app.status;
+  e.action = action;
+  e.actor_role = "reviewer";
+  if (app.status == ReviewStatus::kReturned) e.reason = kReasons[id % 3];
+  if (app.status == ReviewStatus::kRejected) e.reason = "修了要件を満たしていません。";
+  return uow.Reviews().AddHistory(ReviewKind::kApplication, id, e);
 }
 
 // Builds the synthetic registry step by step, one transaction per chunk.
@@ -305,6 +333,7 @@ Status DemoGenerator::AddActivities(UnitOfWork& uow, Id doctor, Id home) {
                        RandomDateSince(Date{2025, 4, 1})};
     auto id = uow.Applications().Insert(app);
     KAKARI_RETURN_IF_ERROR(id);
+    KAKARI_RETURN_IF_ERROR(AddDecisionHistory(uow, *id, app, today_));
     ++result_.applications;
   }
   return {};
