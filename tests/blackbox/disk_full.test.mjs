@@ -93,3 +93,31 @@ test('disk full: reads stay readable, writes answer 503 and resume when space re
     const files = Number(sh('sqlite3', [db, "SELECT count(*) FROM stored_files WHERE name = 'disk-full-proof.pdf'"]));
     assert.equal(files, 1, 'the refused upload left nothing behind');
   });
+
+test('disk full under the export folder: an export answers 503 and leaves no file',
+  { skip: process.getuid?.() !== 0 && 'mounting a tmpfs needs root' }, async (t) => {
+    const mnt = fs.mkdtempSync(path.join(os.tmpdir(), 'kakari-export-tmpfs-'));
+    sh('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
+    let server = null;
+    t.after(() => {
+      server?.child.kill('SIGKILL');
+      spawnSync('umount', ['-l', mnt]);
+      fs.rmSync(mnt, { recursive: true, force: true });
+    });
+    const db = demoDb(fs.mkdtempSync(path.join(os.tmpdir(), 'kakari-export-db-')));
+    server = await startServer(t, db, [], { TMPDIR: mnt });
+    const jma = await login(server.base, 'jma-admin');
+    fillDisk(path.join(mnt, 'filler'));
+    for (const format of ['xlsx', 'csv']) {
+      const r = await jma.get(`/api/v1/staff/exports/completions?format=${format}`);
+      assert.equal(r.status, 503, `${format}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.code, 'unavailable');
+      assert.ok(r.body.error.message_ja.length > 0 && r.body.error.message_en.length > 0);
+    }
+    assert.deepEqual(fs.readdirSync(mnt), ['filler'], 'no half-written export left behind');
+    // With room again, the same export works.
+    fs.rmSync(path.join(mnt, 'filler'));
+    const ok = await jma.get('/api/v1/staff/exports/statistics?format=csv');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(fs.readdirSync(mnt), [], 'the sent file is gone');
+  });
