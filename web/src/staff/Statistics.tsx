@@ -158,7 +158,7 @@ function Trend({ stats }: { stats: Stats }) {
   return (
     <section class="card" aria-labelledby="trend-title">
       <h3 id="trend-title">{t('trendTitle')}</h3>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="trend-title">
         <table class="stats-table">
           <thead><tr><th scope="col">{t('colMonth')}</th><th scope="col">{t('colSubmitted')}</th>
             <th scope="col">{t('colApproved')}</th><th scope="col">{t('colIssued')}</th></tr></thead>
@@ -206,6 +206,7 @@ function FigureChoice({ figure, onChange }: { figure: Figure; onChange: (f: Figu
 
 export function Statistics({ route }: { route: Route }) {
   const t = useT(sm);
+  const lang = useLang();
   const area = route.query.get('association') ?? '';
   const asOf = route.query.get('as_of') ?? '';
   const [figure, setFigure] = useState<Figure>((route.query.get('figure') as Figure | null) ?? 'complete');
@@ -236,7 +237,7 @@ export function Statistics({ route }: { route: Route }) {
       <Show state={state}>{(stats) => (
         <>
           <div class="card">
-            <h2>{stats.total.name} <small>{stats.as_of}（{stats.fiscal_year}年度）</small></h2>
+            <h2>{areaName(stats.total, lang)} <small>{stats.as_of} {t('fiscalYear').replace('{year}', String(stats.fiscal_year))}</small></h2>
             {stats.breakdown === 'association' && area.length === 2 && <p><a href="#/statistics">{t('statsUp')}</a></p>}
             {stats.breakdown === 'prefecture' && <FigureChoice figure={figure} onChange={setFigure} />}
             {stats.breakdown === 'prefecture' && <JapanMap stats={stats} figure={figure} />}

@@ -9,7 +9,7 @@ export const sm = {
   statsAreaHint: { ja: '空欄で担当地域全体。例: 13、13001', en: 'Empty for your whole area. e.g. 13, 13001' },
   statsAsOf: { ja: '基準日', en: 'As of' },
   show: { ja: '表示', en: 'Show' },
-  statsNational: { ja: '全国', en: 'Japan' },
+  fiscalYear: { ja: '（{year}年度）', en: '(fiscal year {year})' },
   statsUp: { ja: '全国に戻る', en: 'Back to Japan' },
   statsFigure: { ja: '地図に示す数字', en: 'Figure on the map' },
   figComplete: { ja: '修了要件を満たす医師の割合', en: 'Share of doctors who meet the requirements' },
