@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { login, startServer, demoDb } from './helpers.mjs';
+import { login, startServer, demoDb, tempDir } from './helpers.mjs';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
 
@@ -104,7 +104,7 @@ test('disk full under the export folder: an export answers 503 and leaves no fil
       spawnSync('umount', ['-l', mnt]);
       fs.rmSync(mnt, { recursive: true, force: true });
     });
-    const db = demoDb(fs.mkdtempSync(path.join(os.tmpdir(), 'kakari-export-db-')));
+    const db = demoDb(tempDir(t));  // removed with the test
     server = await startServer(t, db, [], { TMPDIR: mnt });
     const jma = await login(server.base, 'jma-admin');
     fillDisk(path.join(mnt, 'filler'));
