@@ -11,6 +11,27 @@ using nlohmann::json;
 namespace {
 // Units as a JSON number: exact, since halves are representable in binary.
 json Units(core::HalfUnits u) { return static_cast<double>(u.halves()) / 2.0; }
+
+json StepsJson(const std::vector<core::NextStep>& steps) {
+  json out = json::array();
+  for (const auto& s : steps) {
+    json step = {{"kind", core::StepKindName(s.kind)}};
+    if (s.item_kind) {
+      step["item_kind"] = core::ReviewKindName(*s.item_kind);
+      step["item_id"] = s.item_id;
+    }
+    if (s.kind == core::StepKind::kFixReturned) step["reason"] = s.reason;
+    if (s.kind == core::StepKind::kTakeLectures || s.kind == core::StepKind::kAwaitLectureReview) {
+      step["units"] = Units(s.units);
+    }
+    if (s.kind == core::StepKind::kReportActivity ||
+        s.kind == core::StepKind::kAwaitActivityReview) {
+      step["activities"] = s.activities;
+    }
+    out.push_back(std::move(step));
+  }
+  return out;
+}
 }  // namespace
 
 std::string ErrorBody(const core::Error& e) {
@@ -48,6 +69,12 @@ std::string ProgressBody(const core::DoctorProgress& p) {
       {"total_units", Units(e.total_units)},
       {"complete", e.complete},
       {"missing", missing},
+      {"towards_units", Units(core::UnitsTowardsCompletion(p.programme, e))},
+      {"pending",
+       {{"lecture_units", Units(p.pending.lecture_units)},
+        {"declarations", p.pending.declarations},
+        {"activities", p.pending.activities}}},
+      {"next_steps", StepsJson(p.steps)},
   };
   return body.dump();
 }

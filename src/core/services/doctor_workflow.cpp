@@ -113,11 +113,7 @@ Status ValidateDeclaration(const DeclarationInput& in, Date today) {
 
 Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
   return ReadOwnRecord<DoctorProgress>(
-      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) -> Result<DoctorProgress> {
-        auto standing = StandingOf(uow, doctor.id);
-        KAKARI_RETURN_IF_ERROR(standing);
-        return DoctorProgress{doctor, standing->programme, standing->eligibility};
-      });
+      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) { return ProgressOf(uow, doctor); });
 }
 
 Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year, int page,

@@ -4,6 +4,37 @@
 
 namespace kakari::core {
 
+namespace {
+
+Result<PendingWork> PendingOf(UnitOfWork& uow, const std::vector<ReviewItem>& items) {
+  PendingWork pending;
+  for (const auto& item : items) {
+    if (item.status != ReviewStatus::kSubmitted) continue;
+    if (item.kind == ReviewKind::kActivity) ++pending.activities;
+    if (item.kind != ReviewKind::kDeclaration) continue;
+    auto declaration = uow.Declarations().Find(item.id);
+    KAKARI_RETURN_IF_ERROR(declaration);
+    if (!*declaration) continue;
+    ++pending.declarations;
+    pending.lecture_units += (*declaration)->units;
+  }
+  return pending;
+}
+
+}  // namespace
+
+Result<DoctorProgress> ProgressOf(UnitOfWork& uow, const Doctor& doctor) {
+  auto standing = StandingOf(uow, doctor.id);
+  KAKARI_RETURN_IF_ERROR(standing);
+  auto items = uow.Reviews().ListForDoctor(doctor.id);
+  KAKARI_RETURN_IF_ERROR(items);
+  auto pending = PendingOf(uow, *items);
+  KAKARI_RETURN_IF_ERROR(pending);
+  auto steps = NextSteps(standing->eligibility, *pending, *items);
+  return DoctorProgress{doctor, standing->programme, standing->eligibility, *pending,
+                        std::move(steps)};
+}
+
 Result<ProgressSummary> SummariseAll(const Deps& deps, const Caller& caller,
                                      const std::function<void(Id, const Eligibility&)>& on_each) {
   KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));

@@ -9,6 +9,7 @@
 
 #include "core/domain/eligibility.hpp"
 #include "core/domain/entities.hpp"
+#include "core/domain/guidance.hpp"
 #include "core/ports/store.hpp"
 #include "core/services/service_support.hpp"
 
@@ -18,7 +19,12 @@ struct DoctorProgress {
   Doctor doctor;
   Programme programme;
   Eligibility eligibility;
+  PendingWork pending;          // submitted, not yet decided
+  std::vector<NextStep> steps;  // what to do next, in order
 };
+
+// A doctor's progress with what is under review and the next steps.
+[[nodiscard]] Result<DoctorProgress> ProgressOf(UnitOfWork& uow, const Doctor& doctor);
 
 struct ProgressSummary {
   int64_t doctors = 0;

@@ -80,14 +80,14 @@ Result<DoctorProgress> DoctorProgressFor(const Deps& deps, const Caller& caller,
   KAKARI_RETURN_IF_ERROR(uow);
   auto doctor = LoadVisibleDoctor(**uow, caller.principal, registry_number);
   KAKARI_RETURN_IF_ERROR(doctor);
-  auto standing = StandingOf(**uow, doctor->id);
-  KAKARI_RETURN_IF_ERROR(standing);
+  auto progress = ProgressOf(**uow, *doctor);
+  KAKARI_RETURN_IF_ERROR(progress);
   if (caller.principal.role != Role::kDoctor) {
     KAKARI_RETURN_IF_ERROR(WriteAudit(**uow, deps, &caller, "doctor.view", "doctor",
                                       std::to_string(doctor->id), "progress"));
   }
   KAKARI_RETURN_IF_ERROR((*uow)->Commit());
-  return DoctorProgress{*doctor, standing->programme, standing->eligibility};
+  return progress;
 }
 
 Result<QueuePage> ReviewQueue(const Deps& deps, const Caller& caller, QueueFilter filter) {
