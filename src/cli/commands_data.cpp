@@ -74,6 +74,11 @@ int RunDemo(const Args& args, Environment& env) {
   }
   auto keys = env.open_keys(KeyDir(args, env));
   if (!keys) return PrintError(env, keys.error());
+  if (env.renderer != nullptr) {
+    auto seal = env.renderer->SealImage("会長之印");
+    if (!seal) return PrintError(env, seal.error());
+    if (auto s = demo::AddDemoSeal(*store, *seal); !s) return PrintError(env, s.error());
+  }
   auto certs =
       demo::CreateDemoCertificates(core::Deps{*store, *env.crypto, *env.clock, keys->get()});
   if (!certs) return PrintError(env, certs.error());

@@ -46,6 +46,21 @@ Result<Caller> JmaCaller(Store& store) {
   return Caller{PrincipalOf(**user), "127.0.0.1", "", ""};
 }
 
+// Issues the certificate of an approved demo application. Demo applications
+// are inserted approved, without what counted; record the doctor's standing
+// as its snapshot first, as a real approval does, so the certificate can say
+// what was completed.
+Result<core::Certificate> CertifyDemoApplication(core::UnitOfWork& uow, const Deps& deps,
+                                                 const core::ReviewItem& item) {
+  auto standing = core::StandingOf(uow, item.doctor_id);
+  KAKARI_RETURN_IF_ERROR(standing);
+  core::ApplicationSnapshot snapshot{standing->eligibility.lecture_units,
+                                     standing->approved_activity_ids,
+                                     standing->eligibility.total_units, ""};
+  KAKARI_RETURN_IF_ERROR(uow.Applications().ReplaceSnapshot(item.id, snapshot));
+  return IssueInApproval(uow, deps, item.id, item.doctor_id, item.channel == "paper");
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
@@ -55,8 +70,7 @@ Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
   for (const auto& row : *rows) {
     auto uow = deps.store.Begin(true);
     KAKARI_RETURN_IF_ERROR(uow);
-    auto cert =
-        IssueInApproval(**uow, deps, row.item.id, row.item.doctor_id, row.item.channel == "paper");
+    auto cert = CertifyDemoApplication(**uow, deps, row.item);
     KAKARI_RETURN_IF_ERROR(cert);
     KAKARI_RETURN_IF_ERROR((*uow)->Commit());
     numbers.push_back(cert->issued.number);
@@ -70,6 +84,23 @@ Result<std::vector<std::string>> CreateDemoCertificates(const Deps& deps) {
     KAKARI_RETURN_IF_ERROR(Revoke(deps, *jma, numbers[2], "申請内容の誤りによる取消し（デモ）"));
   }
   return numbers;
+}
+
+core::Status AddDemoSeal(Store& store, const std::string& png) {
+  auto uow = store.Begin(true);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto signatories = (*uow)->Certificates().Signatories();
+  KAKARI_RETURN_IF_ERROR(signatories);
+  if (signatories->empty()) return {};
+  core::Signatory sealed = signatories->back();
+  for (const auto& s : *signatories) {
+    if (s.effective_from > sealed.effective_from) sealed = s;
+  }
+  sealed.id = 0;
+  sealed.effective_from = core::Date::FromDays(sealed.effective_from.ToDays() + 1);
+  sealed.seal_image = png;
+  KAKARI_RETURN_IF_ERROR((*uow)->Certificates().AddSignatory(sealed));
+  return (*uow)->Commit();
 }
 
 Result<int64_t> CertifyOtherApproved(const Deps& deps) {
@@ -88,7 +119,7 @@ Result<int64_t> CertifyOtherApproved(const Deps& deps) {
     // The first three are CreateDemoCertificates' (same order).
     for (size_t i = page == 1 ? 3 : 0; i < rows->rows.size(); ++i) {
       const auto& item = rows->rows[i].item;
-      auto cert = IssueInApproval(**uow, deps, item.id, item.doctor_id, item.channel == "paper");
+      auto cert = CertifyDemoApplication(**uow, deps, item);
       KAKARI_RETURN_IF_ERROR(cert);
       ++issued;
     }

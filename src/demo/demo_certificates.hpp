@@ -15,6 +15,10 @@ namespace kakari::demo {
 // Returns their numbers. Run after CreateDemoAccounts (uses jma-admin).
 [[nodiscard]] core::Result<std::vector<std::string>> CreateDemoCertificates(const core::Deps& deps);
 
+// Gives the signatory in office a seal image (`png`) from the next day on,
+// so that demo certificates show a seal as printed ones do.
+[[nodiscard]] core::Status AddDemoSeal(core::Store& store, const std::string& png);
+
 // The national demo: a certificate for every other approved application,
 // so that coverage is realistic. Returns how many were issued.
 [[nodiscard]] core::Result<int64_t> CertifyOtherApproved(const core::Deps& deps);

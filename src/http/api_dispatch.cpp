@@ -306,6 +306,10 @@ const std::vector<Route>& Routes() {
        PostAffiliationImport},
       {"GET", "/api/v1/verify/:number", Public(), B::kNone, L::kInline, GetVerify},
       {"GET", "/verify/:number", Public(), B::kNone, L::kInline, GetVerifyPage},
+      {"GET", "/api/v1/verify-code/:code", Public(), B::kNone, L::kInline, GetVerifyByCode},
+      {"GET", "/v/:code", Public(), B::kNone, L::kInline, GetShortVerifyPage},
+      {"GET", "/v", Public(), B::kNone, L::kInline, GetVerifyForm},
+      {"GET", "/verify", Public(), B::kNone, L::kInline, GetVerifyForm},
   };
   return routes;
 }

@@ -8,6 +8,7 @@
 #include "core/domain/wareki.hpp"
 #include "core/services/certificate_service.hpp"
 #include "http/api_context.hpp"
+#include "http/verify_page.hpp"
 #include "util/strings.hpp"
 
 namespace kakari::http {
@@ -73,62 +74,6 @@ std::optional<int> VersionQuery(const ApiContext& c) {
     return std::nullopt;
   }
   return std::stoi(it->second);
-}
-
-struct VerdictText {
-  const char* ja;
-  const char* en;
-  const char* colour;
-};
-
-VerdictText TextOf(core::Verdict v) {
-  switch (v) {
-    case core::Verdict::kValid:
-      return {"有効な修了証です", "This certificate is valid", "#1a7f37"};
-    case core::Verdict::kSuperseded:
-      return {"再交付により新しい版があります（この版は旧版です）",
-              "Superseded: a newer version of this certificate was issued", "#9a6700"};
-    case core::Verdict::kRevoked:
-      return {"この修了証は取り消されています", "This certificate has been revoked", "#cf222e"};
-    case core::Verdict::kNotGenuine:
-      return {"確認できません：検証コードがこの番号の修了証と一致しません",
-              "Not confirmed: the code does not match a certificate with this number", "#cf222e"};
-    case core::Verdict::kUnknown:
-      break;
-  }
-  return {"この番号の修了証はありません", "No certificate has this number", "#cf222e"};
-}
-
-std::string VerifyPage(const core::VerifyAnswer& a) {
-  VerdictText t = TextOf(a.verdict);
-  std::string rows;
-  if (a.verdict != core::Verdict::kNotGenuine && a.verdict != core::Verdict::kUnknown) {
-    auto row = [&](const char* ja, const char* en, const std::string& v) {
-      rows += "<tr><th>" + std::string(ja) + " <span lang=\"en\">" + en + "</span></th><td>" +
-              util::HtmlEscape(v) + "</td></tr>";
-    };
-    row("番号", "Number", a.number + "（第" + std::to_string(a.version) + "版）");
-    row("氏名", "Name", a.name);
-    row("研修", "Programme", a.programme);
-    if (a.issued_on) {
-      row("発行日", "Issued",
-          core::FormatWareki(*a.issued_on) + "（" + a.issued_on->ToIso() + "）");
-    }
-    if (a.verdict == core::Verdict::kRevoked) row("取消理由", "Reason", a.revoked_reason);
-  }
-  return "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<title>修了証の確認 / Certificate check</title><style>"
-         "body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;"
-         "line-height:1.6}h1{font-size:1.3rem}.v{border-left:.4rem solid " +
-         std::string(t.colour) +
-         ";padding:.5rem 1rem;font-weight:bold}th{text-align:left;padding-right:1rem;"
-         "vertical-align:top}span[lang=en]{color:#555;font-weight:normal;font-size:.9em}"
-         "</style></head><body><h1>修了証の確認 <span lang=\"en\">Certificate check</span></h1>"
-         "<p class=\"v\" role=\"status\">" +
-         t.ja + "<br><span lang=\"en\">" + t.en + "</span></p><table>" + rows +
-         "</table><p><small>かかりつけ医機能報告制度にかかる研修 — "
-         "Kakari</small></p></body></html>";
 }
 
 core::Result<core::VerifyAnswer> Answer(const ApiContext& c) {
@@ -219,22 +164,75 @@ ApiResponse GetVerify(ApiContext& c) {
   return JsonResponse(a->verdict == core::Verdict::kUnknown ? 404 : 200, AnswerJson(*a));
 }
 
-ApiResponse GetVerifyPage(ApiContext& c) {
+namespace {
+
+ApiResponse HtmlPage(int status, std::string body) {
   ApiResponse r;
+  r.status = status;
   r.content_type = "text/html; charset=utf-8";
-  if (auto limited = RateLimited(c)) {
-    r = Fails(*limited);
-    return r;
+  r.body = std::move(body);
+  return r;
+}
+
+int StatusOf(const core::VerifyAnswer& a) {
+  return a.verdict == core::Verdict::kUnknown ? 404 : 200;
+}
+
+// A short code's page: the verdict, or why there is none.
+ApiResponse CodePage(ApiContext& c, const std::string& typed) {
+  if (typed.empty()) return HtmlPage(200, VerifyPageHtml(nullptr, VerifyPageNote::kAskForCode));
+  auto a = core::VerifyByCode(c.deps, typed);
+  if (a) return HtmlPage(StatusOf(*a), VerifyPageHtml(&*a, VerifyPageNote::kNone));
+  switch (a.error().code) {
+    case core::ErrorCode::kInvalidArgument:
+      return HtmlPage(400, VerifyPageHtml(nullptr, VerifyPageNote::kMalformedCode, typed));
+    case core::ErrorCode::kNotFound:
+      return HtmlPage(404, VerifyPageHtml(nullptr, VerifyPageNote::kUnknownCode, typed));
+    default:
+      return Fails(a.error());
+  }
+}
+
+}  // namespace
+
+ApiResponse GetVerifyPage(ApiContext& c) {
+  if (auto limited = RateLimited(c)) return Fails(*limited);
+  if (QueryValue(c, "c").value_or("").empty()) {
+    // The number alone (typed from paper): say whether it exists, ask for the code.
+    auto a = core::VerifyOnline(c.deps, c.Param("number"), "");
+    if (!a && a.error().code == core::ErrorCode::kNotFound) {
+      core::VerifyAnswer unknown{core::Verdict::kUnknown, "", 0, 0, "", "", {}, ""};
+      return HtmlPage(404, VerifyPageHtml(&unknown, VerifyPageNote::kNone));
+    }
+    return HtmlPage(200, VerifyPageHtml(nullptr, VerifyPageNote::kAskForCode));
   }
   auto a = Answer(c);
   if (!a) {
-    r.status = a.error().code == core::ErrorCode::kInvalidArgument ? 400 : 500;
-    r.body = VerifyPage(core::VerifyAnswer{core::Verdict::kNotGenuine, "", 0, 0, "", "", {}, ""});
-    return r;
+    core::VerifyAnswer forged{core::Verdict::kNotGenuine, "", 0, 0, "", "", {}, ""};
+    if (a.error().code != core::ErrorCode::kInvalidArgument) return Fails(a.error());
+    return HtmlPage(400, VerifyPageHtml(&forged, VerifyPageNote::kNone));
   }
-  r.status = a->verdict == core::Verdict::kUnknown ? 404 : 200;
-  r.body = VerifyPage(*a);
-  return r;
+  return HtmlPage(StatusOf(*a), VerifyPageHtml(&*a, VerifyPageNote::kNone));
+}
+
+ApiResponse GetShortVerifyPage(ApiContext& c) {
+  if (auto limited = RateLimited(c)) return Fails(*limited);
+  return CodePage(c, c.Param("code"));
+}
+
+ApiResponse GetVerifyForm(ApiContext& c) {
+  if (auto limited = RateLimited(c)) return Fails(*limited);
+  return CodePage(c, QueryValue(c, "code").value_or(""));
+}
+
+ApiResponse GetVerifyByCode(ApiContext& c) {
+  if (auto limited = RateLimited(c)) return Fails(*limited);
+  auto a = core::VerifyByCode(c.deps, c.Param("code"));
+  if (!a && a.error().code == core::ErrorCode::kNotFound) {
+    return JsonResponse(404, {{"verdict", "unknown"}});
+  }
+  if (!a) return Fails(a.error());
+  return JsonResponse(StatusOf(*a), AnswerJson(*a));
 }
 
 }  // namespace kakari::http

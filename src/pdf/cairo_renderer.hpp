@@ -18,6 +18,7 @@ class CairoRenderer final : public core::DocumentRenderer {
   [[nodiscard]] core::Result<std::string> Form(const core::PaperForm& form) const override;
   [[nodiscard]] core::Result<std::string> AnswerSheet(
       const core::AnswerSheetDocument& doc) const override;
+  [[nodiscard]] core::Result<std::string> SealImage(std::string_view text) const override;
 };
 
 // The payload embedded in a Kakari certificate PDF's metadata (Keywords

@@ -124,6 +124,7 @@ core::Result<double> Canvas::Text(double x, double y, std::string_view utf8,
   if (style.width > 0 && !style.shrink_to_fit) {
     pango_layout_set_width(layout, static_cast<int>(style.width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_spacing(layout, static_cast<int>(style.line_spacing * PANGO_SCALE));
   }
   int w = 0;
   int h = 0;

@@ -30,6 +30,7 @@ struct TextStyle {
   double width = 0;            // wrap (or align) within this width; 0 = no wrapping
   bool shrink_to_fit = false;  // one line: reduce the size until it fits `width`
   double letter_spacing = 0;   // points
+  double line_spacing = 0;     // points between wrapped lines
 };
 
 class Canvas {

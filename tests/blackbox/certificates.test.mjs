@@ -207,7 +207,8 @@ test('numbering, display and signatory settings: JMA only, checked, and older ce
   const added = await jma.post('/api/v1/admin/signatories', { effective_from: today, title: '日本医師会長', name: '後任　次郎', seal_file_id: png.body.id });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   assert.equal(added.body.has_seal, true);
-  assert.equal((await jma.get('/api/v1/admin/signatories')).body.items.length, 2);
+  // The seeded one, the demo's same signatory with a seal image, the new one.
+  assert.equal((await jma.get('/api/v1/admin/signatories')).body.items.length, 3);
 
   // A certificate issued now: new pattern, new signatory with the seal, no birth date.
   const doctor = await login(base, '99100001');

@@ -16,6 +16,10 @@ const PUBLIC = new Set([
   'GET /api/v1/forms/:kind',
   'GET /api/v1/verify/:number',
   'GET /verify/:number',
+  'GET /api/v1/verify-code/:code',
+  'GET /v/:code',
+  'GET /v',
+  'GET /verify',
 ]);
 
 const GUARD_MESSAGES = new Set([

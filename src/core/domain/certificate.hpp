@@ -65,8 +65,9 @@ struct Certificate {
   CertificateStatus status = CertificateStatus::kValid;
   std::string revoked_reason;
   std::string key_id;
-  std::string payload;   // the signed QR payload (see docs/certificate-payload.md)
-  std::string delivery;  // "download" or "mail"
+  std::string payload;      // the signed QR payload (see docs/certificate-payload.md)
+  std::string verify_code;  // the short code printed for typing (verify_code.hpp)
+  std::string delivery;     // "download" or "mail"
   std::optional<std::string> mailed_at;
 };
 

@@ -16,6 +16,11 @@ struct CertificateDocument {
   std::vector<std::string> personal_lines;  // birth date, registry number (as configured)
   std::string programme;
   std::string statement;
+  // The statement in phrases (文節): lines break only between them.
+  std::vector<std::string> statement_phrases;
+  // What was completed: each part's units and the completion date, as
+  // label/value pairs ("座学研修（知識）", "6.5単位").
+  std::vector<std::pair<std::string, std::string>> completed;
   std::string issued_wareki;   // 令和8年1月15日
   std::string issued_western;  // （2026年1月15日）, may be empty
   std::string signatory_title;
@@ -23,7 +28,8 @@ struct CertificateDocument {
   std::string number;
   std::string version_note;  // for a reissue
   std::string qr_text;       // the verification URL with the signed payload
-  std::string short_url;     // printed under the QR code
+  std::string short_url;     // printed under the QR code: https://host/v/<code>
+  std::string verify_code;   // "7K3M9-QX2AB", printed beside the address
   std::string seal_image;    // PNG or JPEG bytes, may be empty
 };
 

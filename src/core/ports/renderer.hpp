@@ -23,6 +23,8 @@ class DocumentRenderer {
   [[nodiscard]] virtual Result<std::string> Form(const PaperForm& form) const = 0;
   // One A4 answer sheet (more pages for a long list of doctors).
   [[nodiscard]] virtual Result<std::string> AnswerSheet(const AnswerSheetDocument& doc) const = 0;
+  // A square seal (角印) of 1-4 characters as a PNG, for a demo signatory.
+  [[nodiscard]] virtual Result<std::string> SealImage(std::string_view text) const = 0;
 };
 
 }  // namespace kakari::core

@@ -371,6 +371,9 @@ class CertificateRepository {
   [[nodiscard]] virtual Result<std::optional<Certificate>> Find(std::string_view number,
                                                                 std::optional<int> version) = 0;
   [[nodiscard]] virtual Result<std::optional<Certificate>> FindById(Id id) = 0;
+  // The version whose short verification code (normalised) is `code`.
+  [[nodiscard]] virtual Result<std::optional<Certificate>> FindByVerifyCode(
+      std::string_view code) = 0;
   [[nodiscard]] virtual Result<std::vector<Certificate>> ForDoctor(Id doctor_id) = 0;
   // Every certificate version as (doctor id, fact), by doctor id; the
   // validity years are left for the caller to fill from the programme.

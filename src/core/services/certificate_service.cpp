@@ -68,6 +68,7 @@ Result<Certificate> SignAndInsert(UnitOfWork& uow, const Deps& deps, Certificate
   std::string signature = deps.signer->Sign(c.key_id, body);
   if (signature.empty()) return tl::unexpected(NoKey());
   c.payload = EncodePayload(body, signature);
+  c.verify_code = VerifyCodeOf(signature);
   auto id = uow.Certificates().Insert(c);
   KAKARI_RETURN_IF_ERROR(id);
   c.id = *id;
@@ -267,6 +268,26 @@ Result<VerifyAnswer> VerifyOnline(const Deps& deps, std::string_view number,
   return AnswerFor(**uow, (*genuine)->fields);
 }
 
+Result<VerifyAnswer> VerifyByCode(const Deps& deps, std::string_view typed) {
+  auto code = NormaliseVerifyCode(typed);
+  if (!code) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "確認コードは修了証に印刷された10文字（例: 7K3M9-QX2AB）です",
+                "the check code is the 10 characters printed on the certificate (e.g. "
+                "7K3M9-QX2AB)",
+                "code");
+  }
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto cert = (*uow)->Certificates().FindByVerifyCode(*code);
+  KAKARI_RETURN_IF_ERROR(cert);
+  if (!*cert) return tl::unexpected(NotFoundError("修了証", "certificate"));
+  // The stored certificate is the registry's own record: its face and status
+  // answer, as for a genuinely signed payload.
+  return AnswerFor(**uow,
+                   PayloadFieldsOf((*cert)->issued, (*cert)->programme_code, (*cert)->key_id));
+}
+
 Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload) {
   auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);
@@ -276,7 +297,37 @@ Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload) {
   return AnswerFor(**uow, (*genuine)->fields);
 }
 
-namespace {}  // namespace
+namespace {
+
+// What the certificate says was completed: the units its application
+// counted and the day of the first issue (a reissue keeps that day).
+Result<std::vector<std::pair<std::string, std::string>>> CompletedLines(UnitOfWork& uow,
+                                                                        const Certificate& c) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  auto snapshot = uow.Applications().Snapshot(c.application_id);
+  KAKARI_RETURN_IF_ERROR(snapshot);
+  auto programme = uow.Programmes().Current();
+  KAKARI_RETURN_IF_ERROR(programme);
+  // Applications recorded before snapshots existed counted nothing visible.
+  if (*snapshot && (*snapshot)->total_units > HalfUnits()) {
+    const auto& a = **snapshot;
+    auto activities = static_cast<int>(a.activity_ids.size());
+    lines.emplace_back("座学研修（知識）", a.lecture_units.ToString() + "単位");
+    lines.emplace_back("実地研修（経験）",
+                       std::to_string(activities) + "件（" +
+                           (programme->units_per_activity * activities).ToString() + "単位）");
+  }
+  Date completed_on = c.issued.issued_on;
+  if (c.issued.version > 1) {
+    auto first = uow.Certificates().Find(c.issued.number, 1);
+    KAKARI_RETURN_IF_ERROR(first);
+    if (*first) completed_on = (*first)->issued.issued_on;
+  }
+  lines.emplace_back("修了日", FormatWareki(completed_on));
+  return lines;
+}
+
+}  // namespace
 
 Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
                                         std::string_view public_url) {
@@ -294,8 +345,12 @@ Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
     d.personal_lines.push_back("医籍登録番号　第" + s.registry_number + "号");
   }
   d.programme = s.programme_name;
-  d.statement =
-      "あなたは日本医師会が定める「" + s.programme_name + "」の修了要件を満たしたことを証します。";
+  d.statement_phrases = {"あなたは",   "日本医師会が",   "定める", "「" + s.programme_name + "」の",
+                         "修了要件を", "満たしたことを", "ここに", "証します"};
+  for (const auto& phrase : d.statement_phrases) d.statement += phrase;
+  auto completed = CompletedLines(uow, c);
+  KAKARI_RETURN_IF_ERROR(completed);
+  d.completed = std::move(*completed);
   d.issued_wareki = FormatWareki(s.issued_on);
   if (settings->show_western_date)
     d.issued_western = "（" + FormatJapaneseWestern(s.issued_on) + "）";
@@ -308,7 +363,9 @@ Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,
   d.number = s.number;
   if (s.version > 1) d.version_note = "（再交付　第" + std::to_string(s.version) + "版）";
   d.qr_text = VerificationUrl(public_url, c);
-  d.short_url = VerifyBase(public_url) + s.number;
+  d.short_url = c.verify_code.empty() ? VerifyBase(public_url) + s.number
+                                      : ShortVerifyUrl(public_url, c.verify_code);
+  d.verify_code = FormatVerifyCode(c.verify_code);
   return d;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/domain/certificate.hpp"
 #include "core/domain/documents.hpp"
+#include "core/domain/verify_code.hpp"
 #include "core/services/service_support.hpp"
 
 namespace kakari::core {
@@ -62,6 +63,10 @@ struct VerifyAnswer {
 // Offline-style check of a payload against the published keys, then its
 // status in the store when it is known there.
 [[nodiscard]] Result<VerifyAnswer> VerifyPayload(const Deps& deps, std::string_view payload);
+// Verification by the short code printed for typing (any spelling a person
+// types; kInvalidArgument when it cannot be a code, kNotFound when no
+// certificate has it).
+[[nodiscard]] Result<VerifyAnswer> VerifyByCode(const Deps& deps, std::string_view typed);
 
 // The printable document of a certificate.
 [[nodiscard]] Result<CertificateDocument> DocumentFor(UnitOfWork& uow, const Certificate& c,

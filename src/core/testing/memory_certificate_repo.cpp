@@ -19,10 +19,10 @@ class Certificates final : public CertificateRepository {
   Result<Id> Insert(const Certificate& c) override {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     for (const auto& [id, row] : t_.certificates) {
-      if (row.certificate.issued.number == c.issued.number &&
-          row.certificate.issued.version == c.issued.version) {
-        return tl::unexpected(AlreadyRecorded());
-      }
+      bool same_version = row.certificate.issued.number == c.issued.number &&
+                          row.certificate.issued.version == c.issued.version;
+      bool same_code = !c.verify_code.empty() && row.certificate.verify_code == c.verify_code;
+      if (same_version || same_code) return tl::unexpected(AlreadyRecorded());
     }
     CertificateRow row{c, std::nullopt, ""};
     row.certificate.id = NextId(t_.certificates);
@@ -42,6 +42,12 @@ class Certificates final : public CertificateRepository {
       if (wanted) found = Read(row);
     }
     return found;
+  }
+  Result<std::optional<Certificate>> FindByVerifyCode(std::string_view code) override {
+    for (const auto& [id, row] : t_.certificates) {
+      if (row.certificate.verify_code == code) return std::optional(Read(row));
+    }
+    return std::optional<Certificate>();
   }
   Result<std::optional<Certificate>> FindById(Id id) override {
     auto it = t_.certificates.find(id);

@@ -15,7 +15,8 @@ template <class Factory>
 class CertificateContractTest : public StorageContractTest<Factory> {
  protected:
   // An approved application of the doctor, and a certificate of it.
-  Certificate Issue(Id doctor, const std::string& number, int version, bool by_mail = false) {
+  Certificate Issue(Id doctor, const std::string& number, int version, bool by_mail = false,
+                    const std::string& verify_code = "") {
     auto uow = *this->store_->Begin(true);
     auto programme = *uow->Programmes().Current();
     auto tokyo = *uow->Organisations().FindByCode("13");
@@ -33,6 +34,7 @@ class CertificateContractTest : public StorageContractTest<Factory> {
     c.key_id = "k1";
     c.payload = "payload-" + number + "-" + std::to_string(version);
     c.delivery = by_mail ? "mail" : "download";
+    c.verify_code = verify_code;
     auto id = uow->Certificates().Insert(c);
     EXPECT_TRUE(id.has_value());
     EXPECT_TRUE(uow->Commit().has_value());
@@ -93,6 +95,26 @@ TYPED_TEST(CertificateContractTest, VersionsStatusAndListingsNewestFirst) {
   auto facts = *certs.AllFacts();
   ASSERT_EQ(facts.size(), 3u);
   EXPECT_LE(facts[0].first, facts[2].first);  // by doctor id
+}
+
+TYPED_TEST(CertificateContractTest, AShortCodeFindsItsVersionOnceOnly) {
+  Id doctor = this->AddDoctor("100001");
+  auto v1 = this->Issue(doctor, "第K2026-000001号", 1, false, "7K3M9QX2AB");
+  auto v2 = this->Issue(doctor, "第K2026-000001号", 2, false, "8ZZZZ00000");
+  auto uow = *this->store_->Begin(true);
+  auto& certs = uow->Certificates();
+  auto found = *certs.FindByVerifyCode("7K3M9QX2AB");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, v1.id);
+  EXPECT_EQ(found->issued.version, 1);
+  EXPECT_EQ(found->verify_code, "7K3M9QX2AB");
+  EXPECT_EQ((*certs.FindByVerifyCode("8ZZZZ00000"))->id, v2.id);
+  EXPECT_FALSE(certs.FindByVerifyCode("0000000000")->has_value());
+  EXPECT_FALSE(certs.FindByVerifyCode("")->has_value());
+  // Two certificates never share a code.
+  Certificate copy = v1;
+  copy.issued.number = "第K2026-000009号";
+  EXPECT_FALSE(certs.Insert(copy).has_value());
 }
 
 TYPED_TEST(CertificateContractTest, SettingsSignatoriesAndKeys) {

@@ -539,7 +539,8 @@ CREATE TRIGGER credit_imports_credited_delete AFTER DELETE ON credit_imports
 }  // namespace
 
 const std::vector<std::string>& MigrationScripts() {
-  static const std::vector<std::string> scripts = {kMigration1, kMigration2, kNoticesMigration};
+  static const std::vector<std::string> scripts = {kMigration1, kMigration2, kNoticesMigration,
+                                                   kVerifyCodeMigration};
   return scripts;
 }
 

@@ -11,5 +11,6 @@ const std::vector<std::string>& MigrationScripts();
 
 // Migration 3 (schema_notices.cpp).
 extern const char* const kNoticesMigration;
+extern const char* const kVerifyCodeMigration;
 
 }  // namespace kakari::storage::postgres

@@ -34,4 +34,14 @@ CREATE TABLE notice_preferences (
 );
 )sql";
 
+// The short verification code printed for typing (see the SQLite migration 10).
+const char* const kVerifyCodeMigration = R"sql(
+ALTER TABLE certificates ADD COLUMN verify_code TEXT COLLATE "C";
+UPDATE certificates SET verify_code = upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 10));
+CREATE UNIQUE INDEX certificates_verify_code ON certificates(verify_code);
+CREATE TRIGGER certificates_code_fixed BEFORE UPDATE OF verify_code ON certificates
+  FOR EACH ROW WHEN (OLD.verify_code IS NOT NULL)
+  EXECUTE FUNCTION refuse_change('a verification code never changes');
+)sql";
+
 }  // namespace kakari::storage::postgres

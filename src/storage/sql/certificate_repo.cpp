@@ -8,7 +8,8 @@ constexpr const char* kColumns =
     "SELECT id, application_id, COALESCE(doctor_id, 0), COALESCE(programme_code, ''), number, "
     "version, status, issued_on, name_snapshot, kana, birth_date, registry_number, "
     "programme_name, signatory_title, signatory_name, COALESCE(revoked_reason, ''), key_id, "
-    "payload, delivery, (SELECT sent_at FROM mail_batches b WHERE b.id = mail_batch_id) "
+    "payload, delivery, (SELECT sent_at FROM mail_batches b WHERE b.id = mail_batch_id), "
+    "COALESCE(verify_code, '') "
     "FROM certificates ";
 
 core::Certificate ReadCertificate(const Statement& st) {
@@ -35,6 +36,7 @@ core::Certificate ReadCertificate(const Statement& st) {
   c.payload = st.Text(17);
   c.delivery = st.Text(18);
   if (!st.IsNull(19)) c.mailed_at = st.Text(19);
+  c.verify_code = st.Text(20);
   return c;
 }
 
@@ -61,8 +63,8 @@ core::Result<core::Id> SqlCertificates::Insert(const core::Certificate& c) {
       c_.Prepare(
           "INSERT INTO certificates(application_id, doctor_id, programme_code, number, version, "
           "status, issued_on, name_snapshot, kana, birth_date, registry_number, programme_name, "
-          "signatory_title, signatory_name, key_id, payload, delivery) VALUES "
-          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+          "signatory_title, signatory_name, key_id, payload, delivery, verify_code) VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   const auto& s = c.issued;
   st->Bind(1, c.application_id)
       .Bind(2, c.doctor_id)
@@ -84,6 +86,10 @@ core::Result<core::Id> SqlCertificates::Insert(const core::Certificate& c) {
       .Bind(15, c.key_id)
       .Bind(16, c.payload)
       .Bind(17, c.delivery.empty() ? "download" : c.delivery);
+  if (c.verify_code.empty())
+    st->BindNull(18);
+  else
+    st->Bind(18, c.verify_code);
   KAKARI_RETURN_IF_ERROR(st->Run());
   return c_.LastInsertId();
 }
@@ -101,6 +107,14 @@ core::Result<std::optional<core::Certificate>> SqlCertificates::Find(std::string
                                [&](Statement& st) { st.Bind(1, number).Bind(2, *version); })
                       : Select("WHERE number = ? ORDER BY version DESC LIMIT 1",
                                [&](Statement& st) { st.Bind(1, number); });
+  KAKARI_RETURN_IF_ERROR(rows);
+  if (rows->empty()) return std::optional<core::Certificate>();
+  return std::optional<core::Certificate>(std::move(rows->front()));
+}
+
+core::Result<std::optional<core::Certificate>> SqlCertificates::FindByVerifyCode(
+    std::string_view code) {
+  auto rows = Select("WHERE verify_code = ?", [&](Statement& st) { st.Bind(1, code); });
   KAKARI_RETURN_IF_ERROR(rows);
   if (rows->empty()) return std::optional<core::Certificate>();
   return std::optional<core::Certificate>(std::move(rows->front()));

@@ -15,6 +15,7 @@ class SqlCertificates final : public core::CertificateRepository {
   core::Result<std::optional<core::Certificate>> Find(std::string_view number,
                                                       std::optional<int> version) override;
   core::Result<std::optional<core::Certificate>> FindById(core::Id id) override;
+  core::Result<std::optional<core::Certificate>> FindByVerifyCode(std::string_view code) override;
   core::Result<std::vector<core::Certificate>> ForDoctor(core::Id doctor_id) override;
   core::Result<std::vector<std::pair<core::Id, core::CertificateFact>>> AllFacts() override;
   core::Result<std::vector<core::Certificate>> List(int64_t limit, int64_t offset) override;

@@ -36,8 +36,20 @@ CREATE TABLE notice_preferences (
 );
 )sql";
 
+// 10: the short verification code printed for typing (core/domain/verify_code).
+// New certificates take it from their signature; those issued before get a
+// random one (hex digits are Crockford base32 digits too). It never changes.
+constexpr const char* kMigration10 = R"sql(
+ALTER TABLE certificates ADD COLUMN verify_code TEXT;
+UPDATE certificates SET verify_code = hex(randomblob(5));
+CREATE UNIQUE INDEX certificates_verify_code ON certificates(verify_code);
+CREATE TRIGGER certificates_code_fixed BEFORE UPDATE OF verify_code ON certificates
+  WHEN OLD.verify_code IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'a verification code never changes'); END;
+)sql";
+
 }  // namespace
 
-std::vector<std::string> NoticeScripts() { return {kMigration9}; }
+std::vector<std::string> NoticeScripts() { return {kMigration9, kMigration10}; }
 
 }  // namespace kakari::storage::sqlite
