@@ -97,6 +97,7 @@ std::string VerifyPageHtml(const core::VerifyAnswer* answer, VerifyPageNote note
          "min-height:44px;width:12em;letter-spacing:.08em;border:1px solid #57606a;"
          "border-radius:6px}button{font:inherit;min-height:44px;padding:.5rem 1rem;"
          "border-radius:6px;border:1px solid #1f5f8b;background:#1f5f8b;color:#fff}"
+         "button span[lang=en]{color:#fff}"
          "</style></head><body><main><h1>修了証の確認 <span lang=\"en\">Certificate "
          "check</span></h1><p class=\"v\" id=\"state\" role=\"status\">" +
          w.ja + "<br><span lang=\"en\">" + w.en + "</span></p>" +

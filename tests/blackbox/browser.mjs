@@ -35,7 +35,8 @@ export async function loggedInPage(browser, base, loginId, viewport = PHONE) {
   await page.getByLabel('会員番号またはメールアドレス').fill(loginId);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.getByRole('button', { name: 'ログアウト' }).waitFor();
+  // Logged in: the logout button exists (on a phone it is inside the folded menu).
+  await page.locator('button', { hasText: 'ログアウト' }).first().waitFor({ state: 'attached' });
   return page;
 }
 
@@ -93,4 +94,29 @@ export async function frameShowing(page, part, ms = 10000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return null;
+}
+
+// Every touch target on the page is at least 44 × 44 CSS px (WCAG 2.5.5),
+// except links inside running text (a sentence's link is as tall as its
+// line) and controls the browser draws itself (checkbox, radio). Returns
+// the offenders as "tag 'text' w×h".
+export async function smallTouchTargets(page) {
+  return page.evaluate(() => {
+    const inText = (el) => el.tagName === 'A' && el.closest('p, small, td, dd, .inline') && !el.classList.contains('button');
+    const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [role="button"]')];
+    return controls.filter((el) => {
+      if (el.closest('[hidden], .skip, .sr-only') || (el.type && ['hidden', 'checkbox', 'radio'].includes(el.type))) return false;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') return false;
+      if (inText(el)) return false;
+      return r.height < 43.5 || r.width < 43.5;
+    }).map((el) => `${el.tagName.toLowerCase()} '${(el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 30)}' ${Math.round(getBoundingW(el))}×${Math.round(el.getBoundingClientRect().height)}`);
+    function getBoundingW(el) { return el.getBoundingClientRect().width; }
+  });
+}
+
+// Opens the menu when it is folded (a phone), so that its links can be used.
+export async function unfoldMenu(page) {
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AxeLog, DESK, assertNoHorizontalScroll, launchBrowser, loggedInPage, screenshotAll, shot } from './browser.mjs';
+import { AxeLog, DESK, assertNoHorizontalScroll, launchBrowser, loggedInPage, screenshotAll, shot, unfoldMenu } from './browser.mjs';
 import { demoDb, login, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const MINATO = '1319000046';
@@ -104,6 +104,7 @@ test('workplace → confirmed → 無し → 有り on issue → 無し on revoc
     await assertNoHorizontalScroll(phone, 'coverage on a phone');
     await axe.check(phone, 'coverage on a phone');
     // Help: the institution's page is linked from its screens; every picture loads.
+    await unfoldMenu(minato);
     assert.equal(await minato.getByRole('link', { name: 'ヘルプ' }).getAttribute('href'), '/help/institution.html');
     const help = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
     assert.equal((await help.goto(`${base}/help/institution.html`)).status(), 200);

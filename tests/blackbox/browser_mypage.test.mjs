@@ -62,6 +62,8 @@ test('a doctor logs in, sees progress and certificate, downloads it, logs out', 
   await page.getByRole('heading', { name: 'Certificates' }).waitFor();
   await page.screenshot({ path: path.join(artifacts, 'mypage-360-en.png'), fullPage: true });
 
+  // On a phone, logout is inside the folded menu.
+  await page.getByTestId('menu-toggle').click();
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('button', { name: 'Log in' }).waitFor();
   assert.equal((await page.evaluate(async () => (await fetch('/api/v1/me/progress')).status)), 401);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, loggedInPage, shot } from './browser.mjs';
+import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, loggedInPage, shot, unfoldMenu } from './browser.mjs';
 import { demoDb, login, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -32,6 +32,7 @@ test('a doctor reads a return in お知らせ, opens the item, and turns reminde
   // The desktop only looks (the notice stays unread); the phone reads and acts.
   for (const [viewport, size] of [[DESK, 'desktop'], [PHONE, '360']]) {
     const page = await loggedInPage(browser, base, '99100002', viewport);
+    await unfoldMenu(page);
     await page.getByRole('link', { name: 'お知らせ' }).first().click();
     await page.getByRole('heading', { name: 'お知らせ', level: 1 }).waitFor();
     const head = page.locator('.notice-head').first();
@@ -63,6 +64,7 @@ test('a doctor reads a return in お知らせ, opens the item, and turns reminde
   }
 
   const desk = await loggedInPage(browser, base, 'reviewer-13001', DESK);
+  await unfoldMenu(desk);
   await desk.getByRole('link', { name: 'お知らせ' }).click();
   await desk.getByText('お知らせはまだありません。').waitFor();
   await desk.getByText('届かなかったメールはありません。').waitFor();

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, demoDb, login, repoRoot, startServer, tempDir } from './helpers.mjs';
-import { artifacts, launchBrowser, loggedInPage } from './browser.mjs';
+import { artifacts, launchBrowser, loggedInPage, unfoldMenu } from './browser.mjs';
 
 test('the new password is judged as it is typed', async (t) => {
   const { base } = await startServer(t, demoDb(tempDir(t)), ['--web', path.join(repoRoot, 'web/dist')]);
   const browser = await launchBrowser(t);
   const page = await loggedInPage(browser, base, '99100001');
+  await unfoldMenu(page);
   await page.getByRole('link', { name: 'パスワード変更' }).click();
   const next = page.getByLabel('新しいパスワード（10文字以上）');
   const verdict = page.getByTestId('password-verdict');

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, frameShowing, loggedInPage, routeOf, screenshotAll, shot } from './browser.mjs';
+import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, frameShowing, loggedInPage, routeOf, screenshotAll, shot, unfoldMenu } from './browser.mjs';
 import { demoDb, kakari, DEMO_PASSWORD, startServer, tempDir } from './helpers.mjs';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -81,6 +81,7 @@ async function stories(t) {
   await axe.check(doctor, 'doctor home');
   await shot(doctor, 'doctor-home', { help: true });
 
+  await unfoldMenu(doctor);
   await doctor.getByRole('link', { name: '実地研修を報告' }).first().click();
   await doctor.getByLabel(/活動の内容/).fill('地域の在宅医療連携会議に参加し、症例検討を行った。');
   await doctor.getByLabel(/実施機関・団体/).fill('千代田区在宅医療連携会議');
@@ -196,6 +197,7 @@ async function stories(t) {
 
   // --- 2. return and resubmit (doctor 100002 declares 2.5 lecture units) ---
   const hanako = await loggedInPage(browser, base, '99100002');
+  await unfoldMenu(hanako);
   await hanako.getByRole('link', { name: '単位を追加申告', exact: true }).click();
   await hanako.getByLabel(/受講日/).fill('2026-06-14');
   await hanako.getByLabel(/単位数/).fill('２．５');
@@ -345,6 +347,7 @@ async function stories(t) {
 
   // Help: linked from every screen, pages and their pictures served.
   for (const page of [taro, admin, doctor]) {
+    await unfoldMenu(page);
     const help = await page.getByRole('link', { name: /ヘルプ|Help/ }).getAttribute('href');
     assert.match(help, /^\/help\/(doctor|staff)\.html$/);
   }

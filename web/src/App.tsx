@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentUser, logOut, type User } from './lib/api';
 import { LangContext, makeT, type Lang } from './lib/i18n';
 import { lazy } from './lib/lazy';
-import { visibleTo, type NavEntry } from './lib/nav';
-import { href, useRoute, type Route } from './lib/router';
+import { Menu, MenuExtras } from './lib/Menu';
+import { useRoute } from './lib/router';
 import { Loading } from './lib/ui';
 import { LoginView } from './LoginView';
 import { DoctorRoutes, doctorNav } from './doctor/Routes';
@@ -30,21 +30,6 @@ function initialLang(): Lang {
 type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; user: User };
 
 
-function Nav({ entries, route, user, lang }: { entries: NavEntry[]; route: Route; user: User; lang: Lang }) {
-  const active = `/${route.segments[0] ?? ''}${route.segments[0] === 'admin' ? `/${route.segments[1] ?? ''}` : ''}`;
-  return (
-    <nav class="nav" aria-label={t(lang, 'menu')}>
-      <ul>
-        {visibleTo(entries, user).map((e) => (
-          <li key={e.path}>
-            <a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<Session>({ kind: 'checking' });
@@ -68,24 +53,27 @@ export function App() {
   const user = session.kind === 'in' ? session.user : null;
   const isDoctor = user?.role === 'doctor';
   const helpPage = isDoctor || !user ? 'doctor' : user.role === 'institution' ? 'institution' : 'staff';
+  const helpLink = <a class="button secondary" href={`/help/${helpPage}.html`} target="_blank" rel="noopener">{t(lang, 'help')}</a>;
+  const logoutButton = <button type="button" class="secondary" onClick={() => void leave()}>{t(lang, 'logout')}</button>;
 
   return (
     <LangContext.Provider value={lang}>
+      <MenuExtras.Provider value={<div class="phone-only">{helpLink}{logoutButton}</div>}>
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t(lang, 'skip')}</a>
       <div class="page">
         <header class="top">
-          <div>
+          <div class="heading">
             <p class="title">{t(lang, 'appTitle')}</p>
             <p class="sub">{user ? t(lang, isDoctor ? 'myPage' : user.role === 'institution' ? 'institutionPage' : 'desk') : ''}</p>
           </div>
           <div class="actions">
-            <a class="button secondary" href={`/help/${helpPage}.html`} target="_blank" rel="noopener">{t(lang, 'help')}</a>
+            <span class={user ? 'wide-only' : ''}>{helpLink}</span>
             <button type="button" class="secondary" aria-label={t(lang, 'switchLangLabel')} lang={lang === 'ja' ? 'en' : 'ja'}
               onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>{t(lang, 'switchLang')}</button>
-            {user && <button type="button" class="secondary" onClick={() => void leave()}>{t(lang, 'logout')}</button>}
+            {user && <span class="wide-only">{logoutButton}</span>}
           </div>
         </header>
-        {user && isDoctor && <Nav entries={doctorNav} route={route} user={user} lang={lang} />}
+        {user && isDoctor && <Menu entries={doctorNav} user={user} active={`/${route.segments[0] ?? ''}`} />}
         <main id="main" tabIndex={-1}>
           {session.kind === 'checking' && <Loading />}
           {session.kind === 'out' && <LoginView onLoggedIn={(u) => setSession({ kind: 'in', user: u })} />}
@@ -93,6 +81,7 @@ export function App() {
           {user && !isDoctor && <StaffRoutes route={route} user={user} />}
         </main>
       </div>
+      </MenuExtras.Provider>
     </LangContext.Provider>
   );
 }

@@ -21,7 +21,7 @@ export function Certificates({ items }: { items: Certificate[] }) {
           {c.delivery === 'mail' && (
             <div>{c.mailed_at ? t('mailedOn', { date: formatDate(lang, c.mailed_at) }) : t('mailPending')}</div>
           )}
-          {c.status !== 'revoked' && <a href={certificatePdfUrl(c.number)} download>{t('download')}</a>}
+          {c.status !== 'revoked' && <a class="button secondary" href={certificatePdfUrl(c.number)} download>{t('download')}</a>}
         </li>
       ))}
     </ul>

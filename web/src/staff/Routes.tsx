@@ -1,9 +1,10 @@
 // Everything staff, administrators and institutions see; loaded only after
 // such a login (a separate chunk).
 import type { Kind, User } from '../lib/api';
-import { makeT, useLang } from '../lib/i18n';
-import { visibleTo, type NavEntry } from '../lib/nav';
-import { href, type Route } from '../lib/router';
+import { makeT } from '../lib/i18n';
+import type { NavEntry } from '../lib/nav';
+import { Menu } from '../lib/Menu';
+import type { Route } from '../lib/router';
 import { ProgrammeAdmin } from '../admin/Programme';
 import { UsersAdmin } from '../admin/Users';
 import { CertificateSettingsAdmin, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
@@ -51,17 +52,10 @@ const entries: NavEntry[] = [
 ];
 
 function StaffNav({ user, route }: { user: User; route: Route }) {
-  const lang = useLang();
   const [first, second] = route.segments;
   const current = first === 'admin' || (first === 'institution' && second) ? `/${first}/${second ?? ''}` : `/${first ?? ''}`;
   const active = current === '/' || current === '/review' ? (user.role === 'institution' ? '/institution' : '/queue') : current;
-  return (
-    <nav class="nav" aria-label="menu">
-      <ul>{visibleTo(entries, user).map((e) => (
-        <li key={e.path}><a href={href(e.path)} aria-current={active === e.path ? 'page' : undefined}>{e.label(lang)}</a></li>
-      ))}</ul>
-    </nav>
-  );
+  return <Menu entries={entries} user={user} active={active} />;
 }
 
 function Screen({ route, user }: { route: Route; user: User }) {
