@@ -86,14 +86,16 @@ async function stories(t) {
   await doctor.getByLabel(/活動の内容/).fill('地域の在宅医療連携会議に参加し、症例検討を行った。');
   await doctor.getByLabel(/実施機関・団体/).fill('千代田区在宅医療連携会議');
   await doctor.getByRole('button', { name: '報告する' }).click();
-  // Refused: the form keeps what was typed, and the focus is on the named field.
-  await doctor.getByTestId('error').waitFor();
+  // Refused in the browser: every problem at once, what was typed kept, the
+  // focus on the list whose links lead to the fields.
+  await doctor.getByTestId('form-problems').waitFor();
   assert.equal(await doctor.getByLabel(/実施機関・団体/).inputValue(), '千代田区在宅医療連携会議');
-  const invalid = await doctor.evaluate(() => document.activeElement?.getAttribute('aria-invalid'));
-  assert.equal(invalid, 'true', 'the focus moved to the field the server named');
-  // Beside the field the message names it by its label, not its JSON key.
+  assert.equal(await doctor.evaluate(() => document.activeElement?.id), 'form-problems');
+  const listed = await doctor.getByTestId('form-problems').innerText();
+  assert.match(listed, /活動の種類を一覧から選んでください[\s\S]*開始日を入力してください/);
+  // Beside each field the message names it by its label, not its JSON key.
   const fieldMessage = await doctor.locator('.field-error').first().innerText();
-  assert.ok(!/[a-z]_[a-z]/.test(fieldMessage) && /「[^」a-z]+」/.test(fieldMessage), fieldMessage);
+  assert.ok(!/[a-z]_[a-z]/.test(fieldMessage), fieldMessage);
   await shot(doctor, 'report-refused-360');
   await doctor.getByLabel(/活動の種類/).selectOption({ index: 1 });
   await doctor.getByLabel(/開始日/).fill('2026-05-01');

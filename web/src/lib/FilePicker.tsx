@@ -2,8 +2,22 @@
 // refused file is named straight away and the form only sends ids.
 import { useState } from 'preact/hooks';
 import { uploadFile, type ApiError, type FileMeta } from './api';
-import { useLang } from './i18n';
+import { tc, useLang } from './i18n';
 import { errorText } from './ui';
+
+// The server's limit per file (core/domain/proof_file.hpp kMaxProofBytes).
+const MAX_BYTES = 10 * 1024 * 1024;
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+// A file over the limit is refused here, at once, with its size and the limit
+// (sending 20 MB only to be cut off read as "cannot connect to the server").
+function tooLarge(f: File): ApiError {
+  return {
+    code: 'payload_too_large', field: 'file_ids',
+    message_ja: `「${f.name}」は${mb(f.size)} MBです。1ファイル10 MBまでです（縮小するか、ページを分けてください）。`,
+    message_en: `"${f.name}" is ${mb(f.size)} MB; each file may be up to 10 MB (make it smaller or split it).`,
+  };
+}
 
 type Props = {
   id: string; label: string; files: FileMeta[]; onChange: (files: FileMeta[]) => void;
@@ -25,6 +39,7 @@ export function FilePicker(p: Props) {
     setUploadError(undefined);
     const added: FileMeta[] = [];
     for (const f of chosen) {
+      if (f.size > MAX_BYTES) { setUploadError(tooLarge(f)); break; }
       const r = await uploadFile(f);
       if (!r.ok) { setUploadError(r.error); break; }
       added.push(r.value);
@@ -36,9 +51,9 @@ export function FilePicker(p: Props) {
 
   return (
     <div class={shown !== undefined ? 'field invalid' : 'field'}>
-      <label for={p.id}>{p.label}</label>
+      <label for={p.id}>{p.label}{p.required && <span class="req"> （{tc(lang, 'required')}）</span>}</label>
       <input id={p.id} type="file" accept={p.accept ?? 'application/pdf,image/jpeg,image/png'}
-        multiple={p.multiple ?? true} onChange={(e) => void pick(e)} disabled={busy}
+        multiple={p.multiple ?? true} onChange={(e) => void pick(e)} disabled={busy} aria-required={p.required || undefined}
         aria-invalid={shown !== undefined || undefined} aria-describedby={shown !== undefined ? `${p.id}-error` : undefined} />
       {busy && <small role="status">{p.uploadingText}</small>}
       {shown !== undefined && <small id={`${p.id}-error`} class="field-error" role="alert">{errorText(lang, shown)}</small>}
