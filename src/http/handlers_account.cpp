@@ -33,7 +33,8 @@ ApiResponse SessionOpened(ApiContext& c, const core::LoginOutcome& out) {
                       std::to_string(c.config.auth.session.absolute_seconds) +
                       (Secure(c) ? "; Secure" : "");
   ApiResponse r = JsonResponse(200, {{"user", PrincipalJson(out.session->principal)},
-                                     {"csrf_token", out.session->csrf_token}});
+                                     {"csrf_token", out.session->csrf_token},
+                                     {"idle_seconds", c.config.auth.session.idle_seconds}});
   r.headers.emplace_back("Set-Cookie",
                          "kakari_session=" + out.session->token + attrs + "; HttpOnly");
   r.headers.emplace_back("Set-Cookie", "kakari_csrf=" + out.session->csrf_token + attrs);
@@ -75,7 +76,8 @@ ApiResponse PostOneTimeCodeLogin(ApiContext& c) {
 }
 
 ApiResponse GetSession(ApiContext& c) {
-  return JsonResponse(200, {{"user", PrincipalJson(c.caller.principal)}});
+  return JsonResponse(200, {{"user", PrincipalJson(c.caller.principal)},
+                            {"idle_seconds", c.config.auth.session.idle_seconds}});
 }
 
 ApiResponse DeleteSession(ApiContext& c) {

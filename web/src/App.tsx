@@ -6,6 +6,7 @@ import { Menu, MenuExtras } from './lib/Menu';
 import { useRoute } from './lib/router';
 import { Loading } from './lib/ui';
 import { LoginView } from './LoginView';
+import { SessionGuard } from './lib/SessionGuard';
 import { DoctorRoutes, doctorNav } from './doctor/Routes';
 
 const StaffRoutes = lazy(() => import('./staff/Routes').then((mod) => mod.StaffRoutes));
@@ -27,7 +28,7 @@ function initialLang(): Lang {
   return localStorage.getItem('kakari.lang') === 'en' ? 'en' : 'ja';
 }
 
-type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; user: User };
+type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; user: User; idleSeconds: number };
 
 
 export function App() {
@@ -40,7 +41,7 @@ export function App() {
     localStorage.setItem('kakari.lang', lang);
   }, [lang]);
   useEffect(() => {
-    void currentUser().then((r) => setSession(r.ok ? { kind: 'in', user: r.value.user } : { kind: 'out' }));
+    void currentUser().then((r) => setSession(r.ok ? { kind: 'in', user: r.value.user, idleSeconds: r.value.idle_seconds } : { kind: 'out' }));
   }, []);
   // A new screen: its heading is announced and focus starts at the top.
   useEffect(() => { document.getElementById('main')?.focus({ preventScroll: true }); }, [route.path]);
@@ -76,10 +77,12 @@ export function App() {
         {user && isDoctor && <Menu entries={doctorNav} user={user} active={`/${route.segments[0] ?? ''}`} />}
         <main id="main" tabIndex={-1}>
           {session.kind === 'checking' && <Loading />}
-          {session.kind === 'out' && <LoginView onLoggedIn={(u) => setSession({ kind: 'in', user: u })} />}
+          {session.kind === 'out' && <LoginView onLoggedIn={(u, idle) => setSession({ kind: 'in', user: u, idleSeconds: idle })} />}
           {user && isDoctor && <DoctorRoutes route={route} />}
           {user && !isDoctor && <StaffRoutes route={route} user={user} />}
         </main>
+        {session.kind === 'in' && <SessionGuard user={session.user} idleSeconds={session.idleSeconds}
+          onLeave={() => { location.hash = ''; setSession({ kind: 'out' }); }} />}
       </div>
       </MenuExtras.Provider>
     </LangContext.Provider>

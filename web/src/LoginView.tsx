@@ -22,7 +22,7 @@ const t = makeT({
 
 // Password login, or the first login with a one-time code that sets the
 // password. Keeps what was typed when the server refuses and says why.
-export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
+export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User, idleSeconds: number) => void }) {
   const lang = useLang();
   const [mode, setMode] = useState<'password' | 'code'>(location.hash.includes('first') ? 'code' : 'password');
   const [login, setLogin] = useState('');
@@ -38,7 +38,7 @@ export function LoginView({ onLoggedIn }: { onLoggedIn: (u: User) => void }) {
     const r = mode === 'password' ? await logIn(login.trim(), password)
       : await logInWithCode(login.trim(), code.trim(), password);
     setBusy(false);
-    if (r.ok) return onLoggedIn(r.value.user);
+    if (r.ok) return onLoggedIn(r.value.user, r.value.idle_seconds);
     setError(r.error);
   }
   const title = mode === 'password' ? t(lang, 'loginTitle') : t(lang, 'firstTitle');

@@ -38,7 +38,24 @@ function csrfToken(): string {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
+// The session's life as the page sees it: the time of the last answer, and
+// who to ask when the server says the session has ended (the page logs in
+// again in place; the request is then sent once more).
+export const sessionWatch = {
+  lastAnswerAt: Date.now(),
+  onExpired: null as null | (() => Promise<boolean>),
+};
+
+const isLogin = (path: string) => path.startsWith('/api/v1/session');
+
 async function send<T>(method: string, path: string, body: BodyInit | undefined,
+  extra: Record<string, string>): Promise<Result<T>> {
+  const first = await sendOnce<T>(method, path, body, extra);
+  if (first.ok || first.status !== 401 || isLogin(path) || !sessionWatch.onExpired) return first;
+  return (await sessionWatch.onExpired()) ? sendOnce<T>(method, path, body, extra) : first;
+}
+
+async function sendOnce<T>(method: string, path: string, body: BodyInit | undefined,
   extra: Record<string, string>): Promise<Result<T>> {
   try {
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
@@ -47,6 +64,7 @@ async function send<T>(method: string, path: string, body: BodyInit | undefined,
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : null;
     if (!res.ok) return { ok: false, error: (parsed?.error ?? null) as ApiError | null, status: res.status };
+    sessionWatch.lastAnswerAt = Date.now();
     return { ok: true, value: parsed as T };
   } catch {
     return { ok: false, error: null, status: 0 };
