@@ -120,3 +120,12 @@ export async function unfoldMenu(page) {
   const toggle = page.getByTestId('menu-toggle');
   if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
+
+// A decision on the review desk waits a few seconds for Undo; confirm it now
+// and wait until the server has taken it. Returns the outcome's text.
+export async function confirmDecision(page) {
+  await page.getByTestId('send-now').click();
+  const outcome = page.getByTestId('decision-outcome');
+  await outcome.waitFor();
+  return outcome.innerText();
+}

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, frameShowing, loggedInPage, routeOf, screenshotAll, shot, unfoldMenu } from './browser.mjs';
+import { AxeLog, DESK, PHONE, assertNoHorizontalScroll, launchBrowser, frameShowing, loggedInPage, routeOf, screenshotAll, shot, unfoldMenu, confirmDecision } from './browser.mjs';
 import { demoDb, kakari, DEMO_PASSWORD, startServer, tempDir } from './helpers.mjs';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -137,7 +137,7 @@ async function stories(t) {
   await axe.check(reviewer, 'review item');
   await shot(reviewer, 'staff-review', { help: true });
   await reviewer.keyboard.press('a');
-  await reviewer.getByTestId('decided').waitFor();
+  assert.match(await confirmDecision(reviewer), /しました/);
 
   // Back on the phone: the doctor now completes, reviews what counts, applies.
   await doctor.goto(`${base}/#/`);
@@ -161,7 +161,7 @@ async function stories(t) {
   await reviewer.keyboard.press('Enter');
   await reviewer.getByTestId('snapshot').waitFor();
   await reviewer.keyboard.press('a');
-  await reviewer.getByTestId('decided').waitFor();
+  assert.match(await confirmDecision(reviewer), /しました/);
 
   await doctor.goto(`${base}/#/`);
   await doctor.getByTestId('certificates').waitFor();
@@ -217,7 +217,7 @@ async function stories(t) {
   const reason = await reviewer.getByLabel(/差戻し・却下の理由/).inputValue();
   assert.match(reason, /読み取れません/);
   await reviewer.getByRole('button', { name: '差し戻す' }).click();
-  await reviewer.getByTestId('decided').waitFor();
+  assert.match(await confirmDecision(reviewer), /しました/);
 
   await hanako.goto(`${base}/#/items`);
   await hanako.getByTestId('items').getByText(reason).waitFor();
@@ -256,7 +256,7 @@ async function stories(t) {
   await admin.getByTestId('entered').waitFor();
   await admin.getByRole('link', { name: '審査画面を開く' }).click();
   await admin.getByRole('button', { name: '承認する' }).click();
-  await admin.getByTestId('decided').waitFor();
+  assert.match(await confirmDecision(admin), /しました/);
 
   // (goto, not the menu link: with Chromium's PDF viewer still loading in
   // the evidence frame, a click on the menu was now and then lost.)

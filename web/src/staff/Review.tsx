@@ -1,13 +1,13 @@
 // One item on the review desk: the doctor, the details, the evidence shown
 // inline, the timeline and audit trail, and the decision with reusable
 // reason templates. Keys: a approve, r return, j/k next/previous item.
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { call, idempotencyKey, type ItemView, type Kind, type Ok, type Result } from '../lib/api';
 import { useCategoryName } from '../lib/categories';
 import { formatDate, formatDateTime, formatUnits, tc, useLang, useT } from '../lib/i18n';
 import { href, navigate } from '../lib/router';
 import { Timeline } from '../lib/Timeline';
-import { ErrorBox, Field, inputValue, Show, StatusBadge, useLoad, useSubmit } from '../lib/ui';
+import { ErrorBox, errorText, Field, inputValue, Show, StatusBadge, useLoad } from '../lib/ui';
 import { rememberedQueue } from './Queue';
 import { s } from './messages';
 import { ignoresShortcut } from '../lib/text';
@@ -78,26 +78,47 @@ function AuditTrail({ kind, id }: { kind: Kind; id: string }) {
   );
 }
 
-function Decision({ view, onDecided }: { view: ItemView; onDecided: (action: string) => void }) {
+// What an item is, in words: category and organisation, title and units,
+// or the application, with the doctor's name.
+export function itemTitle(view: ItemView, lang: 'ja' | 'en', catName: (c: string) => string): string {
+  const kind = tc(lang, `kind_${view.kind}`);
+  const what = view.activity ? `${catName(view.activity.category ?? '')}（${view.activity.organisation}）`
+    : view.declaration ? `${view.declaration.title}（${formatUnits(view.declaration.units)} ${tc(lang, 'units')}）` : '';
+  return [view.doctor.name, kind, what].filter(Boolean).join(lang === 'ja' ? '・' : ' · ');
+}
+
+type Planned = { action: 'approve' | 'return' | 'reject'; reason: string };
+
+function Decision({ view, onDecide }: { view: ItemView; onDecide: (p: Planned) => void }) {
   const t = useT(s);
   const [reason, setReason] = useState('');
   const [custom, setCustom] = useState(savedTemplates);
-  const d = useSubmit<ItemView>();
-  const key = useMemo(idempotencyKey, [view.id, view.version]);
+  const [askNoProof, setAskNoProof] = useState(false);
+  const [missingReason, setMissingReason] = useState(false);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
+  const templates = [...builtIn.map((k) => t(k)), ...custom];
 
-  async function decide(action: 'approve' | 'return' | 'reject') {
-    if (action !== 'approve' && !reason.trim()) { reasonBox.current?.focus(); }
-    const body = { action, version: view.version, ...(action === 'approve' ? {} : { reason }) };
-    const r = await d.run(() => call<ItemView>('POST', `/api/v1/staff/items/${view.kind}/${view.id}/decision`, body, key), 'dec');
-    if (r) onDecided(action);
+  function decide(action: Planned['action'], confirmed = false) {
+    if (action !== 'approve' && !reason.trim()) { setMissingReason(true); reasonBox.current?.focus(); return; }
+    // Approving an activity or declaration with no proof asks first.
+    if (action === 'approve' && view.kind !== 'application' && view.files.length === 0 && !confirmed) { setAskNoProof(true); return; }
+    onDecide({ action, reason: action === 'approve' ? '' : reason.trim() });
+  }
+  function pickTemplate(n: number) {
+    const chosen = templates[n - 1];
+    if (!chosen) return;
+    setReason(chosen);
+    setMissingReason(false);
+    setTimeout(() => reasonBox.current?.focus(), 0);
   }
   // Layout effects: the keys work as soon as the screen is visible.
   useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (ignoresShortcut(e)) return;
-      if (e.key === 'a') { e.preventDefault(); void decide('approve'); }
-      if (e.key === 'r') { e.preventDefault(); if (reason.trim()) void decide('return'); else reasonBox.current?.focus(); }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target === reasonBox.current) { e.preventDefault(); decide('return'); return; }
+      if (ignoresShortcut(e) || askNoProof) return;
+      if (e.key === 'a') { e.preventDefault(); decide('approve'); }
+      if (e.key === 'r') { e.preventDefault(); if (reason.trim()) decide('return'); else reasonBox.current?.focus(); }
+      if (/^[1-9]$/.test(e.key)) { e.preventDefault(); pickTemplate(Number(e.key)); }
     }
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
@@ -108,40 +129,125 @@ function Decision({ view, onDecided }: { view: ItemView; onDecided: (action: str
     localStorage.setItem(TEMPLATE_KEY, JSON.stringify(next));
     setCustom(next);
   }
-  const templates = [...builtIn.map((k) => t(k)), ...custom];
+  const reasonError = missingReason && !reason.trim()
+    ? { code: 'invalid_argument' as const, field: 'reason', message_ja: t('reasonNeeded'), message_en: 'a reason is needed to return or reject' } : undefined;
   return (
     <section class="decision" aria-labelledby="decision-title">
-      <h3 id="decision-title" class="sr-only">{t('approve')} / {t('returnIt')} / {t('reject')}</h3>
+      <h3 id="decision-title">{t('decisionTitle')}</h3>
+      {askNoProof && (
+        <div class="confirm" role="alertdialog" aria-labelledby="noproof-title" data-testid="confirm-no-proof">
+          <p id="noproof-title"><strong>{t('noProofAsk')}</strong></p>
+          <div class="actions">
+            <button type="button" onClick={() => { setAskNoProof(false); decide('approve', true); }}>{t('approveAnyway')}</button>
+            <button type="button" class="secondary" autoFocus onClick={() => setAskNoProof(false)}>{tc(useLang(), 'cancel')}</button>
+          </div>
+        </div>
+      )}
       <div class="field">
         <label for="dec-template">{t('template')}</label>
         <select id="dec-template" value="" onChange={(e) => { const v = inputValue(e); if (v) setReason(v); }}>
           <option value="">{t('chooseTemplate')}</option>
-          {templates.map((x) => <option key={x} value={x}>{x}</option>)}
+          {templates.map((x, i) => <option key={x} value={x}>{i < 9 ? `${i + 1}. ` : ''}{x}</option>)}
         </select>
       </div>
-      <Field id="dec-reason" field="reason" label={t('reasonLabel')} error={d.error}>{(a) => (
-        <textarea {...a} ref={reasonBox} rows={3} value={reason} onInput={(e) => setReason(inputValue(e))} />
+      <Field id="dec-reason" field="reason" label={t('reasonLabel')} hint={t('reasonKeys')} error={reasonError}>{(a) => (
+        <textarea {...a} ref={reasonBox} rows={3} value={reason} onInput={(e) => { setReason(inputValue(e)); setMissingReason(false); }} />
       )}</Field>
       <button type="button" class="link" onClick={saveTemplate} disabled={!reason.trim()}>{t('saveTemplate')}</button>
-      {d.error !== undefined && <ErrorBox error={d.error} />}
       <div class="actions">
-        <button type="button" disabled={d.busy} onClick={() => void decide('approve')} aria-keyshortcuts="a">{t('approve')}</button>
-        <button type="button" class="secondary" disabled={d.busy} onClick={() => void decide('return')} aria-keyshortcuts="r">{t('returnIt')}</button>
-        <button type="button" class="danger" disabled={d.busy} onClick={() => void decide('reject')}>{t('reject')}</button>
+        <button type="button" onClick={() => decide('approve')} aria-keyshortcuts="a">{t('approve')}</button>
+        <button type="button" class="secondary" onClick={() => decide('return')} aria-keyshortcuts="r Control+Enter">{t('returnIt')}</button>
+        <button type="button" class="danger" onClick={() => decide('reject')}>{t('reject')}</button>
       </div>
     </section>
+  );
+}
+
+const UNDO_SECONDS = 6;
+
+type Pending = { view: ItemView; plan: Planned; title: string; key: Record<string, string>; timer: number };
+type Outcome = { text: string; ok: boolean; link?: string };
+
+// A decision waits a few seconds before it is sent, so that Undo can take it
+// back; leaving the page sends it at once (keepalive).
+function usePendingDecision(onSent: () => void) {
+  const t = useT(s);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const current = useRef<Pending | null>(null);
+
+  async function send(p: Pending) {
+    if (current.current !== p) return;
+    current.current = null;
+    setPending(null);
+    const body = { action: p.plan.action, version: p.view.version, ...(p.plan.reason ? { reason: p.plan.reason } : {}) };
+    const r = await call<ItemView>('POST', `/api/v1/staff/items/${p.view.kind}/${p.view.id}/decision`, body, p.key);
+    setOutcome(r.ok ? { ok: true, text: `${p.title}: ${t(`decided_${p.plan.action}`)}` }
+      : { ok: false, text: `${p.title}: ${errorText(useLangFallback(), r.error)}`, link: `/review/${p.view.kind}/${p.view.id}` });
+    onSent();
+  }
+  function schedule(view: ItemView, plan: Planned, title: string) {
+    if (current.current) void send(current.current);  // the previous one goes now
+    const p: Pending = { view, plan, title, key: idempotencyKey(), timer: 0 };
+    p.timer = window.setTimeout(() => void send(p), UNDO_SECONDS * 1000);
+    current.current = p;
+    setOutcome(null);
+    setPending(p);
+  }
+  function undo() {
+    const p = current.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    current.current = null;
+    setPending(null);
+    setOutcome({ ok: true, text: t('undone', { title: p.title }), link: `/review/${p.view.kind}/${p.view.id}` });
+  }
+  useLayoutEffect(() => {
+    const flush = () => { if (current.current) { clearTimeout(current.current.timer); void send(current.current); } };
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
+  function sendNow() {
+    const p = current.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    void send(p);
+  }
+  return { pending, outcome, schedule, undo, sendNow };
+}
+
+// errorText needs a language outside a component's render.
+const useLangFallback = () => (document.documentElement.lang === 'en' ? 'en' : 'ja') as 'ja' | 'en';
+
+function DecisionToast({ pending, outcome, undo, sendNow }: ReturnType<typeof usePendingDecision>) {
+  const t = useT(s);
+  if (!pending && !outcome) return null;
+  return (
+    <div class={`toast ${outcome && !outcome.ok ? 'bad' : ''}`} role="status" data-testid="decision-toast">
+      {pending && <>
+        <span>{t(`pending_${pending.plan.action}`, { title: pending.title })}</span>
+        <button type="button" class="secondary" onClick={undo} data-testid="undo">{t('undo')}</button>
+        <button type="button" class="secondary" onClick={sendNow} data-testid="send-now">{t('sendNow')}</button>
+      </>}
+      {!pending && outcome && <>
+        <span data-testid="decision-outcome">{outcome.text}</span>
+        {outcome.link && <a class="button secondary" href={href(outcome.link)}>{t('openItem')}</a>}
+      </>}
+    </div>
   );
 }
 
 export function Review({ kind, id }: { kind: Kind; id: string }) {
   const t = useT(s);
   const lang = useLang();
+  const catName = useCategoryName();
   const [state, reload] = useLoad(() => call<ItemView>('GET', `/api/v1/staff/items/${kind}/${id}`), [kind, id]);
-  const [done, setDone] = useState('');
+  const decisions = usePendingDecision(() => void reload());
   const queue = rememberedQueue();
   const here = queue.refs.indexOf(`${kind}/${id}`);
   const next = here >= 0 ? queue.refs[here + 1] : undefined;
   const prev = here > 0 ? queue.refs[here - 1] : undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
 
   // Layout effects: the keys work as soon as the screen is visible.
   useLayoutEffect(() => {
@@ -153,29 +259,42 @@ export function Review({ kind, id }: { kind: Kind; id: string }) {
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [next, prev]);
+  // The next item opens under its own heading, which takes the focus.
+  useLayoutEffect(() => { if (state.kind === 'shown') heading.current?.focus(); }, [state]);
 
+  function decided(view: ItemView, plan: Planned) {
+    decisions.schedule(view, plan, itemTitle(view, lang, catName));
+    if (next) navigate(`/review/${next}`); else void reload();
+  }
+  const waiting = (view: ItemView) => decisions.pending?.view.id === view.id && decisions.pending.view.kind === view.kind;
   return (
     <section class="card wide" aria-labelledby="review-title">
+      <DecisionToast {...decisions} />
       <Show state={state}>{(view) => (
         <>
-          <h2 id="review-title">{tc(lang, `kind_${view.kind}`)} #{view.id} <StatusBadge status={view.status} /></h2>
+          <h2 id="review-title" ref={heading} tabIndex={-1} data-testid="review-title">
+            {itemTitle(view, lang, catName)} <StatusBadge status={view.status} />
+          </h2>
           <p class="note">{t('reviewKeysHelp')}</p>
-          {done && <p class="status ok" role="status" data-testid="decided">{t(`decided_${done as 'approve' | 'return' | 'reject'}`)}</p>}
-          <Facts view={view} />
-          <h3>{t('evidence')}</h3>
-          <Evidence files={view.files} />
-          {view.status === 'submitted' && (
-            <Decision view={view} onDecided={(a) => { setDone(a); if (next) navigate(`/review/${next}`); else void reload(); }} />
-          )}
-          <Timeline history={view.history} />
-          <AuditTrail kind={kind} id={id} />
+          <div class="review-grid">
+            <div class="review-evidence">
+              <Facts view={view} />
+              <h3>{t('evidence')}</h3>
+              <Evidence files={view.files} />
+              <Timeline history={view.history} />
+              <AuditTrail kind={kind} id={id} />
+            </div>
+            <div class="review-side">
+              {view.status === 'submitted' && !waiting(view) && <Decision key={`${view.kind}-${view.id}`} view={view} onDecide={(p) => decided(view, p)} />}
+              <nav class="actions item-nav" aria-label={t('nextItem')}>
+                <a class="button secondary" href={href(queue.back)}>{t('backToQueue')}</a>
+                {prev && <a class="button secondary" href={href(`/review/${prev}`)} aria-keyshortcuts="k">{t('prevItem')}</a>}
+                {next && <a class="button secondary" href={href(`/review/${next}`)} aria-keyshortcuts="j">{t('nextItem')}</a>}
+              </nav>
+            </div>
+          </div>
         </>
       )}</Show>
-      <nav class="actions item-nav" aria-label={t('nextItem')}>
-        <a class="button secondary" href={href(queue.back)}>{t('backToQueue')}</a>
-        {prev && <a class="button secondary" href={href(`/review/${prev}`)} aria-keyshortcuts="k">{t('prevItem')}</a>}
-        {next && <a class="button secondary" href={href(`/review/${next}`)} aria-keyshortcuts="j">{t('nextItem')}</a>}
-      </nav>
     </section>
   );
 }
