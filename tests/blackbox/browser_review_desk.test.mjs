@@ -66,7 +66,7 @@ test('a reviewer decides from the keyboard with the decision always in view, and
   await page.keyboard.press('1');
   const reason = page.getByLabel(/差戻し・却下の理由/);
   assert.match(await reason.inputValue(), /証明書類が添付されていません/);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dec-reason');
+  await page.waitForFunction(() => document.activeElement?.id === 'dec-reason');  // then the focus is in the reason
   await page.keyboard.press('Control+Enter');
   assert.match(await toast.innerText(), /を差し戻します/);
   assert.match(await confirmDecision(page), /差し戻しました/);
