@@ -13,6 +13,7 @@ nlohmann::json AccountJson(const core::StaffAccount& a) {
           {"login", a.login},
           {"role", core::RoleName(a.role)},
           {"association_code", a.association_code},
+          {"association_name", a.association_name},
           {"disabled", a.disabled},
           {"has_password", a.has_password}};
 }

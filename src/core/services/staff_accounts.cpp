@@ -1,5 +1,7 @@
 #include "core/services/staff_accounts.hpp"
 
+#include <map>
+
 #include "core/domain/auth_policy.hpp"
 
 namespace kakari::core {
@@ -8,7 +10,7 @@ namespace {
 
 StaffAccount AccountOf(const UserRecord& u) {
   return StaffAccount{
-      u.id, u.login, u.role, u.organisation_code, u.disabled, !u.password_hash.empty()};
+      u.id, u.login, u.role, u.organisation_code, "", u.disabled, !u.password_hash.empty()};
 }
 
 Error NotAllowed() {
@@ -52,7 +54,18 @@ Result<std::vector<StaffAccount>> ListStaffAccounts(const Deps& deps, const Call
   auto users = (*uow)->Users().ListStaff(*prefix);
   KAKARI_RETURN_IF_ERROR(users);
   std::vector<StaffAccount> out;
-  for (const auto& u : *users) out.push_back(AccountOf(u));
+  std::map<std::string, std::string> names;  // a few associations, many accounts
+  for (const auto& u : *users) {
+    StaffAccount account = AccountOf(u);
+    auto [known, fresh] = names.try_emplace(account.association_code);
+    if (fresh) {
+      auto org = (*uow)->Organisations().FindByCode(account.association_code);
+      KAKARI_RETURN_IF_ERROR(org);
+      if (*org) known->second = (**org).name_ja;
+    }
+    account.association_name = known->second;
+    out.push_back(std::move(account));
+  }
   return out;
 }
 

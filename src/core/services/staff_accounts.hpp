@@ -17,6 +17,7 @@ struct StaffAccount {
   std::string login;
   Role role = Role::kReviewer;
   std::string association_code;
+  std::string association_name;  // its Japanese name, for screens that speak in names
   bool disabled = false;
   bool has_password = false;
 };

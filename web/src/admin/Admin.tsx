@@ -3,16 +3,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, get, type CertificateSettings, type FileMeta, type Level, type Ok, type Signatory, type User } from '../lib/api';
 import { FilePicker } from '../lib/FilePicker';
+import { prefectureName } from '../lib/prefectures';
 import { formatDate, tc, useLang, useT } from '../lib/i18n';
 import { ErrorBox, Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { a } from './messages';
 import { SaveBar } from './SaveBar';
 
 type Routing = Ok<'/api/v1/admin/routing/{prefecture}', 'get'>;
+// What the pattern makes of this year's first number ({year}, {seq}, {seq:N}),
+// as the server's FormatCertificateNumber does.
+function previewNumber(pattern: string): string {
+  const year = new Date(Date.now() + 9 * 3600 * 1000).getUTCFullYear();
+  return pattern.replace(/\{year\}/g, String(year))
+    .replace(/\{seq(?::(\d+))?\}/g, (_, width: string | undefined) => '1'.padStart(Number(width ?? 0), '0'));
+}
+
 const prefectures = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 export function RoutingAdmin({ user }: { user: User }) {
   const t = useT(a);
+  const lang = useLang();
   const own = user.role === 'jma_admin' ? '13' : (user.association_code ?? '').slice(0, 2);
   const [pref, setPref] = useState(own);
   const [rule, setRule] = useState<Routing | null>(null);
@@ -39,7 +49,7 @@ export function RoutingAdmin({ user }: { user: User }) {
       <div class="field">
         <label for="rt-prefecture">{t('prefecture')}</label>
         <select id="rt-prefecture" value={pref} disabled={user.role !== 'jma_admin'} onChange={(e) => setPref(inputValue(e))}>
-          {prefectures.map((p) => <option key={p} value={p}>{p}</option>)}
+          {prefectures.map((p) => <option key={p} value={p}>{prefectureName(lang, p)}</option>)}
         </select>
       </div>
       <Show state={loaded}>{() => (
@@ -78,9 +88,13 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
       {!canEdit && <p class="note">{t('readOnly')}</p>}
       <Show state={loaded}>{() => v && (
         <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-          <Field id="cs-number_pattern" field="number_pattern" label={t('pattern')} error={save.error}>{(a) => (
+          <Field id="cs-number_pattern" field="number_pattern" label={t('pattern')} error={save.error}
+            describedBy="cs-pattern-preview">{(a) => (
             <input {...a} value={v.number_pattern} readOnly={!canEdit} onInput={(e) => setV({ ...v, number_pattern: inputValue(e) })} />
           )}</Field>
+          <p id="cs-pattern-preview" class="reads" aria-live="polite" data-testid="pattern-preview">
+            {t('patternPreview', { number: previewNumber(v.number_pattern) })}
+          </p>
           {check('show_birth_date', t('showBirth'))}
           {check('show_registry_number', t('showRegistry'))}
           {check('show_western_date', t('showWestern'))}

@@ -26,7 +26,7 @@ function Row({ account, user, onSaved }: { account: Account; user: User; onSaved
   return (
     <tr>
       <td>{account.login}</td>
-      <td>{account.association_code}</td>
+      <td>{account.association_name || account.association_code}<small class="code"> {account.association_code}</small></td>
       <td>
         <select aria-label={`${t('role')}: ${account.login}`} value={role} disabled={self}
           onChange={(e) => setRole(inputValue(e) as StaffRole)}>

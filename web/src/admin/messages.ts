@@ -12,6 +12,7 @@ export const a = {
   level_prefecture: { ja: '都道府県医師会', en: 'Prefectural association' },
   saved: { ja: '保存しました。', en: 'Saved.' },
   certSettingsTitle: { ja: '修了証の番号と記載事項', en: 'Certificate numbering and contents' },
+  patternPreview: { ja: 'この形式では、今年の最初の番号は「{number}」になります', en: 'With this pattern, this year\'s first number is "{number}"' },
   pattern: { ja: '番号の形式（{year} と {seq} または {seq:桁数} を含める）', en: 'Number pattern (must contain {year} and {seq} or {seq:N})' },
   showBirth: { ja: '生年月日を記載する', en: 'Show the date of birth' },
   showRegistry: { ja: '医籍登録番号を記載する', en: 'Show the registry number' },
