@@ -117,6 +117,7 @@ ApiResponse GetVerifyByCode(ApiContext& c);
 ApiResponse GetPendingMail(ApiContext& c);
 ApiResponse GetMailBatches(ApiContext& c);
 ApiResponse PostMailBatch(ApiContext& c);
+ApiResponse GetMailBatch(ApiContext& c);
 ApiResponse GetMailBatchCertificates(ApiContext& c);
 ApiResponse GetMailBatchLabels(ApiContext& c);
 ApiResponse PostMailBatchSent(ApiContext& c);

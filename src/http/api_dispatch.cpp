@@ -277,6 +277,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/staff/mail/pending", Needs(kReview), B::kNone, L::kWorker, GetPendingMail},
       {"GET", "/api/v1/staff/mail/batches", Needs(kReview), B::kNone, L::kWorker, GetMailBatches},
       {"POST", "/api/v1/staff/mail/batches", Needs(kReview), B::kJson, L::kWorker, PostMailBatch},
+      {"GET", "/api/v1/staff/mail/batches/:id", Needs(kReview), B::kNone, L::kWorker, GetMailBatch},
       {"GET", "/api/v1/staff/mail/batches/:id/certificates", Needs(kReview), B::kNone, L::kSlow,
        GetMailBatchCertificates},
       {"GET", "/api/v1/staff/mail/batches/:id/labels", Needs(kReview), B::kNone, L::kSlow,

@@ -51,12 +51,25 @@ ApiResponse GetMailBatches(ApiContext& c) {
 
 ApiResponse PostMailBatch(ApiContext& c) {
   BodyReader in(c.body);
+  // Which certificates go in: the ones named, or every one waiting.
+  std::optional<std::vector<std::string>> numbers;
+  if (c.body.is_object() && c.body.contains("numbers")) numbers = in.StringList("numbers");
   if (auto f = in.Finish(); !f) return Fails(f.error());
-  auto batch = core::CreateMailBatch(c.deps, c.caller);
+  auto batch = core::CreateMailBatch(c.deps, c.caller, numbers);
   if (!batch) return Fails(batch.error());
   nlohmann::json j = BatchJson(batch->batch);
   j["certificates"] = CertificatesJson(batch->certificates);
   return JsonResponse(201, j);
+}
+
+ApiResponse GetMailBatch(ApiContext& c) {
+  auto id = BatchId(c);
+  if (!id) return Fails(NoBatch());
+  auto batch = core::LoadMailBatch(c.deps, c.caller, *id);
+  if (!batch) return Fails(batch.error());
+  nlohmann::json j = BatchJson(batch->batch);
+  j["certificates"] = CertificatesJson(batch->certificates);
+  return JsonResponse(200, j);
 }
 
 ApiResponse GetMailBatchCertificates(ApiContext& c) {

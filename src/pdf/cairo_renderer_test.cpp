@@ -74,7 +74,8 @@ TEST(CairoRenderer, LabelsAreTwelveToAPage) {
   CairoRenderer r;
   std::vector<core::MailLabel> labels;
   for (int i = 0; i < 13; ++i) {
-    labels.push_back({"113-8621", "東京都文京区本駒込二丁目28番16号", "𠮷田　健一"});
+    labels.push_back({"113-8621", "東京都文京区本駒込二丁目28番16号", "𠮷田　健一", "東京都医師会",
+                      "修了証在中"});
   }
   auto twelve = r.Labels(std::span(labels).first(12));
   auto thirteen = r.Labels(labels);

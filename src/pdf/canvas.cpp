@@ -165,6 +165,8 @@ void Canvas::Line(double x1, double y1, double x2, double y2, double width) {
   cairo_stroke(cr_);
 }
 
+void Canvas::SetColour(double r, double g, double b) { cairo_set_source_rgb(cr_, r, g, b); }
+
 void Canvas::Rect(double x, double y, double w, double h, double line_width) {
   cairo_set_line_width(cr_, line_width);
   cairo_rectangle(cr_, x, y, w, h);

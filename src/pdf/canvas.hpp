@@ -48,6 +48,8 @@ class Canvas {
                                           const TextStyle& style);
   void Line(double x1, double y1, double x2, double y2, double width);
   void Rect(double x, double y, double w, double h, double line_width);
+  // The colour of what is drawn next (text, lines), as RGB in 0..1.
+  void SetColour(double r, double g, double b);
   // A QR code of `text` (error correction M) as a square of `size` points.
   [[nodiscard]] core::Status Qr(double x, double y, double size, std::string_view text);
   // A PNG or JPEG fitted into the box, keeping its proportions.

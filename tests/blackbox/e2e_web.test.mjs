@@ -264,8 +264,17 @@ async function stories(t) {
   await admin.getByTestId('pending').waitFor();
   assert.match(await admin.getByTestId('pending').innerText(), /髙橋/);
   await axe.check(admin, 'mail');
+  // Every waiting certificate is ticked; unticking all leaves nothing to batch.
+  const ticks = admin.getByTestId('pending').getByRole('checkbox');
+  assert.ok(await ticks.first().isChecked());
+  await ticks.first().uncheck();
+  assert.ok(await admin.getByRole('button', { name: /選んだ\d+件で発送バッチを作る/ }).isDisabled() || (await ticks.count()) > 1);
+  await ticks.first().check();
   await admin.getByRole('button', { name: /発送バッチを作る/ }).click();
   await admin.getByTestId('batches').waitFor();
+  // Who is in it, on opening the batch.
+  await admin.getByTestId('batches').locator('summary').first().click();
+  await admin.getByTestId('batches').locator('.members').getByText(/髙橋/).waitFor();
   await shot(admin, 'staff-mail', { help: true });
   for (const name of ['修了証を印刷（PDF）', '宛名ラベルを印刷（PDF）']) {
     const link = await admin.getByRole('link', { name }).first().getAttribute('href');

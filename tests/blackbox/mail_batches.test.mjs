@@ -21,6 +21,8 @@ async function savePdf(response, dir, name) {
 }
 
 const text = (file) => spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+// As laid out on the page (a label's lines are read in place, not as columns).
+const layoutText = (file) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
 const pages = (file) => Number(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout
   .match(/Pages:\s+(\d+)/)[1]);
 
@@ -50,9 +52,20 @@ test('paper application → certificate by mail → batch, certificates and labe
   assert.equal(cert.delivery, 'mail');
   assert.equal(cert.mailed_at, null);
 
-  const batch = await reviewer.post('/api/v1/staff/mail/batches', {});
+  // Choosing who goes in: a number not waiting is named, and nothing is made.
+  const wrong = await reviewer.post('/api/v1/staff/mail/batches', { numbers: [cert.number, '第K1999-000001号'] });
+  assert.equal(wrong.status, 422, JSON.stringify(wrong.body));
+  assert.match(wrong.body.error.message_ja, /第K1999-000001号 は郵送待ちではありません/);
+  assert.equal((await reviewer.get('/api/v1/staff/mail/batches')).body.items.length, 0, 'nothing made');
+  assert.equal((await reviewer.post('/api/v1/staff/mail/batches', { numbers: [] })).status, 400);
+  assert.equal((await reviewer.post('/api/v1/staff/mail/batches', { numbers: 'all' })).status, 400);
+  const batch = await reviewer.post('/api/v1/staff/mail/batches', { numbers: [cert.number] });
   assert.equal(batch.status, 201, JSON.stringify(batch.body));
   assert.equal(batch.body.count, 1);
+  // Who is in it.
+  const members = await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}`);
+  assert.equal(members.status, 200);
+  assert.deepEqual(members.body.certificates.map((c) => [c.number, c.name]), [[cert.number, '髙橋　太郎']]);
   assert.equal(batch.body.sent_at, null);
   assert.equal((await reviewer.get('/api/v1/staff/mail/pending')).body.items.length, 0);
   const empty = await reviewer.post('/api/v1/staff/mail/batches', {});
@@ -61,8 +74,8 @@ test('paper application → certificate by mail → batch, certificates and labe
   const certs = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/certificates`), dir, 'batch.pdf');
   assert.match(text(certs).replace(/\s+/g, ''), /髙橋太郎/);
   const labels = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/labels`), dir, 'labels.pdf');
-  const labelText = text(labels).replace(/\s+/g, '');
-  for (const want of ['〒113-8621', '東京都文京区本駒込2-28-16', '髙橋太郎様']) {
+  const labelText = layoutText(labels).replace(/\s+/g, '');
+  for (const want of ['〒113-8621', '東京都文京区本駒込2-28-16', '髙橋太郎様', '修了証在中', '差出人']) {
     assert.ok(labelText.includes(want), `label shows ${want}: ${labelText}`);
   }
 
@@ -87,6 +100,7 @@ test('paper application → certificate by mail → batch, certificates and labe
   assert.equal((await other.post(`/api/v1/staff/mail/batches/${batch.body.id}/sent`, {})).status, 404);
   assert.equal((await doctor.get('/api/v1/staff/mail/pending')).status, 403);
   assert.equal((await reviewer.get('/api/v1/staff/mail/batches/999999/labels')).status, 404);
+  assert.equal((await other.get(`/api/v1/staff/mail/batches/${batch.body.id}`)).status, 404);
 });
 
 test('any selection of certificates as one merged PDF, each in scope', async (t) => {

@@ -1,5 +1,7 @@
 #include "core/services/mail_service.hpp"
 
+#include <algorithm>
+
 #include "core/domain/validation.hpp"
 #include "core/services/certificate_service.hpp"
 #include "core/services/decision_notices.hpp"
@@ -26,7 +28,34 @@ Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& cal
   return (*uow)->Certificates().PendingMail(*scope);
 }
 
-Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
+namespace {
+
+// The waiting certificates named in `numbers`, in that order; a number not
+// waiting here is named in the refusal.
+Result<std::vector<Certificate>> ChosenOf(std::vector<Certificate> pending,
+                                          const std::vector<std::string>& numbers) {
+  if (numbers.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "郵送する修了証を選んでください",
+                "choose the certificates to mail", "numbers");
+  }
+  std::vector<Certificate> chosen;
+  for (const auto& n : numbers) {
+    auto it = std::find_if(pending.begin(), pending.end(),
+                           [&](const Certificate& c) { return c.issued.number == n; });
+    if (it == pending.end()) {
+      return Fail(ErrorCode::kUnprocessable, "修了証 " + n + " は郵送待ちではありません",
+                  "certificate " + n + " is not waiting to be mailed", "numbers");
+    }
+    chosen.push_back(std::move(*it));
+    pending.erase(it);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller,
+                                      const std::optional<std::vector<std::string>>& numbers) {
   KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
   if (!caller.principal.organisation_id) {
     return tl::unexpected(NotFoundError("医師会", "association"));
@@ -40,6 +69,11 @@ Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller) {
   if (pending->empty()) {
     return Fail(ErrorCode::kUnprocessable, "郵送待ちの修了証はありません",
                 "there is no certificate waiting to be mailed");
+  }
+  if (numbers) {
+    auto chosen = ChosenOf(std::move(*pending), *numbers);
+    KAKARI_RETURN_IF_ERROR(chosen);
+    *pending = std::move(*chosen);
   }
   std::vector<Id> ids;
   for (const auto& c : *pending) ids.push_back(c.id);
@@ -111,9 +145,13 @@ Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id) {
   return (*uow)->Commit();
 }
 
-Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Certificate>& certs) {
+Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Certificate>& certs,
+                                         const std::string& association_code) {
   auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);
+  auto sender = (*uow)->Organisations().FindByCode(association_code);
+  KAKARI_RETURN_IF_ERROR(sender);
+  std::string sender_name = *sender ? (**sender).name_ja : "";
   std::vector<MailLabel> out;
   for (const auto& c : certs) {
     auto doctor = (*uow)->Doctors().FindById(c.doctor_id);
@@ -126,7 +164,7 @@ Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Cer
     }
     // FormatPostalCode gives "〒123-4567"; the label prints its own 〒.
     out.push_back({FormatPostalCode((*doctor)->postal_code).substr(std::string("〒").size()),
-                   (*doctor)->address, c.issued.name});
+                   (*doctor)->address, c.issued.name, sender_name, "修了証在中"});
   }
   return out;
 }
@@ -189,7 +227,7 @@ Result<PdfFile> MailBatchLabelsPdf(const Deps& deps, const Caller& caller, Id id
   KAKARI_RETURN_IF_ERROR(renderer);
   auto batch = LoadMailBatch(deps, caller, id);
   KAKARI_RETURN_IF_ERROR(batch);
-  auto labels = LabelsFor(deps, batch->certificates);
+  auto labels = LabelsFor(deps, batch->certificates, batch->batch.association_code);
   KAKARI_RETURN_IF_ERROR(labels);
   auto pdf = (*renderer)->Labels(*labels);
   KAKARI_RETURN_IF_ERROR(pdf);

@@ -20,7 +20,11 @@ struct MailBatchView {
 // Certificates to mail in the caller's scope, not yet in a batch.
 [[nodiscard]] Result<std::vector<Certificate>> PendingMail(const Deps& deps, const Caller& caller);
 // A batch of every pending certificate in scope (kUnprocessable when there is none).
-[[nodiscard]] Result<MailBatchView> CreateMailBatch(const Deps& deps, const Caller& caller);
+// A batch of the caller's association's certificates waiting for the post:
+// those named in `numbers` (each must be waiting), or all of them.
+[[nodiscard]] Result<MailBatchView> CreateMailBatch(
+    const Deps& deps, const Caller& caller,
+    const std::optional<std::vector<std::string>>& numbers = std::nullopt);
 [[nodiscard]] Result<std::vector<MailBatch>> ListMailBatches(const Deps& deps,
                                                              const Caller& caller);
 // One batch of the caller's association or below; kNotFound otherwise. Recorded
@@ -29,9 +33,11 @@ struct MailBatchView {
 // kConflict when it was marked already.
 [[nodiscard]] Status MarkBatchSent(const Deps& deps, const Caller& caller, Id id);
 
-// Labels from the doctors' current addresses and the names as printed.
+// Labels from the doctors' current addresses and the names as printed, sent
+// by the association `association_code`.
 [[nodiscard]] Result<std::vector<MailLabel>> LabelsFor(const Deps& deps,
-                                                       const std::vector<Certificate>& certs);
+                                                       const std::vector<Certificate>& certs,
+                                                       const std::string& association_code);
 // The printable documents of `certs`, in order.
 [[nodiscard]] Result<std::vector<CertificateDocument>> DocumentsFor(
     const Deps& deps, const std::vector<Certificate>& certs, std::string_view public_url);

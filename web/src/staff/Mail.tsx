@@ -1,12 +1,28 @@
 // The mail batch: certificates waiting for the post, a batch made of them,
 // its certificates and labels printed, then marked as sent.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { call, get, type MailBatch, type Ok } from '../lib/api';
 import { formatDate, useLang, useT } from '../lib/i18n';
 import { Empty, ErrorBox, Show, useLoad, useSubmit } from '../lib/ui';
 import { s } from './messages';
 
 type Created = Ok<'/api/v1/staff/mail/batches', 'post', 201>;
+type Members = Ok<'/api/v1/staff/mail/batches/{id}', 'get'>;
+
+// Who is in a batch, loaded when opened.
+function BatchMembers({ id }: { id: number }) {
+  const t = useT(s);
+  const [open, setOpen] = useState(false);
+  const [state] = useLoad(() => (open ? get(`/api/v1/staff/mail/batches/${id}`) : Promise.resolve({ ok: true as const, value: null })), [open]);
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid={`members-${id}`}>
+      <summary>{t('whoIsIn')}</summary>
+      {open && <Show state={state}>{(m: Members | null) => m && (
+        <ul class="members">{m.certificates.map((c) => <li key={`${c.number}-${c.version}`}>{c.name}（{c.number}）</li>)}</ul>
+      )}</Show>}
+    </details>
+  );
+}
 
 export function Mail() {
   const t = useT(s);
@@ -15,10 +31,13 @@ export function Mail() {
   const [batches, reloadBatches] = useLoad(() => get('/api/v1/staff/mail/batches'));
   const act = useSubmit<Created | MailBatch>();
   const [message, setMessage] = useState('');
+  // Every waiting certificate is chosen until someone unticks it.
+  const [left, setLeft] = useState<Set<string>>(new Set());
+  useEffect(() => setLeft(new Set()), [pending]);
   const reload = () => { void reloadPending(); void reloadBatches(); };
 
-  async function makeBatch() {
-    const r = await act.run(() => call<Created>('POST', '/api/v1/staff/mail/batches', {}), 'mb');
+  async function makeBatch(numbers: string[]) {
+    const r = await act.run(() => call<Created>('POST', '/api/v1/staff/mail/batches', { numbers }), 'mb');
     if (r) { setMessage(t('batchOf', { id: r.id, count: r.count, date: formatDate(lang, r.created_at) })); reload(); }
   }
   async function markSent(b: MailBatch) {
@@ -35,9 +54,22 @@ export function Mail() {
       <Show state={pending}>{(p) => p.items.length === 0 ? <Empty>{t('noPending')}</Empty> : (
         <>
           <ul class="items" data-testid="pending">
-            {p.items.map((c) => <li key={c.number}>{c.number} {c.name}</li>)}
+            {p.items.map((c) => (
+              <li key={c.number}>
+                <label class="check">
+                  <input type="checkbox" checked={!left.has(c.number)} onChange={(e) => {
+                    const next = new Set(left);
+                    if ((e.target as HTMLInputElement).checked) next.delete(c.number); else next.add(c.number);
+                    setLeft(next);
+                  }} /> {c.name}（{c.number}）
+                </label>
+              </li>
+            ))}
           </ul>
-          <button type="button" disabled={act.busy} onClick={() => void makeBatch()}>{t('makeBatch', { n: p.items.length })}</button>
+          {(() => {
+            const chosen = p.items.map((c) => c.number).filter((n) => !left.has(n));
+            return <button type="button" disabled={act.busy || chosen.length === 0} onClick={() => void makeBatch(chosen)}>{t('makeBatch', { n: chosen.length })}</button>;
+          })()}
         </>
       )}</Show>
       <h3>{t('batches')}</h3>
@@ -47,6 +79,7 @@ export function Mail() {
             <li key={x.id}>
               <strong>{t('batchOf', { id: x.id, count: x.count, date: formatDate(lang, x.created_at) })}</strong>
               {x.sent_at && <span class="badge s-approved">{t('sentOn', { date: formatDate(lang, x.sent_at) })}</span>}
+              <BatchMembers id={x.id} />
               <div class="actions">
                 <a class="button secondary" href={`/api/v1/staff/mail/batches/${x.id}/certificates`} target="_blank" rel="noopener">{t('printCerts')}</a>
                 <a class="button secondary" href={`/api/v1/staff/mail/batches/${x.id}/labels`} target="_blank" rel="noopener">{t('printLabels')}</a>
