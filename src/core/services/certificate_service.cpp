@@ -306,16 +306,16 @@ Result<std::vector<std::pair<std::string, std::string>>> CompletedLines(UnitOfWo
   std::vector<std::pair<std::string, std::string>> lines;
   auto snapshot = uow.Applications().Snapshot(c.application_id);
   KAKARI_RETURN_IF_ERROR(snapshot);
-  auto programme = uow.Programmes().Current();
-  KAKARI_RETURN_IF_ERROR(programme);
   // Applications recorded before snapshots existed counted nothing visible.
   if (*snapshot && (*snapshot)->total_units > HalfUnits()) {
     const auto& a = **snapshot;
     auto activities = static_cast<int>(a.activity_ids.size());
     lines.emplace_back("座学研修（知識）", a.lecture_units.ToString() + "単位");
-    lines.emplace_back("実地研修（経験）",
-                       std::to_string(activities) + "件（" +
-                           (programme->units_per_activity * activities).ToString() + "単位）");
+    // The practical units as counted then (total less lecture), not under
+    // today's rules: a later rule change does not rewrite an old certificate.
+    lines.emplace_back("実地研修（経験）", std::to_string(activities) + "件（" +
+                                               (a.total_units - a.lecture_units).ToString() +
+                                               "単位）");
   }
   Date completed_on = c.issued.issued_on;
   if (c.issued.version > 1) {
