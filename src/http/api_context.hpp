@@ -68,6 +68,7 @@ ApiResponse GetApplicationPreview(ApiContext& c);
 ApiResponse GetStaffAccounts(ApiContext& c);
 ApiResponse GetProgramme(ApiContext& c);
 ApiResponse PutProgramme(ApiContext& c);
+ApiResponse PostProgrammePreview(ApiContext& c);
 ApiResponse PostStaffAccount(ApiContext& c);
 ApiResponse PutStaffAccount(ApiContext& c);
 ApiResponse GetMyItems(ApiContext& c);

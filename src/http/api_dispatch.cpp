@@ -223,6 +223,8 @@ const std::vector<Route>& Routes() {
        PostInstitutionUser},
       {"GET", "/api/v1/admin/programme", Needs(kReview), B::kNone, L::kWorker, GetProgramme},
       {"PUT", "/api/v1/admin/programme", Needs(kAdminister), B::kJson, L::kWorker, PutProgramme},
+      {"POST", "/api/v1/admin/programme/preview", Needs(kAdminister), B::kJson, L::kWorker,
+       PostProgrammePreview},
       {"GET", "/api/v1/admin/users", SessionOnly(kAdminister), B::kNone, L::kWorker,
        GetStaffAccounts},
       {"POST", "/api/v1/admin/users", SessionOnly(kAdminister), B::kJson, L::kWorker,

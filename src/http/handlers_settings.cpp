@@ -57,8 +57,11 @@ ApiResponse GetProgramme(ApiContext& c) {
   return JsonResponse(200, ProgrammeJson(*p));
 }
 
-ApiResponse PutProgramme(ApiContext& c) {
-  BodyReader in(c.body);
+namespace {
+
+// The rules a PUT or a preview sends; the body's own errors, or the rules.
+core::Result<core::Programme> ReadProgramme(const nlohmann::json& body) {
+  BodyReader in(body);
   core::Programme p;
   p.name_ja = in.String("name_ja", false);
   p.name_en = in.String("name_en", false);
@@ -72,16 +75,41 @@ ApiResponse PutProgramme(ApiContext& c) {
   if (auto years = in.OptionalInt("certificate_validity_years")) {
     p.certificate_validity_years = static_cast<int>(*years);
   }
-  if (auto f = in.Finish(); !f) return Fails(f.error());
-  auto saved = core::PutProgrammeSettings(c.deps, c.caller, p);
+  if (auto f = in.Finish(); !f) return tl::unexpected(f.error());
+  return p;
+}
+
+}  // namespace
+
+ApiResponse PutProgramme(ApiContext& c) {
+  auto p = ReadProgramme(c.body);
+  if (!p) return Fails(p.error());
+  auto saved = core::PutProgrammeSettings(c.deps, c.caller, *p);
   if (!saved) return Fails(saved.error());
   return JsonResponse(200, ProgrammeJson(*saved));
+}
+
+ApiResponse PostProgrammePreview(ApiContext& c) {
+  auto p = ReadProgramme(c.body);
+  if (!p) return Fails(p.error());
+  auto preview = core::PreviewProgrammeChange(c.deps, c.caller, *p);
+  if (!preview) return Fails(preview.error());
+  return JsonResponse(200, {{"doctors", preview->doctors},
+                            {"complete_now", preview->complete_now},
+                            {"complete_after", preview->complete_after},
+                            {"becoming_complete", preview->becoming_complete},
+                            {"ceasing_complete", preview->ceasing_complete}});
 }
 
 ApiResponse GetCertificateSettings(ApiContext& c) {
   auto s = core::GetCertificateSettings(c.deps, c.caller);
   if (!s) return Fails(s.error());
-  return JsonResponse(200, SettingsJson(*s));
+  auto next = core::NextCertificateNumber(c.deps, c.caller);
+  if (!next) return Fails(next.error());
+  auto out = SettingsJson(*s);
+  out["next_year"] = next->year;
+  out["next_sequence"] = next->sequence;
+  return JsonResponse(200, out);
 }
 
 ApiResponse PutCertificateSettings(ApiContext& c) {

@@ -47,6 +47,12 @@ class JsonWriter {
   }
   JsonWriter& Field(std::string_view key, std::string_view value) { return Key(key).String(value); }
   JsonWriter& Field(std::string_view key, int64_t value) { return Key(key).Int(value); }
+  // Not an overload of Field: a string literal would convert to bool first.
+  JsonWriter& BoolField(std::string_view key, bool value) {
+    Key(key).Comma();
+    out_ += value ? "true" : "false";
+    return *this;
+  }
   std::string Take() { return std::move(out_); }
 
  private:

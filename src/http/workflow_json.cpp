@@ -10,6 +10,10 @@ using nlohmann::json;
 // As in the progress body: a number, exact in 0.5 steps.
 json UnitsJson(core::HalfUnits u) { return static_cast<double>(u.halves()) / 2.0; }
 
+json SubjectJson(const core::ItemSubject& s) {
+  return {{"category", s.category}, {"text", s.text}, {"has_proof", s.has_proof}};
+}
+
 json ItemJson(const core::ReviewItem& it) {
   return {{"kind", core::ReviewKindName(it.kind)},
           {"id", it.id},
@@ -18,7 +22,8 @@ json ItemJson(const core::ReviewItem& it) {
           {"channel", it.channel},
           {"submitted_at", it.submitted_at},
           {"routed_to", it.routed_to_code},
-          {"last_reason", it.last_reason}};
+          {"last_reason", it.last_reason},
+          {"subject", SubjectJson(it.subject)}};
 }
 
 json FileJson(const core::StoredFileMeta& f) {
@@ -45,6 +50,7 @@ json HistoryJson(const std::vector<core::HistoryEntry>& history) {
                    {"to", core::ReviewStatusName(h.to)},
                    {"action", h.action},
                    {"actor_role", h.actor_role},
+                   {"actor_association", h.actor_association},
                    {"reason", h.reason}});
   }
   return out;
@@ -100,6 +106,12 @@ std::string QueuePageJson(const core::QueuePage& page, int page_number, int per_
         .Field("routed_to", it.routed_to_code)
         .Field("last_reason", it.last_reason)
         .Field("association_name", row.association_name);
+    w.Key("subject")
+        .Open('{')
+        .Field("category", it.subject.category)
+        .Field("text", it.subject.text)
+        .BoolField("has_proof", it.subject.has_proof)
+        .Close('}');
     w.Key("doctor")
         .Open('{')
         .Field("name", row.doctor_name)

@@ -66,7 +66,7 @@ test('a complete doctor, typed in full-width digits; an unknown number', async (
   const { base, browser } = await demoSite(t);
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   await page.goto(`${base}/#/lookup`);
-  await page.getByLabel('医籍登録番号').fill('１０００01');
+  await page.getByLabel('氏名・かな・医籍登録番号').fill('１０００01');
   await page.getByRole('button', { name: '表示する' }).click();
   await page.getByTestId('total-units').waitFor();
   assert.equal(await page.getByTestId('total-units').innerText(), '11.5');
@@ -74,9 +74,46 @@ test('a complete doctor, typed in full-width digits; an unknown number', async (
   assert.equal(await page.getByTestId('missing').count(), 0);
   await page.screenshot({ path: path.join(artifacts, 'progress-desktop-complete.png') });
 
-  await page.getByLabel('医籍登録番号').fill('9999999');
+  await page.getByLabel('氏名・かな・医籍登録番号').fill('9999999');
   await page.getByRole('button', { name: '表示する' }).click();
   await page.getByTestId('error').waitFor();
   assert.match(await page.getByTestId('error').innerText(), /医師が見つかりません/);
-  assert.equal(await page.getByLabel('医籍登録番号').inputValue(), '9999999', 'keeps what was typed');
+  assert.equal(await page.getByLabel('氏名・かな・医籍登録番号').inputValue(), '9999999', 'keeps what was typed');
+});
+
+test('staff find a doctor by name, kana or variant kanji, as in the queue', async (t) => {
+  mkdirSync(artifacts, { recursive: true });
+  const { base, browser } = await demoSite(t);
+  const jma = await login(base, 'jma-admin');
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const box = () => page.getByLabel('氏名・かな・医籍登録番号');
+  // One doctor of a name nobody else has: found, the progress is shown at once.
+  const made = await jma.post('/api/v1/staff/doctors', {
+    registry_number: '777001', name: '鵜飼　透流', kana: 'ウカイ　トオル', birth_date: '1971-05-05',
+    association_code: '13001', member_id: null, postal_code: '', address: '', email: '',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  // 山崎 finds 山﨑 (variant kanji), half-width kana finds 𠮷田, hiragana finds 髙橋.
+  for (const [typed, wanted] of [['うかい　とおる', '鵜飼　透流'], ['山崎　花子', '山﨑　花子'], ['ﾖｼﾀﾞ ｹﾝｲﾁ', '𠮷田　健一'], ['たかはし　たろう', '髙橋　太郎']]) {
+    const expected = (await jma.get(`/api/v1/staff/doctors?q=${encodeURIComponent(typed)}`)).body.doctors;
+    assert.ok(expected.some((d) => d.name === wanted), `${typed} finds ${wanted} through the API`);
+    await page.goto(`${base}/#/lookup`);
+    await box().fill(typed);
+    await page.getByRole('button', { name: '表示する' }).click();
+    if (expected.length === 1) {
+      await page.getByTestId('total-units').waitFor();  // one match: its progress at once
+      assert.ok(decodeURIComponent(page.url()).includes(`doctor=${expected[0].registry_number}`));
+      continue;
+    }
+    const list = page.getByTestId('lookup-matches');
+    await list.waitFor();
+    assert.equal(await list.locator('li').count(), expected.length);
+    await list.getByRole('link', { name: new RegExp(`^${wanted.replace('　', '\\s')}`) }).first().click();
+    await page.getByTestId('total-units').waitFor();
+  }
+  await page.goto(`${base}/#/lookup`);
+  await box().fill('存在しない名前');
+  await page.getByRole('button', { name: '表示する' }).click();
+  await page.getByText('担当地域に該当する医師はいません。').waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'lookup-by-name.png') });
 });

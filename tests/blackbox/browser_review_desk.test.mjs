@@ -76,3 +76,59 @@ test('a reviewer decides from the keyboard with the decision always in view, and
   await axe.check(page, 'review desk after a return');
   axe.assertClean();
 });
+
+test('the queue shows what each item is and whether proof is attached; the bulk dialog names and flags', async (t) => {
+  const db = demoDb(tempDir(t));
+  const { base } = await startServer(t, db, ['--web', path.join(repoRoot, 'web/dist')]);
+  const api = await login(base, 'reviewer-13001');
+  // The demo's activities carry no files: a doctor reports one with proof.
+  const doctor = await login(base, '99100002');
+  const file = await doctor.request('POST', '/api/v1/files', {
+    body: Buffer.from('%PDF-1.4\n% proof\n%%EOF\n'),
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'appointment.pdf' },
+  });
+  assert.equal(file.status, 201, JSON.stringify(file.body));
+  const reported = await doctor.post('/api/v1/me/activities', {
+    category: 'school_doctor', description: '学校医', started_on: '2020-04-01',
+    organisation: '千代田区立麹町小学校', file_ids: [file.body.id],
+  });
+  assert.equal(reported.status, 201, JSON.stringify(reported.body));
+  const rows = (await api.get('/api/v1/staff/queue?kind=activity&status=submitted&per_page=50')).body.items;
+  assert.ok(rows.some((r) => r.id === reported.body.id), 'the new activity is in the reviewer\'s queue');
+  // The queue's subject agrees with the item itself, file for file.
+  for (const r of rows) {
+    const view = (await api.get(`/api/v1/staff/items/activity/${r.id}`)).body;
+    assert.equal(r.subject.has_proof, view.files.length > 0, `proof flag of activity ${r.id}`);
+    assert.equal(r.subject.category, view.activity.category);
+    assert.equal(r.subject.text, view.activity.organisation);
+  }
+  const bare = rows.filter((r) => !r.subject.has_proof);
+  const proved = rows.filter((r) => r.subject.has_proof);
+  assert.ok(bare.length >= 1 && proved.length >= 1, `both kinds in the demo (${bare.length}/${proved.length})`);
+
+  const axe = new AxeLog();
+  const browser = await launchBrowser(t);
+  const page = await loggedInPage(browser, base, 'reviewer-13001', DESK);
+  await page.goto(`${base}/#/queue?kind=activity&status=submitted`);
+  const table = page.getByTestId('queue');
+  await table.waitFor();
+  const rowOf = (r) => table.locator('tr', { has: page.getByRole('checkbox', { name: new RegExp(`#${r.id}$`) }) });
+  assert.match(await rowOf(bare[0]).innerText(), /添付なし/);
+  assert.match(await rowOf(proved[0]).innerText(), /添付あり/);
+  assert.ok((await rowOf(proved[0]).innerText()).includes(proved[0].subject.text), 'the row names the organisation');
+  await axe.check(page, 'queue with proof marks');
+
+  await rowOf(bare[0]).getByRole('checkbox').check();
+  await rowOf(proved[0]).getByRole('checkbox').check();
+  await page.getByRole('button', { name: /一括承認/ }).click();
+  const dialog = page.getByTestId('bulk-dialog');
+  await dialog.waitFor();
+  const listed = await dialog.getByTestId('bulk-list').innerText();
+  assert.ok(listed.includes(bare[0].doctor.name) && listed.includes(proved[0].doctor.name), listed);
+  assert.match(await dialog.getByTestId('bulk-no-proof').innerText(), /1 件は証明書類が添付されていません/);
+  await axe.check(page, 'bulk dialog with names');
+  await shot(page, 'queue-bulk-dialog');
+  await dialog.getByRole('button', { name: 'やめる' }).click();
+  assert.equal((await api.get(`/api/v1/staff/items/activity/${bare[0].id}`)).body.status, 'submitted', 'nothing approved');
+  axe.assertClean();
+});

@@ -221,7 +221,9 @@ async function stories(t) {
 
   await hanako.goto(`${base}/#/items`);
   await hanako.getByTestId('items').getByText(reason).waitFor();
-  await hanako.getByRole('link', { name: `単位追加申告 #${declarationId}` }).click();
+  // The list names the item by what it is, not by its number.
+  await hanako.getByRole('link', { name: '単位追加申告・在宅医療の基礎' }).click();
+  assert.ok(routeOf(hanako).endsWith(`/items/declaration/${declarationId}`));
   await hanako.getByTestId('resubmit').waitFor();
   assert.ok((await hanako.getByTestId('return-reason').innerText()).includes(reason), 'the reason heads the correction');
   assert.equal(await hanako.getByLabel(/講義名/).inputValue(), '在宅医療の基礎', 'the form starts from what was sent');
@@ -232,6 +234,7 @@ async function stories(t) {
   await hanako.getByTestId('timeline').getByText('審査中').nth(1).waitFor();
   const timeline = await hanako.getByTestId('timeline').innerText();
   assert.match(timeline, /差戻し/);
+  assert.match(timeline, /審査担当・[^）]*医師会/, 'the timeline names the association that decided');
   assert.ok(timeline.includes(reason), 'the return reason stays in the timeline');
 
   // --- 3. a reviewer of another association cannot open the item ---

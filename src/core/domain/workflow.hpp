@@ -58,6 +58,15 @@ enum class ReviewKind { kApplication, kActivity, kDeclaration };
 const char* ReviewKindName(ReviewKind k);
 std::optional<ReviewKind> ParseReviewKind(std::string_view name);
 
+// What an item is about, for the lists that name it: an activity's category
+// code and organisation, a declaration's title; nothing for an application.
+// `has_proof`: a file is attached (an application never has one).
+struct ItemSubject {
+  std::string category;
+  std::string text;
+  bool has_proof = false;
+};
+
 // What every review item has in common (the queue's row and the decision's
 // subject).
 struct ReviewItem {
@@ -71,6 +80,7 @@ struct ReviewItem {
   std::string channel;         // "online" | "paper"
   std::string submitted_at;    // UTC ISO
   std::string last_reason;     // the latest return or rejection reason
+  ItemSubject subject;
 };
 
 struct HistoryEntry {
@@ -81,6 +91,7 @@ struct HistoryEntry {
   Id actor_user_id = 0;
   std::string actor_role;
   std::string reason;
+  std::string actor_association;  // the name of the actor's association, if any
 };
 
 struct ActivityCategory {

@@ -366,6 +366,8 @@ class CertificateRepository {
   // The next number in the (programme, year) sequence; the increment is part
   // of the transaction, so a rollback leaves no gap.
   [[nodiscard]] virtual Result<int64_t> NextSequence(std::string_view programme_code, int year) = 0;
+  // The last number the sequence gave (0 before the first); moves nothing.
+  [[nodiscard]] virtual Result<int64_t> LastSequence(std::string_view programme_code, int year) = 0;
   [[nodiscard]] virtual Result<Id> Insert(const Certificate& c) = 0;
   // The given version, or the latest when `version` is nullopt.
   [[nodiscard]] virtual Result<std::optional<Certificate>> Find(std::string_view number,

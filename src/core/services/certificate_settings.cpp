@@ -11,6 +11,18 @@ Result<CertificateSettings> GetCertificateSettings(const Deps& deps, const Calle
   return (*uow)->Certificates().Settings();
 }
 
+Result<NextNumber> NextCertificateNumber(const Deps& deps, const Caller& caller) {
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kReview));
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto programme = (*uow)->Programmes().Current();
+  KAKARI_RETURN_IF_ERROR(programme);
+  int year = deps.clock.TodayInJapan().year;  // as IssueCertificate numbers
+  auto last = (*uow)->Certificates().LastSequence(programme->code, year);
+  KAKARI_RETURN_IF_ERROR(last);
+  return NextNumber{year, *last + 1};
+}
+
 Status PutCertificateSettings(const Deps& deps, const Caller& caller,
                               const CertificateSettings& s) {
   KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));

@@ -13,6 +13,13 @@ namespace kakari::core {
 
 [[nodiscard]] Result<CertificateSettings> GetCertificateSettings(const Deps& deps,
                                                                  const Caller& caller);
+// The number the next certificate of the current programme would carry this
+// year (Japan's calendar year), for the pattern's preview; staff may read.
+struct NextNumber {
+  int year = 0;
+  int64_t sequence = 1;
+};
+[[nodiscard]] Result<NextNumber> NextCertificateNumber(const Deps& deps, const Caller& caller);
 // JMA administrators only; the pattern is checked (ValidateNumberPattern).
 [[nodiscard]] Status PutCertificateSettings(const Deps& deps, const Caller& caller,
                                             const CertificateSettings& s);

@@ -15,4 +15,18 @@ namespace kakari::core {
 [[nodiscard]] Result<Programme> PutProgrammeSettings(const Deps& deps, const Caller& caller,
                                                      Programme rules);
 
+// What a change of rules would do to the country's doctors, before it is
+// made: how many are complete now and would be, and how many would become or
+// stop being complete. Checked as PutProgrammeSettings checks; writes nothing.
+struct ProgrammeChangePreview {
+  int64_t doctors = 0;
+  int64_t complete_now = 0;
+  int64_t complete_after = 0;
+  int64_t becoming_complete = 0;
+  int64_t ceasing_complete = 0;
+};
+[[nodiscard]] Result<ProgrammeChangePreview> PreviewProgrammeChange(const Deps& deps,
+                                                                    const Caller& caller,
+                                                                    Programme rules);
+
 }  // namespace kakari::core

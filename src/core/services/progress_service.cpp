@@ -35,22 +35,17 @@ Result<DoctorProgress> ProgressOf(UnitOfWork& uow, const Doctor& doctor) {
                         std::move(steps)};
 }
 
-Result<ProgressSummary> SummariseAll(const Deps& deps, const Caller& caller,
-                                     const std::function<void(Id, const Eligibility&)>& on_each) {
-  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
-  auto uow = deps.store.Begin(false);
-  KAKARI_RETURN_IF_ERROR(uow);
-  auto programme = (*uow)->Programmes().Current();
-  KAKARI_RETURN_IF_ERROR(programme);
-  auto doctors = (*uow)->Doctors().AllIds();
+Result<std::vector<std::pair<Id, UnitTally>>> TalliesOfAll(UnitOfWork& uow,
+                                                           const std::optional<DateRange>& window) {
+  auto doctors = uow.Doctors().AllIds();
   KAKARI_RETURN_IF_ERROR(doctors);
-  auto lecture = (*uow)->Credits().LectureUnitsByDoctor(programme->credit_window);
+  auto lecture = uow.Credits().LectureUnitsByDoctor(window);
   KAKARI_RETURN_IF_ERROR(lecture);
-  auto approved = (*uow)->Activities().CountApprovedByDoctor();
+  auto approved = uow.Activities().CountApprovedByDoctor();
   KAKARI_RETURN_IF_ERROR(approved);
-
   // All three lists ascend by doctor id: walk them together.
-  ProgressSummary summary;
+  std::vector<std::pair<Id, UnitTally>> tallies;
+  tallies.reserve(doctors->size());
   auto l = lecture->begin();
   auto a = approved->begin();
   for (Id id : *doctors) {
@@ -59,6 +54,22 @@ Result<ProgressSummary> SummariseAll(const Deps& deps, const Caller& caller,
     if (l != lecture->end() && l->first == id) tally.lecture = l->second;
     while (a != approved->end() && a->first < id) ++a;
     if (a != approved->end() && a->first == id) tally.approved_activities = a->second;
+    tallies.emplace_back(id, tally);
+  }
+  return tallies;
+}
+
+Result<ProgressSummary> SummariseAll(const Deps& deps, const Caller& caller,
+                                     const std::function<void(Id, const Eligibility&)>& on_each) {
+  KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  auto programme = (*uow)->Programmes().Current();
+  KAKARI_RETURN_IF_ERROR(programme);
+  auto tallies = TalliesOfAll(**uow, programme->credit_window);
+  KAKARI_RETURN_IF_ERROR(tallies);
+  ProgressSummary summary;
+  for (const auto& [id, tally] : *tallies) {
     Eligibility e = Evaluate(*programme, tally);
     ++summary.doctors;
     if (e.complete) ++summary.complete;

@@ -33,6 +33,11 @@ struct ProgressSummary {
   int64_t practical_missing = 0;   // lack an approved activity
 };
 
+// Every doctor's tally (lecture units inside `window`, approved
+// activities), ascending by doctor id, for evaluations of the whole country.
+[[nodiscard]] Result<std::vector<std::pair<Id, UnitTally>>> TalliesOfAll(
+    UnitOfWork& uow, const std::optional<DateRange>& window);
+
 // Evaluates every doctor in the country (JMA administrators and the command
 // line); `on_each` (optional) sees each doctor's result. A doctor's own
 // progress is MyProgress, staff's view of one doctor DoctorProgressFor.

@@ -51,6 +51,63 @@ TEST_F(SettingsServiceTest, RefusedRulesLeaveTheProgrammeAndTheLogAsTheyWere) {
   EXPECT_TRUE(AuditOf("programme.update").empty());
 }
 
+// Gives the doctor `halves` lecture units taken on `taken_on` and, when
+// `activity`, one approved practical activity.
+void GiveUnits(Store& store, const Caller& doctor, int halves, Date taken_on, bool activity) {
+  Id id = *doctor.principal.doctor_id;
+  auto uow = *store.Begin(true);
+  auto lecture = uow->Credits().LectureId("かかりつけ医研修", "日本医師会");
+  ASSERT_TRUE(lecture.has_value());
+  ASSERT_TRUE(uow->Credits().StartImport("test").has_value());
+  std::vector<CreditRepository::Row> rows = {
+      {id, *lecture, static_cast<int32_t>(taken_on.ToDays()), halves, -1}};
+  ASSERT_EQ(*uow->Credits().InsertMany(rows), 1);
+  if (activity) {
+    ASSERT_TRUE(uow->Activities()
+                    .Insert({id, "vaccination", "予防接種", Date{2026, 4, 1}, std::nullopt, "市",
+                             ActivityStatus::kApproved})
+                    .has_value());
+  }
+  ASSERT_TRUE(uow->Commit().has_value());
+}
+
+TEST_F(SettingsServiceTest, APreviewCountsWhoWouldBecomeOrStopBeingCompleteAndChangesNothing) {
+  auto jma = Staff(Role::kJmaAdmin, "00");
+  // Default rules: 10 units, 5 per activity, one activity required.
+  GiveUnits(*store_, NewDoctor("100001"), 10, Date{2026, 4, 1}, true);   // 5 + 5: complete
+  GiveUnits(*store_, NewDoctor("100002"), 8, Date{2026, 4, 1}, true);    // 4 + 5: short
+  GiveUnits(*store_, NewDoctor("100003"), 12, Date{2020, 4, 1}, true);   // 6 + 5, old
+  GiveUnits(*store_, NewDoctor("100004"), 20, Date{2026, 4, 1}, false);  // no activity
+  auto before = *GetProgrammeSettings(deps(), jma);
+
+  Programme lower = before;
+  lower.required_total = HalfUnits::FromUnits(9);
+  auto p = PreviewProgrammeChange(deps(), jma, lower);
+  ASSERT_TRUE(p.has_value()) << p.error().message_en;
+  EXPECT_EQ(p->doctors, 4);
+  EXPECT_EQ(p->complete_now, 2);       // 100001, 100003 (no window by default)
+  EXPECT_EQ(p->becoming_complete, 1);  // 100002
+  EXPECT_EQ(p->ceasing_complete, 0);
+  EXPECT_EQ(p->complete_after, 3);
+
+  Programme windowed = before;
+  windowed.credit_window = DateRange{Date{2025, 4, 1}, std::nullopt};
+  p = PreviewProgrammeChange(deps(), jma, windowed);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->ceasing_complete, 1);  // 100003's credits fall outside
+  EXPECT_EQ(p->becoming_complete, 0);
+  EXPECT_EQ(p->complete_after, 1);
+
+  EXPECT_EQ(GetProgrammeSettings(deps(), jma)->required_total, before.required_total);
+  EXPECT_TRUE(AuditOf("programme.update").empty());
+  auto refused = PreviewProgrammeChange(deps(), Staff(Role::kAdmin, "13"), lower);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  Programme bad = before;
+  bad.required_total = HalfUnits();
+  EXPECT_EQ(PreviewProgrammeChange(deps(), jma, bad).error().field, "units");
+}
+
 TEST_F(SettingsServiceTest, PublishingAKeyFromTheCommandLineIsAudited) {
   auto refused = PublishSigningKey(deps(), Staff(Role::kAdmin, "13"), "k1", signer_.PublicKey());
   ASSERT_FALSE(refused.has_value());

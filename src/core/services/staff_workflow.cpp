@@ -289,7 +289,8 @@ Result<Id> EnterPaperApplication(const Deps& deps, const Caller& caller,
                    "submit",
                    caller.principal.user_id,
                    RoleName(caller.principal.role),
-                   "paper"};
+                   "paper",
+                   ""};
     KAKARI_RETURN_IF_ERROR(uow.Reviews().AddHistory(ReviewKind::kApplication, *app_id, e));
     KAKARI_RETURN_IF_ERROR(WriteAudit(uow, deps, &caller, "application.paper_entry", "application",
                                       std::to_string(*app_id)));

@@ -16,6 +16,10 @@ class Certificates final : public CertificateRepository {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     return ++t_.certificate_counters[{std::string(programme_code), year}];
   }
+  Result<int64_t> LastSequence(std::string_view programme_code, int year) override {
+    auto it = t_.certificate_counters.find({std::string(programme_code), year});
+    return it == t_.certificate_counters.end() ? 0 : it->second;
+  }
   Result<Id> Insert(const Certificate& c) override {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     for (const auto& [id, row] : t_.certificates) {

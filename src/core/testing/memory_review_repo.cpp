@@ -43,7 +43,9 @@ class Reviews final : public ReviewRepository {
   Result<std::vector<HistoryEntry>> History(ReviewKind kind, Id id) override {
     std::vector<HistoryEntry> out;
     for (const HistoryRow& h : t_.history) {
-      if (h.kind == kind && h.item_id == id) out.push_back(h.entry);
+      if (h.kind != kind || h.item_id != id) continue;
+      out.push_back(h.entry);
+      out.back().actor_association = AssociationOfUser(h.entry.actor_user_id);
     }
     return out;
   }
@@ -88,6 +90,30 @@ class Reviews final : public ReviewRepository {
     return {std::begin(kAllKinds), std::end(kAllKinds)};
   }
 
+  // As SQL reads it: the name of the organisation the acting user belongs to.
+  std::string AssociationOfUser(Id user_id) const {
+    auto user = t_.users.find(user_id);
+    if (user == t_.users.end() || !user->second.organisation_id) return "";
+    auto org = t_.organisations.find(*user->second.organisation_id);
+    return org == t_.organisations.end() ? "" : org->second.name_ja;
+  }
+
+  ItemSubject SubjectOf(ReviewKind kind, Id id) const {
+    ItemSubject s;
+    if (kind == ReviewKind::kActivity) {
+      const ActivityInput& in = t_.activities.at(id).input;
+      s.category = in.category;
+      s.text = in.organisation;
+    } else if (kind == ReviewKind::kDeclaration) {
+      s.text = t_.declarations.at(id).input.title;
+    }
+    s.has_proof = std::any_of(t_.files.begin(), t_.files.end(), [&](const auto& entry) {
+      const StoredFileMeta& m = entry.second.meta;
+      return m.attached_kind == kind && m.attached_id == id;
+    });
+    return s;
+  }
+
   ReviewItem ItemOf(ReviewKind kind, Id id, Id doctor_id, const ReviewFields& f) const {
     auto org = t_.organisations.find(f.routed_to);
     return ReviewItem{kind,
@@ -99,7 +125,8 @@ class Reviews final : public ReviewRepository {
                       org == t_.organisations.end() ? "" : org->second.code,
                       f.channel,
                       f.submitted_at,
-                      f.last_reason};
+                      f.last_reason,
+                      SubjectOf(kind, id)};
   }
 
   // Every item of one kind; activities and declarations still drafts are

@@ -57,6 +57,12 @@ TYPED_TEST(CertificateContractTest, SequencesCountPerYearAndARollbackLeavesNoGap
     auto uow = *this->store_->Begin(true);
     EXPECT_EQ(*uow->Certificates().NextSequence(p, 2026), 3);
   }  // rolled back
+  {
+    auto reader = *this->store_->Begin(false);
+    EXPECT_EQ(*reader->Certificates().LastSequence(p, 2026), 2);  // peeking moves nothing
+    EXPECT_EQ(*reader->Certificates().LastSequence(p, 2026), 2);
+    EXPECT_EQ(*reader->Certificates().LastSequence(p, 2028), 0);  // before the first
+  }
   auto uow = *this->store_->Begin(true);
   EXPECT_EQ(*uow->Certificates().NextSequence(p, 2026), 3);
 }

@@ -57,6 +57,15 @@ class ReviewContractTest : public StorageContractTest<Factory> {
     for (const auto& row : page->rows) ids.push_back(row.item.id);
     return {page->total, ids};
   }
+  // The history entry of a doctor's own submission.
+  static core::HistoryEntry DoctorSubmitted(std::string at) {
+    core::HistoryEntry e;
+    e.at = std::move(at);
+    e.to = ReviewStatus::kSubmitted;
+    e.action = "submit";
+    e.actor_role = "doctor";
+    return e;
+  }
   QueueFilter Tokyo() {
     QueueFilter f;
     f.association_prefix = "13";
@@ -162,15 +171,15 @@ TYPED_TEST(ReviewContractTest, VersionsReasonsResubmissionAndHistory) {
   EXPECT_EQ(item.last_reason, "証明書が不鮮明です");     // an empty reason keeps the last
   EXPECT_GT(item.submitted_at, "2026-01-10T00:00:00Z");  // resubmitted now
   EXPECT_EQ(item.channel, "paper");
-  core::HistoryEntry created{
-      "2026-01-10T00:00:00Z", std::nullopt, ReviewStatus::kSubmitted, "submit", 0, "doctor", ""};
+  core::HistoryEntry created = this->DoctorSubmitted("2026-01-10T00:00:00Z");
   core::HistoryEntry returned{"2026-01-11T00:00:00Z",
                               ReviewStatus::kSubmitted,
                               ReviewStatus::kReturned,
                               "return",
                               0,
                               "reviewer",
-                              "不鮮明"};
+                              "不鮮明",
+                              ""};
   ASSERT_TRUE(reviews.AddHistory(ReviewKind::kApplication, this->a_, created).has_value());
   ASSERT_TRUE(reviews.AddHistory(ReviewKind::kApplication, this->a_, returned).has_value());
   ASSERT_TRUE(reviews.AddHistory(ReviewKind::kActivity, this->a_, created).has_value());
@@ -180,6 +189,80 @@ TYPED_TEST(ReviewContractTest, VersionsReasonsResubmissionAndHistory) {
   EXPECT_EQ(history[1].action, "return");
   EXPECT_EQ(history[1].from, ReviewStatus::kSubmitted);
   EXPECT_EQ(history[1].reason, "不鮮明");
+}
+
+// Lists name what an item is about and whether proof is attached; a
+// timeline names the association whose staff member acted.
+TYPED_TEST(ReviewContractTest, ItemsSayWhatTheyAreAboutAndWhoDecided) {
+  auto w = *this->store_->Begin(true);
+  core::ActivityInput in{"school_doctor", "学校医",     Date{2020, 4, 1},
+                         std::nullopt,    "区立小学校", {}};
+  Id act = *w->Activities().Submit(this->ito_, in, this->chiyoda_);
+  core::DeclarationInput d{
+      Date{2025, 5, 1}, core::HalfUnits::FromHalves(3), "地域包括ケア研修", "医師会", {}};
+  Id decl = *w->Declarations().Submit(this->ito_, d, this->chiyoda_);
+  core::UserRecord staff;
+  staff.login = "chiyoda-reviewer";
+  staff.role = core::Role::kReviewer;
+  staff.organisation_id = this->chiyoda_;
+  auto inserted = w->Users().Insert(staff);
+  ASSERT_TRUE(inserted.has_value());
+  Id reviewer = *inserted;
+  core::StoredFileMeta meta;
+  meta.uploaded_by = reviewer;
+  meta.content_type = "application/pdf";
+  meta.name = "proof.pdf";
+  meta.size = 4;
+  meta.sha256 = std::string(64, 'a');
+  auto file = w->Files().Insert(meta, "%PDF");
+  ASSERT_TRUE(file.has_value()) << file.error().detail;
+  ASSERT_TRUE(w->Files().Attach(*file, ReviewKind::kActivity, act, this->ito_).has_value());
+  core::HistoryEntry approved{"2026-01-11T00:00:00Z",
+                              ReviewStatus::kSubmitted,
+                              ReviewStatus::kApproved,
+                              "approve",
+                              reviewer,
+                              "reviewer",
+                              "",
+                              ""};
+  core::HistoryEntry created = this->DoctorSubmitted("2026-01-10T00:00:00Z");
+  ASSERT_TRUE(w->Reviews().AddHistory(ReviewKind::kActivity, act, created).has_value());
+  ASSERT_TRUE(w->Reviews().AddHistory(ReviewKind::kActivity, act, approved).has_value());
+  ASSERT_TRUE(w->Commit().has_value());
+
+  auto r = *this->store_->Begin(false);
+  auto found = **r->Reviews().Find(ReviewKind::kActivity, act);
+  EXPECT_EQ(found.subject.category, "school_doctor");
+  EXPECT_EQ(found.subject.text, "区立小学校");
+  EXPECT_TRUE(found.subject.has_proof);
+  auto mine = *r->Reviews().ListForDoctor(this->ito_);
+  ASSERT_EQ(mine.size(), 3u);
+  for (const auto& item : mine) {
+    if (item.kind == ReviewKind::kDeclaration) {
+      EXPECT_EQ(item.subject.text, "地域包括ケア研修");
+      EXPECT_EQ(item.subject.category, "");
+      EXPECT_FALSE(item.subject.has_proof);
+    }
+    if (item.kind == ReviewKind::kApplication) {
+      EXPECT_EQ(item.subject.text, "");
+    }
+  }
+  QueueFilter f = this->Tokyo();
+  f.kind = ReviewKind::kActivity;
+  auto page = *r->Reviews().Queue(f);
+  ASSERT_EQ(page.rows.size(), 1u);
+  EXPECT_TRUE(page.rows[0].item.subject.has_proof);
+  EXPECT_EQ(page.rows[0].item.subject.text, "区立小学校");
+  f.kind = ReviewKind::kDeclaration;
+  f.name_key = core::SearchKey("伊藤");  // the joined path reads the same columns
+  page = *r->Reviews().Queue(f);
+  ASSERT_EQ(page.rows.size(), 1u);
+  EXPECT_EQ(page.rows[0].item.id, decl);
+  EXPECT_FALSE(page.rows[0].item.subject.has_proof);
+  auto history = *r->Reviews().History(ReviewKind::kActivity, act);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].actor_association, "");  // the doctor
+  EXPECT_EQ(history[1].actor_association, "千代田区医師会");
 }
 
 TYPED_TEST(ReviewContractTest, SubmissionsEditsAndSnapshots) {

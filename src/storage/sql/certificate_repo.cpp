@@ -57,6 +57,16 @@ core::Result<int64_t> SqlCertificates::NextSequence(std::string_view programme_c
   return seq;
 }
 
+core::Result<int64_t> SqlCertificates::LastSequence(std::string_view programme_code, int year) {
+  KAKARI_TRY(st, c_.Prepare("SELECT last_seq FROM certificate_counters WHERE programme_code = ? "
+                            "AND year = ?"));
+  st->Bind(1, programme_code).Bind(2, year);
+  KAKARI_TRY(row, st->Step());
+  int64_t last = row ? st->Int(0) : 0;
+  st->Reset();
+  return last;
+}
+
 core::Result<core::Id> SqlCertificates::Insert(const core::Certificate& c) {
   KAKARI_TRY(
       st,

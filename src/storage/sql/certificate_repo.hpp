@@ -11,6 +11,7 @@ class SqlCertificates final : public core::CertificateRepository {
  public:
   explicit SqlCertificates(Connection& c) : c_(c) {}
   core::Result<int64_t> NextSequence(std::string_view programme_code, int year) override;
+  core::Result<int64_t> LastSequence(std::string_view programme_code, int year) override;
   core::Result<core::Id> Insert(const core::Certificate& c) override;
   core::Result<std::optional<core::Certificate>> Find(std::string_view number,
                                                       std::optional<int> version) override;

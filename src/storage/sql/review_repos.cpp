@@ -25,10 +25,15 @@ const char* TableOf(core::ReviewKind k) {
   return "completion_applications";
 }
 
-// Columns 0..9 of a review item, read by ReadItem.
+// Columns 0..12 of a review item, read by ReadItem. Whether proof is
+// attached is asked of the outer row only, so that a page asks it 50 times
+// (on the files' (attached_kind, attached_id) index), not once per match.
 constexpr const char* kItemColumns =
     "r.kind, r.id, r.doctor_id, r.status, r.version, r.routed_to, COALESCE(o.code, ''), "
-    "r.channel, COALESCE(r.submitted_at, ''), r.last_reason";
+    "r.channel, COALESCE(r.submitted_at, ''), r.last_reason, r.subject_category, "
+    "r.subject_text, CASE WHEN EXISTS (SELECT 1 FROM stored_files sf WHERE sf.attached_kind = "
+    "r.kind AND sf.attached_id = r.id) THEN 1 ELSE 0 END";
+constexpr int kItemColumnCount = 13;
 
 core::ReviewItem ReadItem(const Statement& st) {
   core::ReviewItem it;
@@ -42,14 +47,30 @@ core::ReviewItem ReadItem(const Statement& st) {
   it.channel = st.Text(7);
   it.submitted_at = st.Text(8);
   it.last_reason = st.Text(9);
+  it.subject.category = st.Text(10);
+  it.subject.text = st.Text(11);
+  it.subject.has_proof = st.Int(12) != 0;
   return it;
+}
+
+// What each kind is about, as ItemSubject's category and text.
+const char* SubjectColumns(core::ReviewKind k) {
+  switch (k) {
+    case core::ReviewKind::kActivity:
+      return "t.category AS subject_category, t.organisation AS subject_text";
+    case core::ReviewKind::kDeclaration:
+      return "'' AS subject_category, t.title AS subject_text";
+    case core::ReviewKind::kApplication:
+      break;
+  }
+  return "'' AS subject_category, '' AS subject_text";
 }
 
 std::string ItemSelect(core::ReviewKind k) {
   return std::string("SELECT '") + core::ReviewKindName(k) +
          "' AS kind, t.id, t.doctor_id, t.status, t.version, t.routed_to_association_id AS "
-         "routed_to, t.channel, t.submitted_at, t.last_reason FROM " +
-         TableOf(k) + " t";
+         "routed_to, t.channel, t.submitted_at, t.last_reason, " +
+         SubjectColumns(k) + " FROM " + TableOf(k) + " t";
 }
 
 struct QuerySql {
@@ -220,9 +241,14 @@ Status SqlReviews::AddHistory(core::ReviewKind kind, Id id, const core::HistoryE
 }
 
 Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kind, Id id) {
-  KAKARI_TRY(st, c_.Prepare("SELECT at, from_status, to_status, action, "
-                            "COALESCE(actor_user_id, 0), actor_role, reason FROM review_history "
-                            "WHERE kind = ? AND item_id = ? ORDER BY id"));
+  // The actor's association is read now: staff do not move between
+  // associations, and a deleted account leaves the name empty.
+  KAKARI_TRY(st, c_.Prepare("SELECT h.at, h.from_status, h.to_status, h.action, "
+                            "COALESCE(h.actor_user_id, 0), h.actor_role, h.reason, "
+                            "COALESCE(o.name_ja, '') FROM review_history h "
+                            "LEFT JOIN users u ON u.id = h.actor_user_id "
+                            "LEFT JOIN organisations o ON o.id = u.organisation_id "
+                            "WHERE h.kind = ? AND h.item_id = ? ORDER BY h.id"));
   st->Bind(1, core::ReviewKindName(kind)).Bind(2, id);
   return CollectRows<core::HistoryEntry>(*st, [&](Statement& row) {
     core::HistoryEntry e;
@@ -233,6 +259,7 @@ Result<std::vector<core::HistoryEntry>> SqlReviews::History(core::ReviewKind kin
     e.actor_user_id = row.Int(4);
     e.actor_role = row.Text(5);
     e.reason = row.Text(6);
+    e.actor_association = row.Text(7);
     return e;
   });
 }
@@ -294,15 +321,21 @@ Result<core::QueuePage> SqlReviews::QueueFromDb(const core::QueueFilter& f) {
   for (;;) {
     KAKARI_TRY(row, st->Step());
     if (!row) break;
-    page.rows.push_back({ReadItem(*st), st->Text(10), st->Text(11), st->Text(12), st->Text(13)});
+    page.rows.push_back({ReadItem(*st), st->Text(kItemColumnCount), st->Text(kItemColumnCount + 1),
+                         st->Text(kItemColumnCount + 2), st->Text(kItemColumnCount + 3)});
   }
   return page;
 }
 
 Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
-  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) +
-                            " FROM review_items r LEFT JOIN organisations o ON o.id = r.routed_to "
-                            "WHERE r.doctor_id = ? ORDER BY r.submitted_at DESC, r.id DESC"));
+  QuerySql mine;
+  mine.arm_where = " WHERE t.doctor_id = ?1";
+  mine.kinds = {core::ReviewKind::kApplication, core::ReviewKind::kActivity,
+                core::ReviewKind::kDeclaration};
+  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" +
+                            QueueArms(mine, ItemSelect) +
+                            ") r LEFT JOIN organisations o ON o.id = r.routed_to "
+                            "ORDER BY r.submitted_at DESC, r.id DESC"));
   st->Bind(1, doctor_id);
   return CollectRows<core::ReviewItem>(*st, ReadItem);
 }

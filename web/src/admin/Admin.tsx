@@ -12,10 +12,10 @@ import { SaveBar } from './SaveBar';
 type Routing = Ok<'/api/v1/admin/routing/{prefecture}', 'get'>;
 // What the pattern makes of this year's first number ({year}, {seq}, {seq:N}),
 // as the server's FormatCertificateNumber does.
-function previewNumber(pattern: string): string {
-  const year = new Date(Date.now() + 9 * 3600 * 1000).getUTCFullYear();
+// The number the pattern gives to the next certificate (the server's counter).
+function previewNumber(pattern: string, year: number, seq: number): string {
   return pattern.replace(/\{year\}/g, String(year))
-    .replace(/\{seq(?::(\d+))?\}/g, (_, width: string | undefined) => '1'.padStart(Number(width ?? 0), '0'));
+    .replace(/\{seq(?::(\d+))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
 }
 
 const prefectures = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -72,7 +72,12 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
   const save = useSubmit<CertificateSettings>();
   const [saved, setSaved] = useState(false);
   const canEdit = user.role === 'jma_admin';
-  useEffect(() => { if (loaded.kind === 'shown') setV(loaded.value); }, [loaded]);
+  // The GET also says the next number; the PUT takes the settings alone.
+  useEffect(() => {
+    if (loaded.kind !== 'shown') return;
+    const { number_pattern, show_birth_date, show_registry_number, show_western_date } = loaded.value;
+    setV({ number_pattern, show_birth_date, show_registry_number, show_western_date });
+  }, [loaded]);
   async function submit(e: Event) {
     e.preventDefault();
     if (!v) return;
@@ -86,14 +91,14 @@ export function CertificateSettingsAdmin({ user }: { user: User }) {
     <section class="card" aria-labelledby="cs-title">
       <h2 id="cs-title">{t('certSettingsTitle')}</h2>
       {!canEdit && <p class="note">{t('readOnly')}</p>}
-      <Show state={loaded}>{() => v && (
+      <Show state={loaded}>{(next) => v && (
         <form class="form" onSubmit={(e) => void submit(e)} noValidate>
           <Field id="cs-number_pattern" field="number_pattern" label={t('pattern')} error={save.error}
             describedBy="cs-pattern-preview">{(a) => (
             <input {...a} value={v.number_pattern} readOnly={!canEdit} onInput={(e) => setV({ ...v, number_pattern: inputValue(e) })} />
           )}</Field>
           <p id="cs-pattern-preview" class="reads" aria-live="polite" data-testid="pattern-preview">
-            {t('patternPreview', { number: previewNumber(v.number_pattern) })}
+            {t('patternPreview', { number: previewNumber(v.number_pattern, next.next_year, next.next_sequence) })}
           </p>
           {check('show_birth_date', t('showBirth'))}
           {check('show_registry_number', t('showRegistry'))}

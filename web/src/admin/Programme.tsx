@@ -1,13 +1,14 @@
 // The programme's completion rules: staff read them, the JMA changes them.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, get, type Ok, type User } from '../lib/api';
-import { useLang, useT } from '../lib/i18n';
+import { tc, useLang, useT } from '../lib/i18n';
 import { Field, inputValue, Show, useLoad, useSubmit } from '../lib/ui';
 import { a } from './messages';
 import { SaveBar } from './SaveBar';
 import { halfWidth } from '../lib/text';
 
 type Rules = Ok<'/api/v1/admin/programme', 'get'>;
+type Preview = Ok<'/api/v1/admin/programme/preview', 'post'>;
 type Key = 'units_per_activity' | 'min_lecture_units' | 'min_practical_activities' | 'required_total_units'
   | 'credit_window_from' | 'credit_window_to' | 'certificate_validity_years';
 
@@ -38,15 +39,23 @@ export function ProgrammeAdmin({ user }: { user: User }) {
   const [loaded] = useLoad(() => get('/api/v1/admin/programme'));
   const [v, setV] = useState<Record<Key, string> | null>(null);
   const [saved, setSaved] = useState(false);
-  const save = useSubmit<Rules>();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const save = useSubmit<Rules | Preview>();
   const canEdit = user.role === 'jma_admin';
   useEffect(() => { if (loaded.kind === 'shown') setV(toForm(loaded.value)); }, [loaded]);
+  // Saving first asks what the rules would do, and shows it to confirm.
   async function submit(e: Event) {
     e.preventDefault();
     if (!v) return;
     setSaved(false);
+    const p = await save.run(() => call<Preview>('POST', '/api/v1/admin/programme/preview', toBody(v)), 'pg');
+    if (p) setPreview(p as Preview);
+  }
+  async function confirmed() {
+    if (!v) return;
+    setPreview(null);
     const r = await save.run(() => call<Rules>('PUT', '/api/v1/admin/programme', toBody(v)), 'pg');
-    if (r) { setV(toForm(r)); setSaved(true); }
+    if (r) { setV(toForm(r as Rules)); setSaved(true); }
   }
   return (
     <section class="card" aria-labelledby="pg-title">
@@ -64,6 +73,32 @@ export function ProgrammeAdmin({ user }: { user: User }) {
           <SaveBar error={save.error} saved={saved} busy={save.busy} canEdit={canEdit} />
         </form>
       )}</Show>
+      {preview && <ConfirmChange preview={preview} onCancel={() => setPreview(null)} onConfirm={() => void confirmed()} />}
     </section>
+  );
+}
+
+// What the change would do, in people, before it is made.
+function ConfirmChange({ preview, onCancel, onConfirm }: { preview: Preview; onCancel: () => void; onConfirm: () => void }) {
+  const t = useT(a);
+  const lang = useLang();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => { dialog.current?.showModal(); }, []);
+  const unchanged = preview.becoming_complete === 0 && preview.ceasing_complete === 0;
+  return (
+    <dialog ref={dialog} aria-labelledby="pg-confirm-title" onClose={onCancel} data-testid="programme-preview">
+      <h3 id="pg-confirm-title">{t('changeConfirmTitle')}</h3>
+      <dl class="summary">
+        <dt>{t('changeCompleteNow')}</dt><dd data-testid="complete-now">{t('people', { n: preview.complete_now.toLocaleString(lang) })}</dd>
+        <dt>{t('changeCompleteAfter')}</dt><dd data-testid="complete-after">{t('people', { n: preview.complete_after.toLocaleString(lang) })}</dd>
+        <dt>{t('changeBecoming')}</dt><dd data-testid="becoming">{t('people', { n: preview.becoming_complete.toLocaleString(lang) })}</dd>
+        <dt>{t('changeCeasing')}</dt><dd data-testid="ceasing" class={preview.ceasing_complete > 0 ? 'warn-text' : ''}>{t('people', { n: preview.ceasing_complete.toLocaleString(lang) })}</dd>
+      </dl>
+      <p class="note">{unchanged ? t('changeNobody') : t('changeOfAll', { n: preview.doctors.toLocaleString(lang) })}</p>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={onCancel}>{tc(lang, 'cancel')}</button>
+        <button type="button" onClick={onConfirm}>{t('changeDo')}</button>
+      </div>
+    </dialog>
   );
 }

@@ -8,11 +8,13 @@ import { href } from '../lib/router';
 import { Timeline } from '../lib/Timeline';
 import { Empty, ErrorBox, Show, StatusBadge, useLoad, useSubmit } from '../lib/ui';
 import { ActivityForm, DeclarationForm } from './Forms';
+import { itemLabel } from '../lib/itemSubject';
 import { m } from './messages';
 
 export function Items() {
   const t = useT(m);
   const lang = useLang();
+  const catName = useCategoryName();
   const [state] = useLoad(() => get('/api/v1/me/items'));
   return (
     <section class="card" aria-labelledby="items-title">
@@ -21,7 +23,7 @@ export function Items() {
         <ul class="items" data-testid="items">
           {v.items.map((i) => (
             <li key={`${i.kind}-${i.id}`}>
-              <a href={href(`/items/${i.kind}/${i.id}`)}>{tc(lang, `kind_${i.kind}`)} #{i.id}</a>
+              <a href={href(`/items/${i.kind}/${i.id}`)}>{itemLabel(lang, i.kind, i.subject, catName)}</a>
               <StatusBadge status={i.status} />
               <small>{t('submittedAt')}: {formatDate(lang, i.submitted_at)}</small>
               {i.status === 'returned' && i.last_reason && <div class="reason">{t('reason')}: {i.last_reason}</div>}
@@ -84,6 +86,7 @@ function Resubmit({ view, onDone }: { view: ItemView; onDone: () => void }) {
 export function ItemDetail({ kind, id, justSent }: { kind: Kind; id: string; justSent: boolean }) {
   const t = useT(m);
   const lang = useLang();
+  const catName = useCategoryName();
   const [state, reload] = useLoad(() => get(`/api/v1/me/items/${kind}/${id}`) as Promise<import('../lib/api').Result<ItemView>>, [kind, id]);
   const w = useSubmit<ItemView>();
   async function withdraw(view: ItemView) {
@@ -94,7 +97,7 @@ export function ItemDetail({ kind, id, justSent }: { kind: Kind; id: string; jus
     <section class="card" aria-labelledby="item-title">
       <Show state={state}>{(view) => (
         <>
-          <h2 id="item-title">{tc(lang, `kind_${view.kind}`)} #{view.id} <StatusBadge status={view.status} /></h2>
+          <h2 id="item-title">{itemLabel(lang, view.kind, view.subject, catName)} <StatusBadge status={view.status} /></h2>
           {justSent && <p class="status ok" role="status">{view.kind === 'application' ? t('applied') : t('submitted')}</p>}
           <Details view={view} />
           {view.status === 'returned' && <Resubmit view={view} onDone={() => void reload()} />}

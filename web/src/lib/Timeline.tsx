@@ -24,7 +24,7 @@ export function Timeline({ history }: { history: ItemView['history'] }) {
         {history.map((h, i) => (
           <li key={i}>
             <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time>
-            <StatusBadge status={h.to} /> <small>（{who(h.actor_role)}）</small>
+            <StatusBadge status={h.to} /> <small>（{[who(h.actor_role), h.actor_association].filter(Boolean).join('・')}）</small>
             {h.reason && <div class="reason">{tm(lang, 'reason')}: {h.reason}</div>}
           </li>
         ))}

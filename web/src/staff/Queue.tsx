@@ -8,6 +8,8 @@ import { href, navigate, type Route } from '../lib/router';
 import { Empty, ErrorBox, Pager, Show, StatusBadge, useLoad, inputValue } from '../lib/ui';
 import { s } from './messages';
 import { ignoresShortcut } from '../lib/text';
+import { useCategoryName } from '../lib/categories';
+import { needsProof, ProofMark, subjectLine, useProofHeading } from '../lib/itemSubject';
 
 type Bulk = Ok<'/api/v1/staff/bulk-approve', 'post'>;
 const FILTER_KEYS = ['status', 'kind', 'channel', 'q', 'from', 'to', 'sort', 'order'] as const;
@@ -24,6 +26,8 @@ export function rememberedQueue(): { back: string; refs: string[] } {
 export function Queue({ route }: { route: Route }) {
   const t = useT(s);
   const lang = useLang();
+  const catName = useCategoryName();
+  const proofHeading = useProofHeading();
   const params = route.query;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? (k === 'status' ? 'submitted' : '')]));
   const page = Number(params.get('page') ?? '1') || 1;
@@ -123,7 +127,7 @@ export function Queue({ route }: { route: Route }) {
               <thead><tr>
                 <th scope="col"><span class="sr-only">{t('select')}</span></th>
                 <th scope="col">{t('doctor')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('status')}</th>
-                <th scope="col">{t('submitted')}</th><th scope="col">{t('association')}</th>
+                <th scope="col">{proofHeading}</th><th scope="col">{t('submitted')}</th><th scope="col">{t('association')}</th>
               </tr></thead>
               <tbody ref={tbody}>
                 {v.items.map((r) => (
@@ -131,8 +135,10 @@ export function Queue({ route }: { route: Route }) {
                     <td><input type="checkbox" aria-label={`${t('select')}: ${r.doctor.name} ${tc(lang, `kind_${r.kind}`)} #${r.id}`}
                       checked={selected.has(ref(r))} onChange={() => toggle(ref(r))} /></td>
                     <td><a class="row-link" href={href(`/review/${r.kind}/${r.id}`)}>{r.doctor.name}</a><br /><small>{r.doctor.kana}・{r.doctor.registry_number}</small></td>
-                    <td>{tc(lang, `kind_${r.kind}`)}{r.channel === 'paper' && <small>（{tc(lang, 'channel_paper')}）</small>}</td>
+                    <td>{tc(lang, `kind_${r.kind}`)}{r.channel === 'paper' && <small>（{tc(lang, 'channel_paper')}）</small>}
+                      {subjectLine(r.subject, catName) && <><br /><small class="subject">{subjectLine(r.subject, catName)}</small></>}</td>
                     <td><StatusBadge status={r.status} /></td>
+                    <td><ProofMark kind={r.kind} subject={r.subject} /></td>
                     <td>{formatDate(lang, r.submitted_at)}</td>
                     <td>{r.association_name}</td>
                   </tr>
@@ -145,6 +151,7 @@ export function Queue({ route }: { route: Route }) {
       )}</Show>
       <dialog ref={dialog} aria-labelledby="bulk-title" onClose={() => setConfirming(false)} data-testid="bulk-dialog">
         <h3 id="bulk-title">{t('bulkConfirm', { n: selected.size })}</h3>
+        {state.kind === 'shown' && <BulkList rows={state.value.items.filter((r) => selected.has(ref(r)))} catName={catName} />}
         <p>{t('bulkConfirmNote')}</p>
         <div class="actions">
           <button type="button" class="secondary" onClick={() => setConfirming(false)}>{tc(lang, 'cancel')}</button>
@@ -152,5 +159,26 @@ export function Queue({ route }: { route: Route }) {
         </div>
       </dialog>
     </section>
+  );
+}
+
+// Who and what a bulk approval covers; items with no proof are counted and
+// flagged, so that they are approved knowingly.
+function BulkList({ rows, catName }: { rows: QueueRow[]; catName: (code: string) => string }) {
+  const t = useT(s);
+  const lang = useLang();
+  const unproved = rows.filter((r) => needsProof(r.kind) && !r.subject.has_proof).length;
+  return (
+    <>
+      {unproved > 0 && <p class="status warn" data-testid="bulk-no-proof">{t('bulkNoProof', { n: unproved })}</p>}
+      <ul class="bulk-list" data-testid="bulk-list">
+        {rows.map((r) => (
+          <li key={`${r.kind}/${r.id}`} class={needsProof(r.kind) && !r.subject.has_proof ? 'unproved' : ''}>
+            <strong>{r.doctor.name}</strong>・{tc(lang, `kind_${r.kind}`)}
+            {subjectLine(r.subject, catName) && `・${subjectLine(r.subject, catName)}`} <ProofMark kind={r.kind} subject={r.subject} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
