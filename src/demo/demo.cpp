@@ -161,6 +161,11 @@ Status DemoGenerator::Organisations(UnitOfWork& uow) {
                              name, std::string(place.kana) + " (" + std::string(p.name_en) + ")"});
       KAKARI_RETURN_IF_ERROR(id);
       associations_.push_back(*id);
+      // A made-up address of the same shape as a real one, for the labels.
+      std::string town = std::string(p.name_ja) + name.substr(0, name.size() - 9);
+      KAKARI_RETURN_IF_ERROR(orgs.UpdateContact(
+          *id, {std::string(p.code) + "0" + Pad(i, 4), town + "中央1-" + std::to_string(i) + "-1",
+                "0" + std::string(p.code) + "-000-" + Pad(i, 4)}));
     }
   }
   return {};

@@ -69,6 +69,8 @@ ApiResponse GetStaffAccounts(ApiContext& c);
 ApiResponse GetProgramme(ApiContext& c);
 ApiResponse PutProgramme(ApiContext& c);
 ApiResponse PostProgrammePreview(ApiContext& c);
+ApiResponse GetOwnAssociation(ApiContext& c);
+ApiResponse PutOwnAssociation(ApiContext& c);
 ApiResponse PostStaffAccount(ApiContext& c);
 ApiResponse PutStaffAccount(ApiContext& c);
 ApiResponse GetMyItems(ApiContext& c);

@@ -1,5 +1,6 @@
 // JMA administration of certificates: numbering and display settings, and
 // the signatories with their seal images.
+#include "core/services/association_contact.hpp"
 #include "core/services/certificate_settings.hpp"
 #include "core/services/doctor_workflow.hpp"
 #include "core/services/programme_settings.hpp"
@@ -119,6 +120,10 @@ ApiResponse PutCertificateSettings(ApiContext& c) {
   s.show_birth_date = in.Bool("show_birth_date");
   s.show_registry_number = in.Bool("show_registry_number");
   s.show_western_date = in.Bool("show_western_date");
+  // What the GET adds is read-only: accepted and ignored, so that a GET's
+  // body can be changed and sent back.
+  (void)in.OptionalInt("next_year");
+  (void)in.OptionalInt("next_sequence");
   if (auto f = in.Finish(); !f) return Fails(f.error());
   if (auto p = core::PutCertificateSettings(c.deps, c.caller, s); !p) return Fails(p.error());
   return JsonResponse(200, SettingsJson(s));
@@ -150,6 +155,38 @@ ApiResponse PostSignatory(ApiContext& c) {
   if (!id) return Fails(id.error());
   s.id = *id;
   return JsonResponse(201, SignatoryJson(s));
+}
+
+namespace {
+
+nlohmann::json AssociationJson(const core::Organisation& o) {
+  return {{"code", o.code},
+          {"name_ja", o.name_ja},
+          {"name_en", o.name_en},
+          {"postal_code", o.contact.postal_code},
+          {"address", o.contact.address},
+          {"phone", o.contact.phone},
+          {"sender_line", core::SenderAddressLine(o.contact)}};
+}
+
+}  // namespace
+
+ApiResponse GetOwnAssociation(ApiContext& c) {
+  auto org = core::GetOwnAssociation(c.deps, c.caller);
+  if (!org) return Fails(org.error());
+  return JsonResponse(200, AssociationJson(*org));
+}
+
+ApiResponse PutOwnAssociation(ApiContext& c) {
+  BodyReader in(c.body);
+  core::OrganisationContact typed;
+  typed.postal_code = in.String("postal_code");
+  typed.address = in.String("address");
+  typed.phone = in.String("phone", false);
+  if (auto f = in.Finish(); !f) return Fails(f.error());
+  auto org = core::PutOwnAssociationContact(c.deps, c.caller, typed);
+  if (!org) return Fails(org.error());
+  return JsonResponse(200, AssociationJson(*org));
 }
 
 }  // namespace kakari::http

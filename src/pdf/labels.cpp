@@ -51,10 +51,16 @@ core::Status DrawLabel(Canvas& c, double x, double y, const core::MailLabel& l) 
   auto h = c.Text(x + pad, y + 11 * kMm, l.address, address);
   KAKARI_RETURN_IF_ERROR(h);
   TextStyle name{kFont, 16, false, Align::kRight, width, true, 0};
-  KAKARI_RETURN_IF_ERROR(c.Text(x + pad, y + kCellH - 17 * kMm, l.name + " 様", name));
+  KAKARI_RETURN_IF_ERROR(c.Text(x + pad, y + kCellH - 18 * kMm, l.name + " 様", name));
+  // The sender at the foot: the name, then where it is (so that a letter
+  // that cannot be delivered comes back).
+  TextStyle sender{kFont, 8, false, Align::kLeft, width, true, 0};
+  double foot = y + kCellH - (l.sender_address.empty() ? 5 : 8.5) * kMm;
   if (!l.sender.empty()) {
-    TextStyle sender{kFont, 8, false, Align::kLeft, width, true, 0};
-    KAKARI_RETURN_IF_ERROR(c.Text(x + pad, y + kCellH - 5 * kMm, "差出人　" + l.sender, sender));
+    KAKARI_RETURN_IF_ERROR(c.Text(x + pad, foot, "差出人　" + l.sender, sender));
+  }
+  if (!l.sender_address.empty()) {
+    KAKARI_RETURN_IF_ERROR(c.Text(x + pad, foot + 3.5 * kMm, l.sender_address, sender));
   }
   return {};
 }

@@ -4,10 +4,10 @@
 // batch sent, and the doctor sees the date. Plus a merged selection.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { demoDb, kakari, login, startServer, tempDir } from './helpers.mjs';
+import { demoDb, kakari, login, repoRoot, startServer, tempDir } from './helpers.mjs';
 
 const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -74,10 +74,18 @@ test('paper application → certificate by mail → batch, certificates and labe
   const certs = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/certificates`), dir, 'batch.pdf');
   assert.match(text(certs).replace(/\s+/g, ''), /髙橋太郎/);
   const labels = await savePdf(await reviewer.get(`/api/v1/staff/mail/batches/${batch.body.id}/labels`), dir, 'labels.pdf');
+  mkdirSync(path.join(repoRoot, 'test-artifacts'), { recursive: true });
+  copyFileSync(labels, path.join(repoRoot, 'test-artifacts', 'mail-labels.pdf'));  // to look at
   const labelText = layoutText(labels).replace(/\s+/g, '');
   for (const want of ['〒113-8621', '東京都文京区本駒込2-28-16', '髙橋太郎様', '修了証在中', '差出人']) {
     assert.ok(labelText.includes(want), `label shows ${want}: ${labelText}`);
   }
+  // The sender: the association's name and the address it recorded.
+  const own = (await reviewer.get('/api/v1/admin/association')).body;
+  assert.equal(own.code, '13001');
+  assert.match(own.sender_line, /^〒\d{3}-\d{4} .+TEL /);
+  assert.ok(labelText.includes(`差出人${own.name_ja}`), labelText);
+  assert.ok(labelText.includes(own.sender_line.replace(/\s+/g, '')), `label shows the sender's address: ${labelText}`);
 
   // Not yet sent: the doctor sees no date; after marking, the date.
   const before = await doctor.get('/api/v1/me/certificates');

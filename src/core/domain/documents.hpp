@@ -38,8 +38,9 @@ struct MailLabel {
   std::string postal_code;  // "100-0001"
   std::string address;
   std::string name;
-  std::string sender;     // the association that mails it (差出人)
-  std::string enclosure;  // "修了証在中", printed in a red box
+  std::string sender;            // the association that mails it (差出人)
+  std::string enclosure;         // "修了証在中", printed in a red box
+  std::string sender_address{};  // SenderAddressLine of the sender; may be empty
 };
 
 // A paper form (blank or pre-filled): labelled fields, one table, a

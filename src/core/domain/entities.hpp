@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/domain/contact.hpp"
 #include "core/domain/date.hpp"
 #include "core/domain/eligibility.hpp"
 #include "core/domain/half_units.hpp"
@@ -24,6 +25,7 @@ struct Organisation {
   std::string code;  // "00" JMA, "01".."47" prefectures, "PPnnn" counties
   std::string name_ja;
   std::string name_en;
+  OrganisationContact contact{};  // entered by the association's administrators
 };
 
 struct Doctor {

@@ -36,6 +36,8 @@ class OrganisationRepository {
   [[nodiscard]] virtual Result<std::optional<Organisation>> FindByCode(std::string_view code) = 0;
   [[nodiscard]] virtual Result<std::optional<Organisation>> FindById(Id id) = 0;
   [[nodiscard]] virtual Result<std::vector<Organisation>> List() = 0;
+  // Replaces the postal address and telephone number (already validated).
+  [[nodiscard]] virtual Status UpdateContact(Id id, const OrganisationContact& contact) = 0;
 };
 
 class DoctorRepository {

@@ -152,6 +152,7 @@ Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Cer
   auto sender = (*uow)->Organisations().FindByCode(association_code);
   KAKARI_RETURN_IF_ERROR(sender);
   std::string sender_name = *sender ? (**sender).name_ja : "";
+  std::string sender_address = *sender ? SenderAddressLine((**sender).contact) : "";
   std::vector<MailLabel> out;
   for (const auto& c : certs) {
     auto doctor = (*uow)->Doctors().FindById(c.doctor_id);
@@ -164,7 +165,7 @@ Result<std::vector<MailLabel>> LabelsFor(const Deps& deps, const std::vector<Cer
     }
     // FormatPostalCode gives "〒123-4567"; the label prints its own 〒.
     out.push_back({FormatPostalCode((*doctor)->postal_code).substr(std::string("〒").size()),
-                   (*doctor)->address, c.issued.name, sender_name, "修了証在中"});
+                   (*doctor)->address, c.issued.name, sender_name, "修了証在中", sender_address});
   }
   return out;
 }

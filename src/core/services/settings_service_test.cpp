@@ -3,6 +3,7 @@
 // together or not at all.
 #include <gtest/gtest.h>
 
+#include "core/services/association_contact.hpp"
 #include "core/services/certificate_settings.hpp"
 #include "core/services/programme_settings.hpp"
 #include "core/testing/service_fixture.hpp"
@@ -106,6 +107,31 @@ TEST_F(SettingsServiceTest, APreviewCountsWhoWouldBecomeOrStopBeingCompleteAndCh
   Programme bad = before;
   bad.required_total = HalfUnits();
   EXPECT_EQ(PreviewProgrammeChange(deps(), jma, bad).error().field, "units");
+}
+
+TEST_F(SettingsServiceTest, AnAssociationsAdministratorsSetItsContactAndOnlyTheirOwn) {
+  OrganisationContact typed{"１１３－８６２１", "東京都文京区本駒込2-28-16", "03-3946-2121"};
+  auto refused = PutOwnAssociationContact(deps(), Staff(Role::kReviewer, "13"), typed);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  auto bad =
+      PutOwnAssociationContact(deps(), Staff(Role::kAdmin, "13"), {"1138621", "", "03-3946-2121"});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().field, "address");
+  EXPECT_TRUE(AuditOf("association.contact").empty());
+
+  auto saved = PutOwnAssociationContact(deps(), Staff(Role::kAdmin, "13"), typed);
+  ASSERT_TRUE(saved.has_value()) << saved.error().message_en;
+  EXPECT_EQ(saved->code, "13");
+  EXPECT_EQ(saved->contact.postal_code, "1138621");
+  auto read = GetOwnAssociation(deps(), Staff(Role::kReviewer, "13"));
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->contact.address, "東京都文京区本駒込2-28-16");
+  // Another prefecture's staff see their own, still empty.
+  EXPECT_EQ(GetOwnAssociation(deps(), Staff(Role::kAdmin, "27"))->contact.address, "");
+  auto audit = AuditOf("association.contact");
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].subject_id, "13");
 }
 
 TEST_F(SettingsServiceTest, PublishingAKeyFromTheCommandLineIsAudited) {

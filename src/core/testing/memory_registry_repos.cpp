@@ -40,6 +40,12 @@ class Organisations final : public OrganisationRepository {
               [](const Organisation& a, const Organisation& b) { return a.code < b.code; });
     return out;
   }
+  Status UpdateContact(Id id, const OrganisationContact& contact) override {
+    KAKARI_RETURN_IF_ERROR(t_.Writable());
+    auto it = t_.organisations.find(id);
+    if (it != t_.organisations.end()) it->second.contact = contact;
+    return {};
+  }
 
  private:
   MemoryTables& t_;

@@ -36,6 +36,36 @@ TYPED_TEST(StorageContractTest, SeedHoldsJmaAnd47Prefectures) {
   EXPECT_EQ((*this->store_->Begin(false))->Organisations().List()->size(), 48u);
 }
 
+TYPED_TEST(StorageContractTest, AnAssociationsContactIsEmptyUntilEnteredAndReadEverywhere) {
+  core::Id okinawa = 0;
+  {
+    auto uow = *this->store_->Begin(true);
+    auto found = **uow->Organisations().FindByCode("47");
+    EXPECT_EQ(found.contact.postal_code, "");
+    EXPECT_EQ(found.contact.address, "");
+    okinawa = found.id;
+    ASSERT_TRUE(uow->Organisations()
+                    .UpdateContact(okinawa, {"9012345", "沖縄県那覇市旭町114-5", "098-888-0087"})
+                    .has_value());
+  }  // rolled back
+  EXPECT_EQ((*(*this->store_->Begin(false))->Organisations().FindById(okinawa))->contact.address,
+            "");
+  auto uow = *this->store_->Begin(true);
+  ASSERT_TRUE(uow->Organisations()
+                  .UpdateContact(okinawa, {"9012345", "沖縄県那覇市旭町114-5", "098-888-0087"})
+                  .has_value());
+  ASSERT_TRUE(uow->Commit().has_value());
+  auto r = *this->store_->Begin(false);
+  auto by_id = **r->Organisations().FindById(okinawa);
+  EXPECT_EQ(by_id.contact.postal_code, "9012345");
+  EXPECT_EQ(by_id.contact.address, "沖縄県那覇市旭町114-5");
+  EXPECT_EQ(by_id.contact.phone, "098-888-0087");
+  EXPECT_EQ((*r->Organisations().FindByCode("47"))->contact.phone, "098-888-0087");
+  auto listed = *r->Organisations().List();
+  EXPECT_EQ(listed.back().contact.address, "沖縄県那覇市旭町114-5");
+  EXPECT_EQ(listed.front().contact.address, "");  // the others are untouched
+}
+
 TYPED_TEST(StorageContractTest, DoctorRoundTripAndUniqueRegistry) {
   core::Id id = this->AddDoctor("12345");
   auto uow = *this->store_->Begin(true);

@@ -540,7 +540,7 @@ CREATE TRIGGER credit_imports_credited_delete AFTER DELETE ON credit_imports
 
 const std::vector<std::string>& MigrationScripts() {
   static const std::vector<std::string> scripts = {kMigration1, kMigration2, kNoticesMigration,
-                                                   kVerifyCodeMigration};
+                                                   kVerifyCodeMigration, kContactMigration};
   return scripts;
 }
 

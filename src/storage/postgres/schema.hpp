@@ -12,5 +12,6 @@ const std::vector<std::string>& MigrationScripts();
 // Migration 3 (schema_notices.cpp).
 extern const char* const kNoticesMigration;
 extern const char* const kVerifyCodeMigration;
+extern const char* const kContactMigration;
 
 }  // namespace kakari::storage::postgres

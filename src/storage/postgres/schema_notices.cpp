@@ -44,4 +44,11 @@ CREATE TRIGGER certificates_code_fixed BEFORE UPDATE OF verify_code ON certifica
   EXECUTE FUNCTION refuse_change('a verification code never changes');
 )sql";
 
+// How an association is reached (see the SQLite migration 11).
+const char* const kContactMigration = R"sql(
+ALTER TABLE organisations ADD COLUMN postal_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace kakari::storage::postgres

@@ -10,7 +10,8 @@ using core::Status;
 
 namespace {
 constexpr const char* kOrgColumns =
-    "SELECT id, parent_id, level, code, name_ja, name_en FROM organisations ";
+    "SELECT id, parent_id, level, code, name_ja, name_en, postal_code, address, phone FROM "
+    "organisations ";
 
 core::Organisation ReadOrg(const Statement& st) {
   core::Organisation o;
@@ -20,6 +21,7 @@ core::Organisation ReadOrg(const Statement& st) {
   o.code = st.Text(3);
   o.name_ja = st.Text(4);
   o.name_en = st.Text(5);
+  o.contact = {st.Text(6), st.Text(7), st.Text(8)};
   return o;
 }
 }  // namespace
@@ -57,6 +59,13 @@ Result<std::optional<core::Organisation>> SqlOrganisations::FindById(Id id) {
   KAKARI_TRY(st, c_.Prepare(std::string(kOrgColumns) + "WHERE id = ?"));
   st->Bind(1, id);
   return FindOne(st);
+}
+
+Status SqlOrganisations::UpdateContact(Id id, const core::OrganisationContact& contact) {
+  KAKARI_TRY(st, c_.Prepare("UPDATE organisations SET postal_code = ?, address = ?, phone = ? "
+                            "WHERE id = ?"));
+  st->Bind(1, contact.postal_code).Bind(2, contact.address).Bind(3, contact.phone).Bind(4, id);
+  return st->Run();
 }
 
 Result<std::vector<core::Organisation>> SqlOrganisations::List() {

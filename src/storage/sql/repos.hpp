@@ -15,6 +15,7 @@ class SqlOrganisations final : public core::OrganisationRepository {
   core::Result<std::optional<core::Organisation>> FindByCode(std::string_view code) override;
   core::Result<std::optional<core::Organisation>> FindById(core::Id id) override;
   core::Result<std::vector<core::Organisation>> List() override;
+  core::Status UpdateContact(core::Id id, const core::OrganisationContact& contact) override;
 
  private:
   core::Result<std::optional<core::Organisation>> FindOne(Statement* st);

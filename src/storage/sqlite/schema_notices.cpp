@@ -48,8 +48,16 @@ CREATE TRIGGER certificates_code_fixed BEFORE UPDATE OF verify_code ON certifica
   BEGIN SELECT RAISE(ABORT, 'a verification code never changes'); END;
 )sql";
 
+// 11: how an association is reached (core/domain/contact), printed as the
+// sender on mail labels; empty until its administrators enter it.
+constexpr const char* kMigration11 = R"sql(
+ALTER TABLE organisations ADD COLUMN postal_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
-std::vector<std::string> NoticeScripts() { return {kMigration9, kMigration10}; }
+std::vector<std::string> NoticeScripts() { return {kMigration9, kMigration10, kMigration11}; }
 
 }  // namespace kakari::storage::sqlite

@@ -5,6 +5,7 @@ import { call, get, type MailBatch, type Ok } from '../lib/api';
 import { formatDate, useLang, useT } from '../lib/i18n';
 import { Empty, ErrorBox, Show, useLoad, useSubmit } from '../lib/ui';
 import { s } from './messages';
+import { href } from '../lib/router';
 
 type Created = Ok<'/api/v1/staff/mail/batches', 'post', 201>;
 type Members = Ok<'/api/v1/staff/mail/batches/{id}', 'get'>;
@@ -22,6 +23,17 @@ function BatchMembers({ id }: { id: number }) {
       )}</Show>}
     </details>
   );
+}
+
+// Who the labels name as the sender; a missing address is said before printing.
+function SenderLine() {
+  const t = useT(s);
+  const [state] = useLoad(() => get('/api/v1/admin/association'));
+  if (state.kind !== 'shown') return null;
+  const org = state.value;
+  return org.sender_line
+    ? <p class="note" data-testid="mail-sender">{t('mailSender', { name: org.name_ja, line: org.sender_line })}</p>
+    : <p class="status warn" data-testid="mail-sender">{t('mailSenderMissing', { name: org.name_ja })} <a href={href('/admin/association')}>{t('navAssociation')}</a></p>;
 }
 
 export function Mail() {
@@ -48,6 +60,7 @@ export function Mail() {
   return (
     <section class="card wide" aria-labelledby="mail-title">
       <h2 id="mail-title">{t('mailTitle')}</h2>
+      <SenderLine />
       {message && <p class="status ok" role="status" data-testid="mail-message">{message}</p>}
       {act.error !== undefined && <ErrorBox error={act.error} />}
       <h3>{t('pending')}</h3>

@@ -6,6 +6,7 @@ import type { NavEntry } from '../lib/nav';
 import { Menu } from '../lib/Menu';
 import type { Route } from '../lib/router';
 import { ProgrammeAdmin } from '../admin/Programme';
+import { AssociationAdmin } from '../admin/Association';
 import { UsersAdmin } from '../admin/Users';
 import { CertificateSettingsAdmin, RoutingAdmin, SignatoriesAdmin } from '../admin/Admin';
 import { Affiliations } from '../institution/Affiliations';
@@ -45,6 +46,7 @@ const entries: NavEntry[] = [
   entry('/admin/certificates', 'navCertSettings', ADMINS),
   entry('/admin/signatories', 'navSignatories', ADMINS),
   entry('/admin/users', 'navUsers', ADMINS),
+  entry('/admin/association', 'navAssociation', ADMINS),
   entry('/coverage', 'navCoverage', STAFF),
   entry('/statistics', 'navStatistics', STAFF),
   { path: '/institution', label: (l) => ti(l, 'navAnswer'), show: forRoles(['institution']) },
@@ -80,6 +82,7 @@ function Screen({ route, user }: { route: Route; user: User }) {
       if (second === 'signatories') return <SignatoriesAdmin user={user} />;
       if (second === 'users') return <UsersAdmin user={user} />;
       if (second === 'programme') return <ProgrammeAdmin user={user} />;
+      if (second === 'association') return <AssociationAdmin user={user} />;
       return <RoutingAdmin user={user} />;
     default: return <Queue route={route} />;
   }

@@ -170,5 +170,8 @@ export const s = {
   no: { ja: 'いいえ', en: 'No' },
   navUsers: { ja: 'ユーザーと役割', en: 'Users and roles' },
   role: { ja: '役割', en: 'Role' },
+  mailSender: { ja: 'ラベルの差出人: {name}　{line}', en: 'Labels name the sender: {name}, {line}' },
+  mailSenderMissing: { ja: '{name}の住所が未登録です。ラベルの差出人欄は医師会名だけになります。', en: 'No address is recorded for {name}: the labels show only its name as the sender.' },
+  navAssociation: { ja: '医師会の連絡先', en: 'Our address' },
   navProgramme: { ja: '研修の要件', en: 'Programme rules' },
 } satisfies Messages;
