@@ -53,17 +53,20 @@ constexpr std::array<std::string_view, 16> kLectureTitles = {{
     "研修会 こころの健康とかかりつけ医",
     "研修会 医療安全と医療倫理",
 }};
+// Codes of the seeded catalogue (activity_categories), so that every screen
+// names them; ten draws as before (other_community twice), so that the rest
+// of the demo stays the same.
 constexpr std::array<std::string_view, 10> kActivityCategories = {{
     "school_doctor",
     "vaccination",
     "home_care",
-    "night_holiday_clinic",
+    "holiday_night_clinic",
     "care_certification_board",
     "health_checkup",
-    "industrial_physician",
-    "disaster_medicine",
-    "simulation_lab",
-    "community_meeting",
+    "industrial_doctor",
+    "other_community",
+    "simulation_training",
+    "other_community",
 }};
 }  // namespace
 

@@ -102,6 +102,9 @@ test('the queue shows what each item is and whether proof is attached; the bulk 
     assert.equal(r.subject.category, view.activity.category);
     assert.equal(r.subject.text, view.activity.organisation);
   }
+  // Every category the desk shows is one the catalogue names (the demo's too).
+  const catalogue = new Set((await api.get('/api/v1/activity-categories')).body.categories.map((c) => c.code));
+  for (const r of rows) assert.ok(catalogue.has(r.subject.category), `activity ${r.id}: ${r.subject.category}`);
   const bare = rows.filter((r) => !r.subject.has_proof);
   const proved = rows.filter((r) => r.subject.has_proof);
   assert.ok(bare.length >= 1 && proved.length >= 1, `both kinds in the demo (${bare.length}/${proved.length})`);

@@ -12,14 +12,19 @@ const tm = makeT({
   notNeeded: { ja: '対象外', en: 'not applicable' },
 });
 
-export function subjectLine(subject: Subject, catName: (code: string) => string): string {
-  if (subject.category) return subject.text ? `${catName(subject.category)}（${subject.text}）` : catName(subject.category);
+// Japanese and English each write parts and asides their own way.
+export const separator = (lang: 'ja' | 'en') => (lang === 'ja' ? '・' : ' · ');
+export const joinParts = (lang: 'ja' | 'en', parts: string[]) => parts.filter(Boolean).join(separator(lang));
+const aside = (lang: 'ja' | 'en', text: string) => (lang === 'ja' ? `（${text}）` : ` (${text})`);
+
+export function subjectLine(lang: 'ja' | 'en', subject: Subject, catName: (code: string) => string): string {
+  if (subject.category) return subject.text ? `${catName(subject.category)}${aside(lang, subject.text)}` : catName(subject.category);
   return subject.text;
 }
 
 // The kind and what it is about: 「実地研修（経験）・学校医（区立小学校）」.
 export function itemLabel(lang: 'ja' | 'en', kind: Kind, subject: Subject, catName: (code: string) => string): string {
-  return [tc(lang, `kind_${kind}`), subjectLine(subject, catName)].filter(Boolean).join(lang === 'ja' ? '・' : ' · ');
+  return joinParts(lang, [tc(lang, `kind_${kind}`), subjectLine(lang, subject, catName)]);
 }
 
 // An application carries the doctor's record, not a proof file of its own.

@@ -9,7 +9,7 @@ import { Empty, ErrorBox, Pager, Show, StatusBadge, useLoad, inputValue } from '
 import { s } from './messages';
 import { ignoresShortcut } from '../lib/text';
 import { useCategoryName } from '../lib/categories';
-import { needsProof, ProofMark, subjectLine, useProofHeading } from '../lib/itemSubject';
+import { itemLabel, needsProof, separator, ProofMark, subjectLine, useProofHeading } from '../lib/itemSubject';
 
 type Bulk = Ok<'/api/v1/staff/bulk-approve', 'post'>;
 const FILTER_KEYS = ['status', 'kind', 'channel', 'q', 'from', 'to', 'sort', 'order'] as const;
@@ -136,7 +136,7 @@ export function Queue({ route }: { route: Route }) {
                       checked={selected.has(ref(r))} onChange={() => toggle(ref(r))} /></td>
                     <td><a class="row-link" href={href(`/review/${r.kind}/${r.id}`)}>{r.doctor.name}</a><br /><small>{r.doctor.kana}・{r.doctor.registry_number}</small></td>
                     <td>{tc(lang, `kind_${r.kind}`)}{r.channel === 'paper' && <small>（{tc(lang, 'channel_paper')}）</small>}
-                      {subjectLine(r.subject, catName) && <><br /><small class="subject">{subjectLine(r.subject, catName)}</small></>}</td>
+                      {subjectLine(lang, r.subject, catName) && <><br /><small class="subject">{subjectLine(lang, r.subject, catName)}</small></>}</td>
                     <td><StatusBadge status={r.status} /></td>
                     <td><ProofMark kind={r.kind} subject={r.subject} /></td>
                     <td>{formatDate(lang, r.submitted_at)}</td>
@@ -174,8 +174,7 @@ function BulkList({ rows, catName }: { rows: QueueRow[]; catName: (code: string)
       <ul class="bulk-list" data-testid="bulk-list">
         {rows.map((r) => (
           <li key={`${r.kind}/${r.id}`} class={needsProof(r.kind) && !r.subject.has_proof ? 'unproved' : ''}>
-            <strong>{r.doctor.name}</strong>・{tc(lang, `kind_${r.kind}`)}
-            {subjectLine(r.subject, catName) && `・${subjectLine(r.subject, catName)}`} <ProofMark kind={r.kind} subject={r.subject} />
+            <strong>{r.doctor.name}</strong>{separator(lang)}{itemLabel(lang, r.kind, r.subject, catName)} <ProofMark kind={r.kind} subject={r.subject} />
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { ErrorBox, errorText, Field, inputValue, Show, StatusBadge, useLoad } fr
 import { rememberedQueue } from './Queue';
 import { s } from './messages';
 import { ignoresShortcut } from '../lib/text';
+import { joinParts, subjectLine } from '../lib/itemSubject';
 
 type Audit = Ok<'/api/v1/staff/items/{kind}/{id}/audit', 'get'>;
 const TEMPLATE_KEY = 'kakari.reasonTemplates';
@@ -82,9 +83,9 @@ function AuditTrail({ kind, id }: { kind: Kind; id: string }) {
 // or the application, with the doctor's name.
 export function itemTitle(view: ItemView, lang: 'ja' | 'en', catName: (c: string) => string): string {
   const kind = tc(lang, `kind_${view.kind}`);
-  const what = view.activity ? `${catName(view.activity.category ?? '')}（${view.activity.organisation}）`
-    : view.declaration ? `${view.declaration.title}（${formatUnits(view.declaration.units)} ${tc(lang, 'units')}）` : '';
-  return [view.doctor.name, kind, what].filter(Boolean).join(lang === 'ja' ? '・' : ' · ');
+  const what = view.declaration ? `${view.declaration.title}${lang === 'ja' ? '（' : ' ('}${formatUnits(view.declaration.units)} ${tc(lang, 'units')}${lang === 'ja' ? '）' : ')'}`
+    : subjectLine(lang, view.subject, catName);
+  return joinParts(lang, [view.doctor.name, kind, what]);
 }
 
 type Planned = { action: 'approve' | 'return' | 'reject'; reason: string };
@@ -183,7 +184,7 @@ function usePendingDecision(onSent: () => void) {
     const body = { action: p.plan.action, version: p.view.version, ...(p.plan.reason ? { reason: p.plan.reason } : {}) };
     const r = await call<ItemView>('POST', `/api/v1/staff/items/${p.view.kind}/${p.view.id}/decision`, body, p.key);
     setOutcome(r.ok ? { ok: true, text: `${p.title}: ${t(`decided_${p.plan.action}`)}` }
-      : { ok: false, text: `${p.title}: ${errorText(useLangFallback(), r.error)}`, link: `/review/${p.view.kind}/${p.view.id}` });
+      : { ok: false, text: `${p.title}: ${errorText(pageLang(), r.error)}`, link: `/review/${p.view.kind}/${p.view.id}` });
     onSent();
   }
   function schedule(view: ItemView, plan: Planned, title: string) {
@@ -216,8 +217,9 @@ function usePendingDecision(onSent: () => void) {
   return { pending, outcome, schedule, undo, sendNow };
 }
 
-// errorText needs a language outside a component's render.
-const useLangFallback = () => (document.documentElement.lang === 'en' ? 'en' : 'ja') as 'ja' | 'en';
+// errorText needs a language outside a component's render: the page's own
+// (not a hook; read when the decision's answer arrives).
+const pageLang = () => (document.documentElement.lang === 'en' ? 'en' : 'ja') as 'ja' | 'en';
 
 function DecisionToast({ pending, outcome, undo, sendNow }: ReturnType<typeof usePendingDecision>) {
   const t = useT(s);
