@@ -5,7 +5,8 @@
 #   - one `kakari serve` on PostgreSQL (the same national demo, made there),
 #   - three `kakari serve` on PostgreSQL behind nginx (least_conn, keepalive),
 # with nginx serving a static file of the progress page's size as the ceiling.
-#   bash bench/http_engines.sh        (DURATION=15s by default)
+#   bash bench/http_engines.sh        (DURATION=15s, SCALE=national by default;
+#                                      SCALE=small makes the demos in seconds)
 # Everything shares this machine's cores: wrk, nginx, the servers and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 kakari=$PWD/build/src/app/kakari
 duration=${DURATION:-15s}
+scale=${SCALE:-national}
 for tool in wrk nginx sqlite3; do
   command -v "$tool" >/dev/null || { ${SUDO:-} apt-get install -y -q wrk nginx-light sqlite3 >/dev/null; break; }
 done
@@ -35,15 +37,15 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 sqlite_db=$out/http-engines.db
 rm -rf "$sqlite_db"* "$out"/http-engines-*.keys
 t0=$(now)
-KAKARI_KEYS=$out/http-engines-sqlite.keys "$kakari" demo --scale national --db "$sqlite_db" > "$out/http-engines-demo-sqlite.log"
-echo "national demo into SQLite: $(since "$t0") s"
+KAKARI_KEYS=$out/http-engines-sqlite.keys "$kakari" demo --scale "$scale" --db "$sqlite_db" > "$out/http-engines-demo-sqlite.log"
+echo "$scale demo into SQLite: $(since "$t0") s"
 
 KAKARI_PG_OPTS="-c shared_buffers=2GB -c max_wal_size=4GB" \
   scripts/pg-throwaway.sh start "$work/pg" 55493 >/dev/null
 pg_db="postgresql:///postgres?host=$work/pg&port=55493&user=postgres"
 t0=$(now)
-KAKARI_KEYS=$out/http-engines-pg.keys "$kakari" demo --scale national --db "$pg_db" > "$out/http-engines-demo-pg.log"
-echo "national demo into PostgreSQL: $(since "$t0") s"
+KAKARI_KEYS=$out/http-engines-pg.keys "$kakari" demo --scale "$scale" --db "$pg_db" > "$out/http-engines-demo-pg.log"
+echo "$scale demo into PostgreSQL: $(since "$t0") s"
 psql -X -q -d "$pg_db" -c "VACUUM ANALYZE" >/dev/null
 
 serve() {  # port db keys

@@ -95,8 +95,14 @@ core::Status PgStatement::Execute() {
     values[i] = values_[i] ? values_[i]->data() : nullptr;
     lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
   }
-  result_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(values.size()),
-                           values.data(), lengths.data(), binary_.data(), 0);
+  if (conn_.HasDeferred()) {
+    auto piped = conn_.ExecPipelined(name_, values, lengths, binary_, sql_);
+    KAKARI_RETURN_IF_ERROR(piped);
+    result_ = *piped;
+  } else {
+    result_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(values.size()),
+                             values.data(), lengths.data(), binary_.data(), 0);
+  }
   ExecStatusType status = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     core::Error e = PgError(conn_.raw(), result_, sql_);
@@ -191,9 +197,75 @@ Connection::~Connection() {
   PQfinish(conn_);
 }
 
-bool Connection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+bool Connection::healthy() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
+
+core::Status Connection::FlushDeferred() {
+  std::vector<std::string> pending;
+  pending.swap(deferred_);
+  for (const auto& sql : pending) KAKARI_RETURN_IF_ERROR(Exec(sql));
+  return {};
+}
+
+core::Result<pg_result*> Connection::ExecPipelined(const std::string& name,
+                                                   const std::vector<const char*>& values,
+                                                   const std::vector<int>& lengths,
+                                                   const std::vector<int>& formats,
+                                                   std::string_view context) {
+  std::vector<std::string> pending;
+  pending.swap(deferred_);
+  if (PQenterPipelineMode(conn_) != 1) return tl::unexpected(PgError(conn_, nullptr, context));
+  bool sent = true;
+  for (const auto& sql : pending) {
+    sent = sent &&
+           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                     values.data(), lengths.data(), formats.data(), 0) == 1;
+  sent = sent && PQpipelineSync(conn_) == 1;
+  std::optional<core::Error> failure;
+  if (!sent) failure = PgError(conn_, nullptr, context);
+  // Each query's result is followed by a null; an error makes the rest
+  // PIPELINE_ABORTED; the sync's result ends the pipeline.
+  pg_result* wanted = nullptr;
+  size_t index = 0;
+  bool last_was_null = false;
+  while (sent) {
+    pg_result* r = PQgetResult(conn_);
+    if (r == nullptr) {
+      if (last_was_null) {  // nothing more will come: the connection failed
+        broken_ = true;
+        if (!failure) failure = PgError(conn_, nullptr, context);
+        break;
+      }
+      last_was_null = true;
+      continue;
+    }
+    last_was_null = false;
+    ExecStatusType status = PQresultStatus(r);
+    if (status == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      break;
+    }
+    bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    if (!ok && status != PGRES_PIPELINE_ABORTED && !failure) failure = PgError(conn_, r, context);
+    if (ok && index == pending.size()) {
+      wanted = r;
+    } else {
+      PQclear(r);
+    }
+    ++index;
+  }
+  if (PQexitPipelineMode(conn_) != 1) broken_ = true;  // the pool drops it
+  if (failure) {
+    PQclear(wanted);
+    return tl::unexpected(*failure);
+  }
+  if (!wanted) return tl::unexpected(PgError(conn_, nullptr, context));
+  return wanted;
+}
 
 core::Status Connection::Exec(std::string_view sql) {
+  if (HasDeferred()) KAKARI_RETURN_IF_ERROR(FlushDeferred());
   std::string text(sql);
   pg_result* r = PQexec(conn_, text.c_str());
   ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -208,6 +280,7 @@ core::Status Connection::Exec(std::string_view sql) {
 
 core::Status Connection::CopyIn(std::string_view copy_sql,
                                 const std::function<bool(std::string&)>& next) {
+  if (HasDeferred()) KAKARI_RETURN_IF_ERROR(FlushDeferred());
   std::string text(copy_sql);
   pg_result* r = PQexec(conn_, text.c_str());
   if (!r || PQresultStatus(r) != PGRES_COPY_IN) {

@@ -77,9 +77,28 @@ class Connection final : public sql::Connection {
   // False once the server has gone (the pool then drops the connection).
   bool healthy() const;
 
+  // Statements without parameters (BEGIN, the writer's lock) that go with
+  // the next statement in one round trip (libpq's pipeline mode) instead of
+  // one round trip each; a unit of work that runs nothing sends none.
+  void Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
+  bool HasDeferred() const { return !deferred_.empty(); }
+  void DropDeferred() { deferred_.clear(); }
+  // The deferred statements, then the prepared statement `name`, in one
+  // pipeline: the statement's result, or the first error of any of them.
+  [[nodiscard]] core::Result<pg_result*> ExecPipelined(const std::string& name,
+                                                       const std::vector<const char*>& values,
+                                                       const std::vector<int>& lengths,
+                                                       const std::vector<int>& formats,
+                                                       std::string_view context);
+
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
+  // Sends the deferred statements on their own (before Exec and CopyIn).
+  [[nodiscard]] core::Status FlushDeferred();
+
   pg_conn* conn_;
+  bool broken_ = false;  // a pipeline could not be read to its end
+  std::vector<std::string> deferred_;
   int64_t changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> cache_;
 };

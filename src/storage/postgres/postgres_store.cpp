@@ -19,11 +19,20 @@ class PgUnitOfWork final : public sql::RepositorySet {
   PgUnitOfWork(PostgresStore& store, std::unique_ptr<Connection> conn)
       : sql::RepositorySet(*conn, store.queue_cache()), store_(store), conn_(std::move(conn)) {}
   ~PgUnitOfWork() override {
-    if (!done_) (void)conn_->Run("ROLLBACK");
+    if (conn_->HasDeferred()) {
+      conn_->DropDeferred();  // nothing was sent: nothing to roll back
+    } else if (!done_) {
+      (void)conn_->Run("ROLLBACK");
+    }
     store_.Release(std::move(conn_));
   }
 
   core::Status Commit() override {
+    if (conn_->HasDeferred()) {  // nothing was run
+      conn_->DropDeferred();
+      done_ = true;
+      return {};
+    }
     auto s = conn_->Run("COMMIT");
     if (s) done_ = true;
     return s;
@@ -87,13 +96,10 @@ void PostgresStore::Release(std::unique_ptr<Connection> conn) {
 core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::Begin(bool write) {
   auto conn = Acquire();
   if (!conn) return tl::unexpected(Busy(conn.error()));
-  core::Status begun = (*conn)->Run(write ? kBeginWrite : kBeginRead);
-  if (begun && write) begun = (*conn)->Run(kTakeWriterLock);
-  if (!begun) {
-    (void)(*conn)->Run("ROLLBACK");
-    Release(std::move(*conn));
-    return tl::unexpected(Busy(begun.error()));
-  }
+  // BEGIN (and the writer's lock) travel with the first statement: a read
+  // of one page is then one round trip for BEGIN and its first query, not two.
+  (*conn)->Defer(write ? kBeginWrite : kBeginRead);
+  if (write) (*conn)->Defer(kTakeWriterLock);
   return std::unique_ptr<core::UnitOfWork>(new PgUnitOfWork(*this, std::move(*conn)));
 }
 
