@@ -36,6 +36,12 @@ struct SessionRecord {
   int64_t last_seen_at = 0;
 };
 
+// A session with its user, as read together on every signed-in request.
+struct SessionAndUser {
+  SessionRecord session;
+  UserRecord user;
+};
+
 struct OneTimeCodeRecord {
   Id id = 0;
   Id user_id = 0;

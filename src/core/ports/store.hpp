@@ -226,6 +226,10 @@ class SessionRepository {
   virtual ~SessionRepository() = default;
   [[nodiscard]] virtual Status Insert(const SessionRecord& s) = 0;
   [[nodiscard]] virtual Result<std::optional<SessionRecord>> Find(std::string_view token_hash) = 0;
+  // The session and its user in one read (one round trip on a database
+  // server); none when there is no such session.
+  [[nodiscard]] virtual Result<std::optional<SessionAndUser>> FindWithUser(
+      std::string_view token_hash) = 0;
   [[nodiscard]] virtual Status Touch(std::string_view token_hash, int64_t now) = 0;
   [[nodiscard]] virtual Status Delete(std::string_view token_hash) = 0;
   // Ends every session of the user but the one given (may be empty).

@@ -212,19 +212,19 @@ Result<Authenticated> AuthenticateSession(const Deps& deps, const SessionPolicy&
   std::string hash = deps.crypto.Sha256Hex(token);
   auto uow = deps.store.Begin(false);
   KAKARI_RETURN_IF_ERROR(uow);
-  auto session = (*uow)->Sessions().Find(hash);
-  KAKARI_RETURN_IF_ERROR(session);
-  if (!*session) return unauthenticated();
+  auto found = (*uow)->Sessions().FindWithUser(hash);
+  KAKARI_RETURN_IF_ERROR(found);
+  if (!*found) return unauthenticated();
+  const SessionRecord& session = (*found)->session;
+  const UserRecord& user = (*found)->user;
   int64_t now = deps.clock.NowUnixSeconds();
-  if (CheckSession(policy, (*session)->created_at, (*session)->last_seen_at, now) !=
+  if (CheckSession(policy, session.created_at, session.last_seen_at, now) !=
       SessionState::kActive) {
     return unauthenticated();
   }
-  auto user = (*uow)->Users().FindById((*session)->user_id);
-  KAKARI_RETURN_IF_ERROR(user);
-  if (!*user || (*user)->disabled) return unauthenticated();
-  Authenticated a{PrincipalOf(**user), hash, (*session)->csrf_hash};
-  bool touch = now - (*session)->last_seen_at >= policy.touch_interval_seconds;
+  if (user.disabled) return unauthenticated();
+  Authenticated a{PrincipalOf(user), hash, session.csrf_hash};
+  bool touch = now - session.last_seen_at >= policy.touch_interval_seconds;
   uow->reset();
   if (touch) TouchSession(deps, hash, now);
   return a;

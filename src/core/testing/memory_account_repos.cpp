@@ -104,6 +104,17 @@ class Sessions final : public SessionRepository {
     if (it == t_.sessions.end()) return std::optional<SessionRecord>();
     return std::optional(it->second);
   }
+  Result<std::optional<SessionAndUser>> FindWithUser(std::string_view token_hash) override {
+    auto it = t_.sessions.find(std::string(token_hash));
+    if (it == t_.sessions.end()) return std::optional<SessionAndUser>();
+    auto user = t_.users.find(it->second.user_id);
+    if (user == t_.users.end()) return std::optional<SessionAndUser>();
+    UserRecord u = user->second;  // with its organisation's code, as the join reads it
+    auto org =
+        u.organisation_id ? t_.organisations.find(*u.organisation_id) : t_.organisations.end();
+    u.organisation_code = org == t_.organisations.end() ? "" : org->second.code;
+    return std::optional(SessionAndUser{it->second, std::move(u)});
+  }
   Status Touch(std::string_view token_hash, int64_t now) override {
     KAKARI_RETURN_IF_ERROR(t_.Writable());
     if (auto it = t_.sessions.find(std::string(token_hash)); it != t_.sessions.end()) {

@@ -87,6 +87,32 @@ TYPED_TEST(AccountContractTest, SessionsTouchDeleteAndEndOthers) {
   EXPECT_FALSE(*uow->Sessions().Find("s1"));
 }
 
+TYPED_TEST(AccountContractTest, ASessionIsReadWithItsUserInOneGo) {
+  auto uow = *this->store_->Begin(true);
+  Id tokyo = (**uow->Organisations().FindByCode("13")).id;
+  Id staff = this->AddUser(*uow, "admin-13", Role::kAdmin, tokyo);
+  Id doctor = this->AddUser(*uow, "99100009", Role::kDoctor);
+  ASSERT_TRUE(uow->Sessions().Insert({"staff-session", staff, "csrf-a", 100, 160}));
+  ASSERT_TRUE(uow->Sessions().Insert({"doctor-session", doctor, "csrf-b", 200, 260}));
+  auto found = **uow->Sessions().FindWithUser("staff-session");
+  EXPECT_EQ(found.session.token_hash, "staff-session");
+  EXPECT_EQ(found.session.user_id, staff);
+  EXPECT_EQ(found.session.csrf_hash, "csrf-a");
+  EXPECT_EQ(found.session.created_at, 100);
+  EXPECT_EQ(found.session.last_seen_at, 160);
+  EXPECT_EQ(found.user.id, staff);
+  EXPECT_EQ(found.user.login, "admin-13");
+  EXPECT_EQ(found.user.role, Role::kAdmin);
+  EXPECT_EQ(found.user.organisation_code, "13");  // as FindById reads it
+  EXPECT_EQ(found.user.organisation_code, (**uow->Users().FindById(staff)).organisation_code);
+  auto other = **uow->Sessions().FindWithUser("doctor-session");
+  EXPECT_EQ(other.user.id, doctor);
+  EXPECT_EQ(other.user.organisation_code, "");
+  EXPECT_FALSE(*uow->Sessions().FindWithUser("no-such-session"));
+  ASSERT_TRUE(uow->Users().SetRoleAndState(staff, Role::kAdmin, true));
+  EXPECT_TRUE((**uow->Sessions().FindWithUser("staff-session")).user.disabled);
+}
+
 TYPED_TEST(AccountContractTest, ThrottleOneTimeCodesAndTokens) {
   auto uow = *this->store_->Begin(true);
   Id user = this->AddUser(*uow, "u", Role::kAdmin);

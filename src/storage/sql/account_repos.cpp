@@ -11,10 +11,26 @@ using core::Status;
 
 namespace {
 
-constexpr const char* kUserColumns =
+// Columns 0..8, read by UserOfRow.
+constexpr const char* kUserSelect =
     "SELECT u.id, u.login, COALESCE(u.password_hash, ''), u.role, u.doctor_id, "
-    "u.organisation_id, COALESCE(o.code, ''), u.institution_id, u.disabled "
-    "FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ";
+    "u.organisation_id, COALESCE(o.code, ''), u.institution_id, u.disabled";
+constexpr const char* kUserJoin = "LEFT JOIN organisations o ON o.id = u.organisation_id ";
+
+const std::string& UserColumns() {
+  static const std::string sql = std::string(kUserSelect) + " FROM users u " + kUserJoin;
+  return sql;
+}
+
+// The user's columns, then the session's (9..13).
+const std::string& SessionWithUser() {
+  static const std::string sql =
+      std::string(kUserSelect) +
+      ", s.token_hash, s.user_id, s.csrf_hash, s.created_at, "
+      "s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id " +
+      kUserJoin + "WHERE s.token_hash = ?";
+  return sql;
+}
 
 // The user on the statement's current row.
 core::UserRecord UserOfRow(Statement* st) {
@@ -95,7 +111,7 @@ Result<Id> SqlUsers::Insert(const core::UserRecord& u) {
 }
 
 Result<std::optional<core::UserRecord>> SqlUsers::FindByLogin(std::string_view login) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kUserColumns) +
+  KAKARI_TRY(st, c_.Prepare(UserColumns() +
                             "WHERE u.login = ?1 OR u.id = (SELECT u2.id FROM users u2 JOIN doctors "
                             "d ON d.id = u2.doctor_id WHERE d.email = ?1 AND ?1 <> '' LIMIT 1) "
                             "LIMIT 1"));
@@ -104,13 +120,13 @@ Result<std::optional<core::UserRecord>> SqlUsers::FindByLogin(std::string_view l
 }
 
 Result<std::optional<core::UserRecord>> SqlUsers::FindById(Id id) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kUserColumns) + "WHERE u.id = ?"));
+  KAKARI_TRY(st, c_.Prepare(UserColumns() + "WHERE u.id = ?"));
   st->Bind(1, id);
   return ReadUser(st);
 }
 
 Result<std::optional<core::UserRecord>> SqlUsers::FindByDoctor(Id doctor_id) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kUserColumns) + "WHERE u.doctor_id = ? LIMIT 1"));
+  KAKARI_TRY(st, c_.Prepare(UserColumns() + "WHERE u.doctor_id = ? LIMIT 1"));
   st->Bind(1, doctor_id);
   return ReadUser(st);
 }
@@ -123,7 +139,7 @@ Status SqlUsers::SetPasswordHash(Id id, std::string_view hash) {
 }
 
 Result<std::vector<core::UserRecord>> SqlUsers::ListStaff(std::string_view code_prefix) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kUserColumns) +
+  KAKARI_TRY(st, c_.Prepare(UserColumns() +
                             "WHERE u.role IN ('reviewer', 'admin', 'jma_admin') "
                             "AND substr(o.code, 1, length(?1)) = ?1 ORDER BY o.code, u.login"));
   st->Bind(1, code_prefix);
@@ -138,8 +154,7 @@ Result<std::vector<core::UserRecord>> SqlUsers::ListStaff(std::string_view code_
 }
 
 Result<std::vector<core::UserRecord>> SqlUsers::OfInstitution(Id institution_id) {
-  KAKARI_TRY(st,
-             c_.Prepare(std::string(kUserColumns) + "WHERE u.institution_id = ? ORDER BY u.id"));
+  KAKARI_TRY(st, c_.Prepare(UserColumns() + "WHERE u.institution_id = ? ORDER BY u.id"));
   st->Bind(1, institution_id);
   return CollectRows<core::UserRecord>(*st, [](Statement& s) { return UserOfRow(&s); });
 }
@@ -174,6 +189,18 @@ Result<std::optional<core::SessionRecord>> SqlSessions::Find(std::string_view to
   core::SessionRecord s{st->Text(0), st->Int(1), st->Text(2), st->Int(3), st->Int(4)};
   st->Reset();
   return std::optional<core::SessionRecord>(std::move(s));
+}
+
+Result<std::optional<core::SessionAndUser>> SqlSessions::FindWithUser(std::string_view token_hash) {
+  KAKARI_TRY(st, c_.Prepare(SessionWithUser()));
+  st->Bind(1, token_hash);
+  KAKARI_TRY(row, st->Step());
+  if (!row) return std::optional<core::SessionAndUser>();
+  core::SessionAndUser found{
+      core::SessionRecord{st->Text(9), st->Int(10), st->Text(11), st->Int(12), st->Int(13)},
+      UserOfRow(st)};
+  st->Reset();
+  return std::optional<core::SessionAndUser>(std::move(found));
 }
 
 Status SqlSessions::Touch(std::string_view token_hash, int64_t now) {

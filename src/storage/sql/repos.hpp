@@ -187,6 +187,8 @@ KAKARI_SQL_REPO(SqlUsers, UserRepository);
 #define KAKARI_SqlSessions_METHODS                                                             \
   core::Status Insert(const core::SessionRecord& s) override;                                  \
   core::Result<std::optional<core::SessionRecord>> Find(std::string_view token_hash) override; \
+  core::Result<std::optional<core::SessionAndUser>> FindWithUser(std::string_view token_hash)  \
+      override;                                                                                \
   core::Status Touch(std::string_view token_hash, int64_t now) override;                       \
   core::Status Delete(std::string_view token_hash) override;                                   \
   core::Status DeleteOthers(core::Id user_id, std::string_view keep_token_hash) override;
