@@ -4,6 +4,7 @@
 #   - one `kakari serve` on SQLite (the national demo),
 #   - one `kakari serve` on PostgreSQL (the same national demo, made there),
 #   - three `kakari serve` on PostgreSQL behind nginx (least_conn, keepalive),
+#   - one on PostgreSQL with KAKARI_WORKERS=1 (SQLite's worker pool),
 # with nginx serving a static file of the progress page's size as the ceiling.
 #   bash bench/http_engines.sh        (DURATION=15s, SCALE=national by default;
 #                                      SCALE=small makes the demos in seconds)
@@ -59,6 +60,9 @@ serve 18101 "$pg_db" pg
 serve 18102 "$pg_db" pg
 serve 18103 "$pg_db" pg
 serve 18104 "$pg_db" pg
+# The worker pool as it was before PostgreSQL got its own default (8): the anchor
+# for the queue page, whose audit records share a commit only across threads.
+KAKARI_WORKERS=1 serve 18107 "$pg_db" pg
 
 login() {  # port login; prints the cookie header
   curl -s -D "$work/h" -o /dev/null -H 'content-type: application/json' \
@@ -120,7 +124,7 @@ echo "| target | req/s | p99 | non-2xx |"
 echo "|---|---:|---:|---:|"
 run_wrk nginx-static "http://127.0.0.1:18106/progress.json"
 queue="api/v1/staff/queue?status=submitted&per_page=50"
-for target in sqlite:18100 postgres:18101 postgres-3-behind-nginx:18105; do
+for target in sqlite:18100 postgres:18101 postgres-1-worker:18107 postgres-3-behind-nginx:18105; do
   name=${target%:*}; port=${target#*:}
   run_wrk "$name-progress" "http://127.0.0.1:$port/api/v1/me/progress" "$(login "$port" 99100001)"
   run_wrk "$name-queue" "http://127.0.0.1:$port/$queue" "$(login "$port" admin-13)"

@@ -26,6 +26,7 @@
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/backup.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "util/strings.hpp"
 
 namespace {
 
@@ -100,9 +101,26 @@ std::string ExportDir() {
   return dir && *dir ? dir : "/tmp";
 }
 
+// KAKARI_WORKERS, or what suits the engine (see ServerConfig::workers).
+Result<unsigned> WorkerThreads(const std::string& db) {
+  const char* env = std::getenv("KAKARI_WORKERS");
+  if (!env || !*env) return kakari::storage::postgres::IsPostgresUrl(db) ? 8U : 1U;
+  std::string text(env);
+  if (!kakari::util::IsAsciiDigits(text) || text.size() > 2 || std::stoi(text) < 1 ||
+      std::stoi(text) > 64) {
+    return kakari::core::Fail(kakari::core::ErrorCode::kInvalidArgument,
+                              "KAKARI_WORKERS は1〜64の数で指定してください",
+                              "KAKARI_WORKERS must be a number from 1 to 64", "KAKARI_WORKERS");
+  }
+  return static_cast<unsigned>(std::stoi(text));
+}
+
 kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::core::Store& store) {
   auto config = kakari::http::ParseListen(options.listen);
   KAKARI_RETURN_IF_ERROR(config);
+  auto workers = WorkerThreads(options.db_path);
+  KAKARI_RETURN_IF_ERROR(workers);
+  config->workers = *workers;
   config->web_root = options.web_root;
   const char* secure = std::getenv("KAKARI_SECURE_COOKIES");
   config->api.secure_cookies = secure && std::string(secure) == "1";

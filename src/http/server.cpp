@@ -222,7 +222,7 @@ struct ServerParts {
   core::Store& store;
   core::Deps deps;
   ApiConfig api;
-  WorkQueue workers{1};
+  WorkQueue workers;
   WorkQueue slow{2};
 };
 
@@ -311,7 +311,7 @@ core::Status Serve(const ServerConfig& config, core::Store& store, const core::C
                    const core::Clock& clock) {
   sigset_t signals = TerminationSignals();
   ServerParts parts{store, core::Deps{store, crypto, clock, config.signer, config.api.renderer},
-                    config.api};
+                    config.api, WorkQueue(config.workers)};
   try {
     auto server = restinio::run_async<Traits>(
         restinio::own_io_context(),

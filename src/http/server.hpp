@@ -16,6 +16,10 @@ struct ServerConfig {
   unsigned short port = 8080;
   std::string web_root;  // empty: API only
   unsigned threads = 2;
+  // Threads for the routes that wait their turn (Lane::kWorker). One suits
+  // SQLite (two contended for its single writer); a database server answers
+  // many at once, and the audit records of queue views then share commits.
+  unsigned workers = 1;
   ApiConfig api;
   const core::Signer* signer = nullptr;  // signs certificates on approval
 };

@@ -47,12 +47,20 @@ test('progress endpoint answers what the CLI computes, errors are JSON', async (
   assert.equal(traversal.status, 404);
 });
 
-test('serve refuses a bad --listen and a port in use', async (t) => {
+test('serve refuses a bad --listen, a bad KAKARI_WORKERS and a port in use', async (t) => {
   const dir = tempDir(t);
   const db = freshDb(dir, 'k.db');
   const r = kakari(['serve', '--db', db, '--listen', 'nonsense']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /must be host:port/);
+  for (const workers of ['0', 'eight', '65']) {
+    const w = kakari(['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+      env: { ...process.env, KAKARI_WORKERS: workers },
+    });
+    assert.equal(w.status, 2, `KAKARI_WORKERS=${workers}`);
+    assert.match(w.stderr, /KAKARI_WORKERS は1〜64の数/);
+    assert.match(w.stderr, /KAKARI_WORKERS must be a number from 1 to 64/);
+  }
   const { base } = await startServer(t, db);
   const port = new URL(base).port;
   const busy = kakari(['serve', '--db', db, '--listen', `127.0.0.1:${port}`]);

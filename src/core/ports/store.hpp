@@ -186,6 +186,17 @@ class DeclarationRepository {
   [[nodiscard]] virtual Status LinkCredit(Id id, Id lecture_id) = 0;
 };
 
+// What a doctor's progress is computed from, read together so that a
+// database server answers all of it in one round trip.
+struct StandingFacts {
+  std::optional<Doctor> doctor;           // none: no such doctor (and nothing below)
+  Programme programme;                    // the current one
+  HalfUnits lecture;                      // credits inside the programme's window
+  std::vector<Id> approved_activity_ids;  // oldest first
+  std::vector<ReviewItem> items;          // every item, newest first
+  HalfUnits submitted_declaration_units;  // declarations awaiting review
+};
+
 // The common review fields of all three kinds, their history and the queue.
 class ReviewRepository {
  public:
@@ -200,6 +211,12 @@ class ReviewRepository {
   [[nodiscard]] virtual Result<QueuePage> Queue(const QueueFilter& filter) = 0;
   // Every item of one doctor, newest first.
   [[nodiscard]] virtual Result<std::vector<ReviewItem>> ListForDoctor(Id doctor_id) = 0;
+  // What DoctorRepository::FindById, ProgrammeRepository::Current,
+  // CreditRepository::LectureUnits (in the programme's window),
+  // ActivityRepository::ApprovedIds and ListForDoctor read, together, with
+  // the units of the doctor's submitted declarations. kUnavailable when no
+  // programme is configured.
+  [[nodiscard]] virtual Result<StandingFacts> StandingFactsOf(Id doctor_id) = 0;
 };
 
 class UserRepository {

@@ -112,8 +112,13 @@ Status ValidateDeclaration(const DeclarationInput& in, Date today) {
 }
 
 Result<DoctorProgress> MyProgress(const Deps& deps, const Caller& caller) {
-  return ReadOwnRecord<DoctorProgress>(
-      deps, caller, [](UnitOfWork& uow, const Doctor& doctor) { return ProgressOf(uow, doctor); });
+  KAKARI_RETURN_IF_ERROR(RequirePermission(caller.principal, Permission::kOwnRecord));
+  if (!caller.principal.doctor_id) {
+    return tl::unexpected(NotFoundError("医師の記録", "doctor record"));
+  }
+  auto uow = deps.store.Begin(false);
+  KAKARI_RETURN_IF_ERROR(uow);
+  return ProgressOf(**uow, *caller.principal.doctor_id);
 }
 
 Result<CreditPage> MyCredits(const Deps& deps, const Caller& caller, int fiscal_year, int page,

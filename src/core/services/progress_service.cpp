@@ -6,33 +6,40 @@ namespace kakari::core {
 
 namespace {
 
-Result<PendingWork> PendingOf(UnitOfWork& uow, const std::vector<ReviewItem>& items) {
+PendingWork PendingOf(const StandingFacts& facts) {
   PendingWork pending;
-  for (const auto& item : items) {
+  for (const auto& item : facts.items) {
     if (item.status != ReviewStatus::kSubmitted) continue;
     if (item.kind == ReviewKind::kActivity) ++pending.activities;
-    if (item.kind != ReviewKind::kDeclaration) continue;
-    auto declaration = uow.Declarations().Find(item.id);
-    KAKARI_RETURN_IF_ERROR(declaration);
-    if (!*declaration) continue;
-    ++pending.declarations;
-    pending.lecture_units += (*declaration)->units;
+    if (item.kind == ReviewKind::kDeclaration) ++pending.declarations;
   }
+  pending.lecture_units = facts.submitted_declaration_units;
   return pending;
+}
+
+DoctorProgress ProgressFrom(StandingFacts facts, const Doctor& doctor) {
+  UnitTally tally{facts.lecture, static_cast<int>(facts.approved_activity_ids.size())};
+  Eligibility eligibility = Evaluate(facts.programme, tally);
+  PendingWork pending = PendingOf(facts);
+  auto steps = NextSteps(eligibility, pending, facts.items);
+  return DoctorProgress{doctor, std::move(facts.programme), eligibility, pending, std::move(steps)};
 }
 
 }  // namespace
 
 Result<DoctorProgress> ProgressOf(UnitOfWork& uow, const Doctor& doctor) {
-  auto standing = StandingOf(uow, doctor.id);
-  KAKARI_RETURN_IF_ERROR(standing);
-  auto items = uow.Reviews().ListForDoctor(doctor.id);
-  KAKARI_RETURN_IF_ERROR(items);
-  auto pending = PendingOf(uow, *items);
-  KAKARI_RETURN_IF_ERROR(pending);
-  auto steps = NextSteps(standing->eligibility, *pending, *items);
-  return DoctorProgress{doctor, standing->programme, standing->eligibility, *pending,
-                        std::move(steps)};
+  auto facts = uow.Reviews().StandingFactsOf(doctor.id);
+  KAKARI_RETURN_IF_ERROR(facts);
+  return ProgressFrom(std::move(*facts), doctor);
+}
+
+Result<DoctorProgress> ProgressOf(UnitOfWork& uow, Id doctor_id) {
+  // The doctor comes with the rest: a database server answers in one round trip.
+  auto facts = uow.Reviews().StandingFactsOf(doctor_id);
+  KAKARI_RETURN_IF_ERROR(facts);
+  if (!facts->doctor) return tl::unexpected(NotFoundError("医師の記録", "doctor record"));
+  Doctor doctor = *facts->doctor;
+  return ProgressFrom(std::move(*facts), doctor);
 }
 
 Result<std::vector<std::pair<Id, UnitTally>>> TalliesOfAll(UnitOfWork& uow,

@@ -25,6 +25,9 @@ struct DoctorProgress {
 
 // A doctor's progress with what is under review and the next steps.
 [[nodiscard]] Result<DoctorProgress> ProgressOf(UnitOfWork& uow, const Doctor& doctor);
+// The same for the doctor with this id, read with everything else in one
+// go; kNotFound when there is no such doctor.
+[[nodiscard]] Result<DoctorProgress> ProgressOf(UnitOfWork& uow, Id doctor_id);
 
 struct ProgressSummary {
   int64_t doctors = 0;

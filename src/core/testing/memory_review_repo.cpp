@@ -81,6 +81,29 @@ class Reviews final : public ReviewRepository {
     return out;
   }
 
+  Result<StandingFacts> StandingFactsOf(Id doctor_id) override {
+    StandingFacts facts;
+    KAKARI_TRY(programme, MemoryProgrammes(t_)->Current());
+    facts.programme = std::move(programme);
+    KAKARI_TRY(doctor, MemoryDoctors(t_)->FindById(doctor_id));
+    if (!doctor) return facts;
+    facts.doctor = std::move(*doctor);
+    KAKARI_TRY(lecture, MemoryCredits(t_)->LectureUnits(doctor_id, facts.programme.credit_window));
+    facts.lecture = lecture;
+    KAKARI_TRY(approved, MemoryActivities(t_)->ApprovedIds(doctor_id));
+    facts.approved_activity_ids = std::move(approved);
+    KAKARI_TRY(items, ListForDoctor(doctor_id));
+    facts.items = std::move(items);
+    int64_t declared = 0;
+    for (const auto& [id, d] : t_.declarations) {
+      if (d.doctor_id == doctor_id && d.review.status == ReviewStatus::kSubmitted) {
+        declared += d.input.units.halves();
+      }
+    }
+    facts.submitted_declaration_units = HalfUnits::FromHalves(declared);
+    return facts;
+  }
+
  private:
   static constexpr ReviewKind kAllKinds[] = {ReviewKind::kApplication, ReviewKind::kActivity,
                                              ReviewKind::kDeclaration};

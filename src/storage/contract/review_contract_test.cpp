@@ -265,6 +265,82 @@ TYPED_TEST(ReviewContractTest, ItemsSayWhatTheyAreAboutAndWhoDecided) {
   EXPECT_EQ(history[1].actor_association, "千代田区医師会");
 }
 
+TYPED_TEST(ReviewContractTest, StandingFactsAreTheirPartsReadTogether) {
+  auto w = *this->store_->Begin(true);
+  Id lecture = *w->Credits().LectureId("在宅医療の基礎", "医師会");
+  auto day = [](Date d) { return static_cast<int32_t>(d.ToDays()); };
+  std::vector<core::CreditRepository::Row> credits = {
+      {this->ito_, lecture, day(Date{2025, 5, 1}), 3, -1},    // inside every window
+      {this->ito_, lecture, day(Date{2025, 12, 1}), 4, -1},   // inside the fiscal year only
+      {this->ito_, lecture, day(Date{2023, 5, 1}), 10, -1}};  // before both
+  ASSERT_EQ(*w->Credits().InsertMany(credits), 3);
+  std::vector<Id> approved;
+  for (auto status : {core::ActivityStatus::kApproved, core::ActivityStatus::kSubmitted,
+                      core::ActivityStatus::kApproved}) {
+    Id id = *w->Activities().Insert(
+        {this->ito_, "school_doctor", "学校医", Date{2024, 4, 1}, std::nullopt, "小学校", status});
+    if (status == core::ActivityStatus::kApproved) approved.push_back(id);
+  }
+  core::DeclarationInput d{Date{2025, 6, 1}, core::HalfUnits::FromHalves(3), "研修", "会", {}};
+  ASSERT_TRUE(w->Declarations().Submit(this->ito_, d, this->chiyoda_).has_value());
+  d.units = core::HalfUnits::FromHalves(5);
+  ASSERT_TRUE(w->Declarations().Submit(this->ito_, d, this->chiyoda_).has_value());
+  d.units = core::HalfUnits::FromHalves(7);
+  Id decided = *w->Declarations().Submit(this->ito_, d, this->chiyoda_);
+  auto version = (*w->Reviews().Find(ReviewKind::kDeclaration, decided))->version;
+  ASSERT_TRUE(*w->Reviews().UpdateStatus(ReviewKind::kDeclaration, decided, version,
+                                         ReviewStatus::kReturned, "証明書類がありません"));
+  core::Programme programme = *w->Programmes().Current();
+  ASSERT_TRUE(w->Commit().has_value());
+
+  struct Case {
+    std::optional<core::DateRange> window;
+    int lecture_halves;
+  };
+  std::vector<Case> cases = {
+      {std::nullopt, 17},
+      {core::DateRange{Date{2025, 4, 1}, Date{2026, 3, 31}}, 7},   // one fiscal year
+      {core::DateRange{Date{2025, 4, 15}, Date{2025, 6, 30}}, 3},  // cuts a fiscal year
+      {core::DateRange{std::nullopt, Date{2025, 4, 30}}, 10},      // open at the start
+  };
+  for (const auto& c : cases) {
+    programme.credit_window = c.window;
+    {
+      auto set = *this->store_->Begin(true);
+      ASSERT_TRUE(set->Programmes().Upsert(programme).has_value());
+      ASSERT_TRUE(set->Commit().has_value());
+    }
+    auto r = *this->store_->Begin(false);  // the facts are the first statements sent
+    auto facts = r->Reviews().StandingFactsOf(this->ito_);
+    ASSERT_TRUE(facts.has_value()) << facts.error().detail;
+    ASSERT_TRUE(facts->doctor.has_value());
+    EXPECT_EQ(facts->doctor->registry_number, "1002");
+    EXPECT_EQ(facts->programme.code, programme.code);
+    EXPECT_EQ(facts->programme.credit_window.has_value(), c.window.has_value());
+    EXPECT_EQ(facts->lecture.halves(), c.lecture_halves);
+    EXPECT_EQ(facts->lecture, *r->Credits().LectureUnits(this->ito_, c.window));
+    EXPECT_EQ(facts->approved_activity_ids, approved);
+    EXPECT_EQ(facts->submitted_declaration_units.halves(), 8);  // 3 + 5; the returned one not
+    auto items = *r->Reviews().ListForDoctor(this->ito_);
+    ASSERT_EQ(facts->items.size(), items.size());
+    ASSERT_EQ(items.size(), 7u);  // an application, three activities, three declarations
+    for (size_t i = 0; i < items.size(); ++i) {
+      EXPECT_EQ(facts->items[i].kind, items[i].kind);
+      EXPECT_EQ(facts->items[i].id, items[i].id);
+      EXPECT_EQ(facts->items[i].status, items[i].status);
+    }
+  }
+  auto r = *this->store_->Begin(false);
+  auto abe = *r->Reviews().StandingFactsOf(this->abe_);
+  EXPECT_EQ(abe.lecture.halves(), 0);
+  EXPECT_TRUE(abe.approved_activity_ids.empty());
+  EXPECT_EQ(abe.items.size(), 1u);  // the application of the fixture
+  EXPECT_EQ(abe.submitted_declaration_units.halves(), 0);
+  auto nobody = *r->Reviews().StandingFactsOf(this->ueno_ + 1000);
+  EXPECT_FALSE(nobody.doctor.has_value());
+  EXPECT_TRUE(nobody.items.empty());
+}
+
 TYPED_TEST(ReviewContractTest, SubmissionsEditsAndSnapshots) {
   auto w = *this->store_->Begin(true);
   core::ActivityInput in{"home_care", "訪問診療", Date{2024, 4, 1}, Date{2025, 3, 31}, "医院", {}};

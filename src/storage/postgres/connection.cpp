@@ -85,23 +85,34 @@ PgStatement& PgStatement::BindNull(int index) {
   return *this;
 }
 
+PreparedCall PgStatement::Call() const {
+  PreparedCall call{&name_, std::vector<const char*>(values_.size()),
+                    std::vector<int>(values_.size()), &binary_};
+  for (size_t i = 0; i < values_.size(); ++i) {
+    call.values[i] = values_[i] ? values_[i]->data() : nullptr;
+    call.lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+  }
+  return call;
+}
+
+void PgStatement::Adopt(pg_result* result) {
+  PQclear(result_);
+  result_ = result;
+  row_ = -1;
+}
+
 core::Status PgStatement::Execute() {
   PQclear(result_);
   result_ = nullptr;
   row_ = -1;
-  std::vector<const char*> values(values_.size());
-  std::vector<int> lengths(values_.size());
-  for (size_t i = 0; i < values_.size(); ++i) {
-    values[i] = values_[i] ? values_[i]->data() : nullptr;
-    lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-  }
+  PreparedCall call = Call();
   if (conn_.HasDeferred()) {
-    auto piped = conn_.ExecPipelined(name_, values, lengths, binary_, sql_);
+    auto piped = conn_.ExecPipelined({call}, sql_);
     KAKARI_RETURN_IF_ERROR(piped);
-    result_ = *piped;
+    result_ = piped->front();
   } else {
-    result_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(values.size()),
-                             values.data(), lengths.data(), binary_.data(), 0);
+    result_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(call.values.size()),
+                             call.values.data(), call.lengths.data(), binary_.data(), 0);
   }
   ExecStatusType status = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -206,11 +217,27 @@ core::Status Connection::FlushDeferred() {
   return {};
 }
 
-core::Result<pg_result*> Connection::ExecPipelined(const std::string& name,
-                                                   const std::vector<const char*>& values,
-                                                   const std::vector<int>& lengths,
-                                                   const std::vector<int>& formats,
-                                                   std::string_view context) {
+void Connection::SendWithoutWaiting(const std::string& sql) {
+  DrainUnread();
+  if (PQsendQuery(conn_, sql.c_str()) == 1) {
+    ++unread_;
+  } else {
+    broken_ = true;  // the pool drops it
+  }
+}
+
+void Connection::DrainUnread() {
+  for (; unread_ > 0; --unread_) {
+    while (pg_result* r = PQgetResult(conn_)) {
+      if (PQresultStatus(r) != PGRES_COMMAND_OK) broken_ = true;
+      PQclear(r);
+    }
+  }
+}
+
+core::Result<std::vector<pg_result*>> Connection::ExecPipelined(
+    const std::vector<PreparedCall>& calls, std::string_view context) {
+  DrainUnread();
   std::vector<std::string> pending;
   pending.swap(deferred_);
   if (PQenterPipelineMode(conn_) != 1) return tl::unexpected(PgError(conn_, nullptr, context));
@@ -219,14 +246,17 @@ core::Result<pg_result*> Connection::ExecPipelined(const std::string& name,
     sent = sent &&
            PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                     values.data(), lengths.data(), formats.data(), 0) == 1;
+  for (const auto& call : calls) {
+    sent = sent && PQsendQueryPrepared(conn_, call.name->c_str(),
+                                       static_cast<int>(call.values.size()), call.values.data(),
+                                       call.lengths.data(), call.formats->data(), 0) == 1;
+  }
   sent = sent && PQpipelineSync(conn_) == 1;
   std::optional<core::Error> failure;
   if (!sent) failure = PgError(conn_, nullptr, context);
   // Each query's result is followed by a null; an error makes the rest
   // PIPELINE_ABORTED; the sync's result ends the pipeline.
-  pg_result* wanted = nullptr;
+  std::vector<pg_result*> wanted;
   size_t index = 0;
   bool last_was_null = false;
   while (sent) {
@@ -248,24 +278,38 @@ core::Result<pg_result*> Connection::ExecPipelined(const std::string& name,
     }
     bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
     if (!ok && status != PGRES_PIPELINE_ABORTED && !failure) failure = PgError(conn_, r, context);
-    if (ok && index == pending.size()) {
-      wanted = r;
+    if (ok && index >= pending.size()) {
+      wanted.push_back(r);
     } else {
       PQclear(r);
     }
     ++index;
   }
   if (PQexitPipelineMode(conn_) != 1) broken_ = true;  // the pool drops it
+  if (!failure && wanted.size() != calls.size()) failure = PgError(conn_, nullptr, context);
   if (failure) {
-    PQclear(wanted);
+    for (pg_result* r : wanted) PQclear(r);
     return tl::unexpected(*failure);
   }
-  if (!wanted) return tl::unexpected(PgError(conn_, nullptr, context));
   return wanted;
+}
+
+core::Status Connection::ExecuteTogether(std::span<sql::Statement* const> statements) {
+  std::vector<PreparedCall> calls;
+  calls.reserve(statements.size());
+  // Every statement comes from this connection's Prepare: all are PgStatements.
+  for (sql::Statement* st : statements) calls.push_back(static_cast<PgStatement*>(st)->Call());
+  auto results = ExecPipelined(calls, "statements run together");
+  KAKARI_RETURN_IF_ERROR(results);
+  for (size_t i = 0; i < statements.size(); ++i) {
+    static_cast<PgStatement*>(statements[i])->Adopt((*results)[i]);
+  }
+  return {};
 }
 
 core::Status Connection::Exec(std::string_view sql) {
   if (HasDeferred()) KAKARI_RETURN_IF_ERROR(FlushDeferred());
+  DrainUnread();
   std::string text(sql);
   pg_result* r = PQexec(conn_, text.c_str());
   ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -281,6 +325,7 @@ core::Status Connection::Exec(std::string_view sql) {
 core::Status Connection::CopyIn(std::string_view copy_sql,
                                 const std::function<bool(std::string&)>& next) {
   if (HasDeferred()) KAKARI_RETURN_IF_ERROR(FlushDeferred());
+  DrainUnread();
   std::string text(copy_sql);
   pg_result* r = PQexec(conn_, text.c_str());
   if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
@@ -316,6 +361,7 @@ core::Result<sql::Statement*> Connection::Prepare(std::string_view sql) {
   }
   TranslatedSql t = TranslateSql(sql);
   std::string name = "s" + std::to_string(cache_.size() + 1);
+  DrainUnread();
   pg_result* r = PQprepare(conn_, name.c_str(), t.text.c_str(), 0, nullptr);
   if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
     core::Error e = PgError(conn_, r, t.text);

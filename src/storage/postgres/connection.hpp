@@ -23,6 +23,14 @@ namespace kakari::storage::postgres {
 
 class Connection;
 
+// One execution of a prepared statement, its parameters as libpq wants them.
+struct PreparedCall {
+  const std::string* name;
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  const std::vector<int>* formats;
+};
+
 class PgStatement final : public sql::Statement {
  public:
   PgStatement(Connection& conn, std::string name, std::string sql, int parameters,
@@ -35,6 +43,10 @@ class PgStatement final : public sql::Statement {
   PgStatement& BindNull(int index) override;
   [[nodiscard]] core::Result<bool> Step() override;
   [[nodiscard]] core::Status Run() override;
+  // This statement's execution with its current bindings, and taking the
+  // result of it that ExecuteTogether fetched.
+  PreparedCall Call() const;
+  void Adopt(pg_result* result);
   int64_t Int(int col) const override;
   std::string Text(int col) const override;
   std::string Blob(int col) const override;
@@ -72,7 +84,11 @@ class Connection final : public sql::Connection {
   [[nodiscard]] core::Status CopyIn(std::string_view copy_sql,
                                     const std::function<bool(std::string&)>& next) override;
 
-  pg_conn* raw() { return conn_; }
+  // The libpq connection, ready for a command (earlier results read).
+  pg_conn* raw() {
+    DrainUnread();
+    return conn_;
+  }
   void set_changes(int64_t n) { changes_ = n; }
   // False once the server has gone (the pool then drops the connection).
   bool healthy() const;
@@ -83,22 +99,29 @@ class Connection final : public sql::Connection {
   void Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
   bool HasDeferred() const { return !deferred_.empty(); }
   void DropDeferred() { deferred_.clear(); }
-  // The deferred statements, then the prepared statement `name`, in one
-  // pipeline: the statement's result, or the first error of any of them.
-  [[nodiscard]] core::Result<pg_result*> ExecPipelined(const std::string& name,
-                                                       const std::vector<const char*>& values,
-                                                       const std::vector<int>& lengths,
-                                                       const std::vector<int>& formats,
-                                                       std::string_view context);
+  // Sends `sql` now and reads its result only before the connection's next
+  // command: a read's ROLLBACK then costs no round trip of its own, while the
+  // server still ends the transaction at once (no snapshot or lock is kept
+  // while the connection waits in the pool). A failure shows as an unhealthy
+  // connection, which the pool drops.
+  void SendWithoutWaiting(const std::string& sql);
+  // The deferred statements, then `calls`, in one pipeline: the calls'
+  // results in order, or the first error of any of them.
+  [[nodiscard]] core::Result<std::vector<pg_result*>> ExecPipelined(
+      const std::vector<PreparedCall>& calls, std::string_view context);
+  [[nodiscard]] core::Status ExecuteTogether(std::span<sql::Statement* const> statements) override;
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // Sends the deferred statements on their own (before Exec and CopyIn).
   [[nodiscard]] core::Status FlushDeferred();
+  // Reads (and drops) the results of what SendWithoutWaiting sent.
+  void DrainUnread();
 
   pg_conn* conn_;
   bool broken_ = false;  // a pipeline could not be read to its end
   std::vector<std::string> deferred_;
+  int unread_ = 0;  // commands sent whose results are not read yet
   int64_t changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> cache_;
 };

@@ -22,7 +22,7 @@ class PgUnitOfWork final : public sql::RepositorySet {
     if (conn_->HasDeferred()) {
       conn_->DropDeferred();  // nothing was sent: nothing to roll back
     } else if (!done_) {
-      (void)conn_->Run("ROLLBACK");
+      conn_->SendWithoutWaiting("ROLLBACK");  // read before the connection's next use
     }
     store_.Release(std::move(conn_));
   }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,14 @@ class Connection {
   [[nodiscard]] virtual core::Status CopyIn(std::string_view copy_sql,
                                             const std::function<bool(std::string&)>& next);
 
+  // Runs several bound reading statements of this connection at once, so
+  // that stepping each afterwards reads rows already fetched: one round trip
+  // on a database server (PostgreSQL pipelines them) instead of one each.
+  // An engine in the same process (SQLite) runs each when first stepped.
+  [[nodiscard]] virtual core::Status ExecuteTogether(std::span<Statement* const> statements) {
+    (void)statements;
+    return {};
+  }
   // One statement through the statement cache (BEGIN, COMMIT, ROLLBACK).
   [[nodiscard]] core::Status Run(std::string_view sql) {
     auto st = Prepare(sql);

@@ -144,6 +144,11 @@ core::Doctor ReadDoctor(const Statement& st) {
   return d;
 }
 
+Result<std::vector<core::Doctor>> ReadDoctors(Statement* st) {
+  return CollectRows<core::Doctor>(*st, ReadDoctor);
+}
+}  // namespace
+
 Result<std::optional<core::Doctor>> ReadOneDoctor(Statement* st) {
   KAKARI_TRY(row, st->Step());
   if (!row) return std::optional<core::Doctor>();
@@ -152,10 +157,11 @@ Result<std::optional<core::Doctor>> ReadOneDoctor(Statement* st) {
   return std::optional<core::Doctor>(std::move(d));
 }
 
-Result<std::vector<core::Doctor>> ReadDoctors(Statement* st) {
-  return CollectRows<core::Doctor>(*st, ReadDoctor);
+Result<Statement*> BindDoctorById(Connection& c, Id id) {
+  KAKARI_TRY(st, c.Prepare(std::string(kDoctorColumns) + "WHERE d.id = ?"));
+  st->Bind(1, id);
+  return st;
 }
-}  // namespace
 
 Result<std::optional<core::Doctor>> SqlDoctors::FindByRegistryNumber(std::string_view reg) {
   KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) + "WHERE d.registry_number = ?"));
@@ -164,8 +170,7 @@ Result<std::optional<core::Doctor>> SqlDoctors::FindByRegistryNumber(std::string
 }
 
 Result<std::optional<core::Doctor>> SqlDoctors::FindById(Id id) {
-  KAKARI_TRY(st, c_.Prepare(std::string(kDoctorColumns) + "WHERE d.id = ?"));
-  st->Bind(1, id);
+  KAKARI_TRY(st, BindDoctorById(c_, id));
   return ReadOneDoctor(st);
 }
 

@@ -8,6 +8,14 @@
 
 namespace kakari::storage::sql {
 
+// Reading statements prepared and bound but not yet stepped, each shared by
+// its repository method and StandingFactsOf, which runs them together.
+core::Result<Statement*> BindCurrentProgramme(Connection& c);
+core::Result<Statement*> BindDoctorById(Connection& c, core::Id id);
+// Step a bound statement above and read its row.
+core::Result<core::Programme> ReadCurrentProgramme(Statement& st);  // kUnavailable when none
+core::Result<std::optional<core::Doctor>> ReadOneDoctor(Statement* st);
+
 class SqlOrganisations final : public core::OrganisationRepository {
  public:
   explicit SqlOrganisations(Connection& c) : c_(c) {}
@@ -166,6 +174,7 @@ class SqlReviews final : public core::ReviewRepository {
                                                         core::Id id) override;
   core::Result<core::QueuePage> Queue(const core::QueueFilter& filter) override;
   core::Result<std::vector<core::ReviewItem>> ListForDoctor(core::Id doctor_id) override;
+  core::Result<core::StandingFacts> StandingFactsOf(core::Id doctor_id) override;
 
  private:
   core::Result<core::QueuePage> QueueFromDb(const core::QueueFilter& filter);

@@ -1,6 +1,7 @@
 // The review workflow in SQLite: the common review fields of the three item
 // kinds, their history, the staff queue, declarations and proof files.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "storage/sql/repos.hpp"
@@ -327,17 +328,85 @@ Result<core::QueuePage> SqlReviews::QueueFromDb(const core::QueueFilter& f) {
   return page;
 }
 
-Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
+namespace {
+
+Result<Statement*> BindItemsOfDoctor(Connection& c, Id doctor_id) {
   QuerySql mine;
   mine.arm_where = " WHERE t.doctor_id = ?1";
   mine.kinds = {core::ReviewKind::kApplication, core::ReviewKind::kActivity,
                 core::ReviewKind::kDeclaration};
-  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" +
-                            QueueArms(mine, ItemSelect) +
-                            ") r LEFT JOIN organisations o ON o.id = r.routed_to "
-                            "ORDER BY r.submitted_at DESC, r.id DESC"));
+  KAKARI_TRY(st, c.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" +
+                           QueueArms(mine, ItemSelect) +
+                           ") r LEFT JOIN organisations o ON o.id = r.routed_to "
+                           "ORDER BY r.submitted_at DESC, r.id DESC"));
   st->Bind(1, doctor_id);
+  return st;
+}
+
+}  // namespace
+
+Result<std::vector<core::ReviewItem>> SqlReviews::ListForDoctor(Id doctor_id) {
+  KAKARI_TRY(st, BindItemsOfDoctor(c_, doctor_id));
   return CollectRows<core::ReviewItem>(*st, ReadItem);
+}
+
+namespace {
+
+// A credit's day (days since 1970-01-01) and its half units.
+using DayUnits = std::pair<int64_t, int64_t>;
+
+// The units of the credits inside `window`. One doctor has tens of credits,
+// so summing them here costs less than a statement that must first learn
+// the window from the programme (a round trip more on a database server).
+core::HalfUnits SumInWindow(const std::vector<DayUnits>& rows,
+                            const std::optional<core::DateRange>& window) {
+  int64_t from = window && window->from ? window->from->ToDays() : INT64_MIN;
+  int64_t to = window && window->to ? window->to->ToDays() : INT64_MAX;
+  int64_t halves = 0;
+  for (const auto& [day, units] : rows) {
+    if (day >= from && day <= to) halves += units;
+  }
+  return core::HalfUnits::FromHalves(halves);
+}
+
+}  // namespace
+
+Result<core::StandingFacts> SqlReviews::StandingFactsOf(Id doctor_id) {
+  KAKARI_TRY(doctor, BindDoctorById(c_, doctor_id));
+  KAKARI_TRY(programme, BindCurrentProgramme(c_));
+  KAKARI_TRY(credits, c_.Prepare("SELECT taken_on, half_units FROM lecture_credits "
+                                 "WHERE doctor_id = ?"));
+  credits->Bind(1, doctor_id);
+  KAKARI_TRY(items, BindItemsOfDoctor(c_, doctor_id));
+  KAKARI_TRY(declared, c_.Prepare("SELECT COALESCE(SUM(half_units), 0) FROM credit_declarations "
+                                  "WHERE doctor_id = ? AND status = 'submitted'"));
+  declared->Bind(1, doctor_id);
+  std::array<Statement*, 5> together{doctor, programme, credits, items, declared};
+  KAKARI_RETURN_IF_ERROR(c_.ExecuteTogether(together));
+  core::StandingFacts facts;
+  KAKARI_TRY(found, ReadOneDoctor(doctor));
+  KAKARI_TRY(current, ReadCurrentProgramme(*programme));
+  programme->Reset();
+  facts.programme = std::move(current);
+  KAKARI_TRY(rows, CollectRows<DayUnits>(
+                       *credits, [](Statement& row) { return DayUnits(row.Int(0), row.Int(1)); }));
+  facts.lecture = SumInWindow(rows, facts.programme.credit_window);
+  KAKARI_TRY(list, CollectRows<core::ReviewItem>(*items, ReadItem));
+  KAKARI_TRY(declared_row, declared->Step());
+  int64_t declared_halves = declared_row ? declared->Int(0) : 0;
+  declared->Reset();
+  if (!found) return facts;  // no such doctor: nothing of theirs
+  facts.doctor = std::move(*found);
+  // The approved activities are among the items: no statement of their own.
+  for (const auto& item : list) {
+    if (item.kind == core::ReviewKind::kActivity && item.status == core::ReviewStatus::kApproved) {
+      facts.approved_activity_ids.push_back(item.id);
+    }
+  }
+  std::sort(facts.approved_activity_ids.begin(), facts.approved_activity_ids.end());
+  facts.items = std::move(list);
+  facts.submitted_declaration_units = core::HalfUnits::FromHalves(declared_halves);
+  return facts;
 }
 
 Result<Id> SqlDeclarations::Submit(Id doctor_id, const core::DeclarationInput& in, Id routed_to) {

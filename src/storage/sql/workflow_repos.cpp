@@ -94,14 +94,22 @@ core::Status SqlProgrammes::Upsert(const core::Programme& p) {
   return st->Run();
 }
 
+Result<Statement*> BindCurrentProgramme(Connection& c) {
+  return c.Prepare(
+      "SELECT code, name_ja, name_en, units_per_activity_halves, min_lecture_halves, "
+      "min_practical_activities, required_total_halves, window_from, window_to, "
+      "certificate_validity_years FROM programmes WHERE is_current = 1");
+}
+
 Result<core::Programme> SqlProgrammes::Current() {
-  KAKARI_TRY(
-      st,
-      c_.Prepare("SELECT code, name_ja, name_en, units_per_activity_halves, min_lecture_halves, "
-                 "min_practical_activities, required_total_halves, window_from, window_to, "
-                 "certificate_validity_years FROM programmes WHERE is_current = 1"));
-  KAKARI_TRY(row, st->Step());
-  if (!row) {
+  KAKARI_TRY(st, BindCurrentProgramme(c_));
+  return ReadCurrentProgramme(*st);
+}
+
+Result<core::Programme> ReadCurrentProgramme(Statement& row) {
+  Statement* st = &row;
+  KAKARI_TRY(found, st->Step());
+  if (!found) {
     return core::Fail(core::ErrorCode::kUnavailable, "研修制度が設定されていません（kakari init）",
                       "no programme is configured (run kakari init)");
   }
