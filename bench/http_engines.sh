@@ -47,7 +47,8 @@ pg_db="postgresql:///postgres?host=$work/pg&port=55493&user=postgres"
 t0=$(now)
 KAKARI_KEYS=$out/http-engines-pg.keys "$kakari" demo --scale "$scale" --db "$pg_db" > "$out/http-engines-demo-pg.log"
 echo "$scale demo into PostgreSQL: $(since "$t0") s"
-psql -X -q -d "$pg_db" -c "VACUUM ANALYZE" >/dev/null
+# Settle the load first: no autovacuum or checkpoint during the measurements.
+psql -X -q -d "$pg_db" -c "VACUUM ANALYZE" -c "CHECKPOINT" >/dev/null
 
 serve() {  # port db keys
   KAKARI_KEYS=$out/http-engines-$3.keys "$kakari" serve --db "$2" --listen "127.0.0.1:$1" 2> "$work/serve-$1.log" &
@@ -60,7 +61,7 @@ serve 18101 "$pg_db" pg
 serve 18102 "$pg_db" pg
 serve 18103 "$pg_db" pg
 serve 18104 "$pg_db" pg
-# The worker pool as it was before PostgreSQL got its own default (8): the anchor
+# The worker pool as it was before PostgreSQL got its own default (4): the anchor
 # for the queue page, whose audit records share a commit only across threads.
 KAKARI_WORKERS=1 serve 18107 "$pg_db" pg
 

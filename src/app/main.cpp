@@ -104,7 +104,7 @@ std::string ExportDir() {
 // KAKARI_WORKERS, or what suits the engine (see ServerConfig::workers).
 Result<unsigned> WorkerThreads(const std::string& db) {
   const char* env = std::getenv("KAKARI_WORKERS");
-  if (!env || !*env) return kakari::storage::postgres::IsPostgresUrl(db) ? 8U : 1U;
+  if (!env || !*env) return kakari::storage::postgres::IsPostgresUrl(db) ? 4U : 1U;
   std::string text(env);
   if (!kakari::util::IsAsciiDigits(text) || text.size() > 2 || std::stoi(text) < 1 ||
       std::stoi(text) > 64) {

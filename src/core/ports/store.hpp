@@ -463,7 +463,9 @@ class Store {
   // Appends `record` to the audit chain in a write transaction of its own,
   // committed when this returns. For views, which change nothing else: an
   // implementation may let concurrent calls share one transaction (group
-  // commit), so that recording every view does not cost a commit each.
+  // commit), so that recording every view does not cost a commit each, and
+  // may commit without waiting for the disk when that is the durability its
+  // embedded engine gives every commit (PostgresStore::BeginViewRecords).
   [[nodiscard]] virtual Status AppendAudit(AuditRecord record, const Hasher& hasher);
 };
 

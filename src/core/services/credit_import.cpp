@@ -250,8 +250,9 @@ Result<ImportReport> ImportCredits(const Deps& deps, const Caller& caller, RowSo
   std::string detail = "imported=" + std::to_string(report->imported) +
                        " duplicates=" + std::to_string(report->duplicates) +
                        " rejected=" + std::to_string(report->rejected.size());
-  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "credits.import", "credits",
-                                    caller.command_line ? "command line" : "api", detail));
+  KAKARI_RETURN_IF_ERROR(RecordCommittedChange(deps, caller, "credits.import", "credits",
+                                               caller.command_line ? "command line" : "api",
+                                               detail));
   return report;
 }
 

@@ -181,8 +181,9 @@ Result<ImportReport> ImportDoctors(const Deps& deps, const Caller& caller, RowSo
   std::string detail = "imported=" + std::to_string(report->imported) +
                        " duplicates=" + std::to_string(report->duplicates) +
                        " rejected=" + std::to_string(report->rejected.size());
-  KAKARI_RETURN_IF_ERROR(RecordView(deps, caller, "doctors.import", "doctors",
-                                    caller.command_line ? "command line" : "api", detail));
+  KAKARI_RETURN_IF_ERROR(RecordCommittedChange(deps, caller, "doctors.import", "doctors",
+                                               caller.command_line ? "command line" : "api",
+                                               detail));
   return report;
 }
 

@@ -86,6 +86,16 @@ Status RecordView(const Deps& deps, const Caller& caller, std::string_view actio
                                 deps.crypto);
 }
 
+Status RecordCommittedChange(const Deps& deps, const Caller& caller, std::string_view action,
+                             std::string_view subject_type, std::string_view subject_id,
+                             std::string_view detail) {
+  auto uow = deps.store.Begin(true);
+  KAKARI_RETURN_IF_ERROR(uow);
+  KAKARI_RETURN_IF_ERROR(
+      WriteAudit(**uow, deps, &caller, action, subject_type, subject_id, detail));
+  return (*uow)->Commit();
+}
+
 Status RecordViewUnlessUnwritable(const Deps& deps, const Caller& caller, std::string_view action,
                                   std::string_view subject_type, std::string_view subject_id,
                                   std::string_view detail) {

@@ -64,13 +64,19 @@ struct PdfFile {
                                 std::string_view action, std::string_view subject_type,
                                 std::string_view subject_id, std::string_view detail = {});
 
-// Records a read-only view of personal data (or an event whose change was
-// committed on its own, like a bulk import) in its own committed audit
-// record, which the store may group with concurrent ones; answer only when
-// this succeeds.
+// Records a read-only view of personal data in its own committed audit
+// record, which the store may group with concurrent ones (and, on a database
+// server, commit without waiting for the disk: see Store::AppendAudit);
+// answer only when this succeeds.
 Status RecordView(const Deps& deps, const Caller& caller, std::string_view action,
                   std::string_view subject_type, std::string_view subject_id,
                   std::string_view detail);
+
+// Records an event whose change was committed on its own (a bulk import) in
+// a write transaction of its own, as durable as any decision.
+[[nodiscard]] Status RecordCommittedChange(const Deps& deps, const Caller& caller,
+                                           std::string_view action, std::string_view subject_type,
+                                           std::string_view subject_id, std::string_view detail);
 
 // Like RecordView, for reads that must stay readable on a bad day: when the
 // store cannot be written at all (kUnavailable: disk full, read-only) the read

@@ -12,6 +12,8 @@ namespace {
 constexpr const char* kBeginWrite = "BEGIN";
 constexpr const char* kTakeWriterLock = "SELECT pg_advisory_xact_lock(4242424202)";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+// For this transaction only (see BeginViewRecords).
+constexpr const char* kRelaxedCommit = "SET LOCAL synchronous_commit = off";
 
 // One transaction on one pooled connection; rolls back unless committed.
 class PgUnitOfWork final : public sql::RepositorySet {
@@ -72,7 +74,8 @@ core::Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::stri
   return store;
 }
 
-PostgresStore::PostgresStore(std::string url) : url_(std::move(url)), audit_(*this) {}
+PostgresStore::PostgresStore(std::string url)
+    : url_(std::move(url)), audit_(*this, [this] { return BeginViewRecords(); }) {}
 PostgresStore::~PostgresStore() = default;
 
 core::Result<std::unique_ptr<Connection>> PostgresStore::Acquire() {
@@ -94,13 +97,23 @@ void PostgresStore::Release(std::unique_ptr<Connection> conn) {
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::Begin(bool write) {
+  return Start(write, false);
+}
+
+core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::Start(bool write,
+                                                                     bool relaxed_commit) {
   auto conn = Acquire();
   if (!conn) return tl::unexpected(Busy(conn.error()));
   // BEGIN (and the writer's lock) travel with the first statement: a read
   // of one page is then one round trip for BEGIN and its first query, not two.
   (*conn)->Defer(write ? kBeginWrite : kBeginRead);
   if (write) (*conn)->Defer(kTakeWriterLock);
+  if (relaxed_commit) (*conn)->Defer(kRelaxedCommit);
   return std::unique_ptr<core::UnitOfWork>(new PgUnitOfWork(*this, std::move(*conn)));
+}
+
+core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::BeginViewRecords() {
+  return Start(true, true);
 }
 
 core::Status PostgresStore::AppendAudit(core::AuditRecord record, const core::Hasher& hasher) {

@@ -40,6 +40,15 @@ class PostgresStore final : public core::Store {
  private:
   explicit PostgresStore(std::string url);
   core::Result<std::unique_ptr<Connection>> Acquire();
+  // A write transaction for records of who viewed what (AppendAudit): its
+  // COMMIT does not wait for the disk (synchronous_commit off, for this
+  // transaction only). That is the durability SQLite's WAL with
+  // synchronous=NORMAL gives every commit: a crash of the machine may lose
+  // the last moments of view records (PostgreSQL's WAL writer flushes them
+  // within about 0.2 s), never break the chain, which is replayed in order;
+  // and any later ordinary commit, such as a decision, flushes them first.
+  core::Result<std::unique_ptr<core::UnitOfWork>> BeginViewRecords();
+  core::Result<std::unique_ptr<core::UnitOfWork>> Start(bool write, bool relaxed_commit);
 
   std::string url_;
   sql::AuditGroupCommit audit_;

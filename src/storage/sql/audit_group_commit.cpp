@@ -28,7 +28,7 @@ core::Status AuditGroupCommit::Append(core::AuditRecord record, const core::Hash
 }
 
 core::Status AuditGroupCommit::WriteBatch(const std::vector<Pending*>& batch) {
-  auto uow = store_.Begin(true);
+  auto uow = begin_ ? begin_() : store_.Begin(true);
   KAKARI_RETURN_IF_ERROR(uow);
   std::vector<core::AuditRecord*> records;
   records.reserve(batch.size());

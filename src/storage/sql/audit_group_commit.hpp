@@ -9,6 +9,8 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -18,7 +20,10 @@ namespace kakari::storage::sql {
 
 class AuditGroupCommit {
  public:
-  explicit AuditGroupCommit(core::Store& store) : store_(store) {}
+  // How a batch's write transaction starts; by default store.Begin(true).
+  using BeginWrite = std::function<core::Result<std::unique_ptr<core::UnitOfWork>>()>;
+  explicit AuditGroupCommit(core::Store& store, BeginWrite begin = {})
+      : store_(store), begin_(std::move(begin)) {}
   [[nodiscard]] core::Status Append(core::AuditRecord record, const core::Hasher& hasher);
 
  private:
@@ -31,6 +36,7 @@ class AuditGroupCommit {
   core::Status WriteBatch(const std::vector<Pending*>& batch);
 
   core::Store& store_;
+  BeginWrite begin_;
   std::mutex mu_;  // guards the three below
   std::condition_variable cv_;
   std::vector<Pending*> queue_;
