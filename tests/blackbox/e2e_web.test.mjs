@@ -305,6 +305,8 @@ async function stories(t) {
   await admin.getByLabel(/所属医師会コード/).fill('13001');
   await admin.getByRole('button', { name: 'アカウントを追加する' }).click();
   await admin.getByTestId('created-user').waitFor();
+  // The list reloads after the code letter shows: wait for the new row.
+  await admin.getByTestId('users').getByText('chuo-reviewer-3').waitFor();
   assert.match(await admin.getByTestId('users').innerText(), /chuo-reviewer-3/);
   await axe.check(admin, 'users and roles');
   await admin.goto(`${base}/#/codes`);
