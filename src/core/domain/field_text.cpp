@@ -12,6 +12,7 @@ std::string_view NormalizedField(std::string_view raw, std::string& buffer) {
   std::string_view t = util::Trim(raw);
   for (unsigned char c : t) {
     if (c >= 0x80) {
+      if (IsNfkc(t)) return t;
       buffer = NormalizeNfkc(t);
       // Full-width spaces become ASCII under NFKC; trim again.
       return util::Trim(buffer);

@@ -67,6 +67,15 @@ std::string NormalizeNfkc(std::string_view utf8) {
   return result;
 }
 
+bool IsNfkc(std::string_view utf8) {
+  // ICU passes ill-formed bytes through as they are; NormalizeNfkc replaces them.
+  if (!IsValidUtf8(utf8)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  bool normalized =
+      Nfkc().isNormalizedUTF8(icu::StringPiece(utf8.data(), utf8.size()), status) != 0;
+  return U_SUCCESS(status) && normalized;
+}
+
 namespace {
 
 // Calls `f` with each code point; false at the first ill-formed sequence, or

@@ -11,6 +11,11 @@ namespace kakari::core {
 // NFKC of valid UTF-8. Invalid sequences become U+FFFD.
 std::string NormalizeNfkc(std::string_view utf8);
 
+// True when NFKC would leave the UTF-8 text as it is (most text is): a check
+// without copies, so callers normalise only what needs it. False for
+// ill-formed UTF-8 (normalising replaces it).
+bool IsNfkc(std::string_view utf8);
+
 // True when the bytes are well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
 

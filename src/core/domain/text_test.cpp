@@ -16,6 +16,26 @@ TEST(TextTest, NfkcFoldsWidths) {
   EXPECT_EQ(NormalizeNfkc("髙橋"), "髙橋");
 }
 
+TEST(TextTest, IsNfkcTellsWhatNormalisationWouldChange) {
+  for (const char* same : {"", "講習会 第1回", "髙橋", "ヤマダ タロウ", "abc"}) {
+    EXPECT_TRUE(IsNfkc(same)) << same;
+    EXPECT_EQ(NormalizeNfkc(same), same);
+  }
+  for (const char* changed : {"１２３", "ﾔﾏﾀﾞ", "講習会　第1回", "㈱日本"}) {
+    EXPECT_FALSE(IsNfkc(changed)) << changed;
+    EXPECT_NE(NormalizeNfkc(changed), changed);
+  }
+  EXPECT_FALSE(IsNfkc("\xff\xfe"));  // ill-formed: never taken as normalised
+}
+
+TEST(TextTest, NormalizedFieldTrimsAndFoldsOnlyWhatNeedsIt) {
+  std::string buffer;
+  std::string_view kept = NormalizedField("  講習会 第1回 ", buffer);
+  EXPECT_EQ(kept, "講習会 第1回");
+  EXPECT_TRUE(buffer.empty());  // already NFKC: a view of the input, no copy
+  EXPECT_EQ(NormalizedField("　ＡＢＣ講習会　", buffer), "ABC講習会");
+}
+
 TEST(TextTest, SearchKeyMatchesHoweverTyped) {
   struct Case {
     const char* a;

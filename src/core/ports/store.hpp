@@ -114,10 +114,11 @@ class CreditRepository {
                                              std::string_view organizer) = 0;
   // The ids of many lectures at once, in the order given, each created when
   // new (an import whose rows mostly name distinct lectures pays per batch,
-  // not per lecture). Names may repeat; repeats get the same id.
+  // not per lecture). Names may repeat; repeats get the same id. A name
+  // views text the caller keeps alive for the call.
   struct LectureName {
-    std::string title;
-    std::string organizer;
+    std::string_view title;
+    std::string_view organizer;
   };
   [[nodiscard]] virtual Result<std::vector<Id>> LectureIds(std::span<const LectureName> names) = 0;
   // Opens an import (its provenance: "csv", "demo", ...); the credits that

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "core/domain/field_text.hpp"
 #include "core/domain/validation.hpp"
 #include "core/domain/wareki.hpp"
 #include "util/strings.hpp"
+#include "util/text_table.hpp"
 
 namespace kakari::core {
 
@@ -87,12 +90,6 @@ Result<ParsedCredit> ParseCreditRow(const TableRow& row, const ColumnMap& column
 
 namespace {
 
-// Hashes std::string and std::string_view alike, for lookups without copies.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // Gathers the good rows of one import in memory, interning lectures, so that
 // they can be sorted and written in index order.
 class CreditBatch {
@@ -153,44 +150,42 @@ class CreditBatch {
   }
 
  private:
+  // Looked up by the raw text first: most rows repeat a lecture already seen,
+  // and only new ones pay for normalisation. Raw and normalised keys share one
+  // table (a normalised key maps to its own lecture), so raw spellings that
+  // normalise alike share one provisional id. New keys cost no allocation of
+  // their own: the table keeps them in chunks, and pending names view them.
   Result<Id> Lecture(std::string_view raw_title, std::string_view raw_organizer) {
-    // Looked up by the raw text in one flat map through a reused key buffer:
-    // most rows repeat a lecture already seen, and only new ones pay for
-    // allocation and normalisation. The title's length leads the key, so no
-    // two (title, organiser) pairs share one.
-    key_.clear();
-    AppendLengthPrefixed(key_, raw_title);
-    key_ += raw_organizer;
-    auto it = lectures_.find(key_);
-    if (it != lectures_.end()) return it->second;
-    std::string b1, b2;
-    CreditRepository::LectureName name{std::string(NormalizedField(raw_title, b1)),
-                                       std::string(NormalizedField(raw_organizer, b2))};
-    // Raw spellings that normalise alike share one provisional id.
-    std::string normalized;
-    AppendLengthPrefixed(normalized, name.title);
-    normalized += name.organizer;
-    auto [known, added] =
-        provisional_.try_emplace(std::move(normalized), -static_cast<Id>(pending_.size()) - 1);
-    if (added) pending_.push_back(std::move(name));
-    lectures_.emplace(key_, known->second);
-    return known->second;
+    KeyOf(raw_key_, raw_title, raw_organizer);
+    if (const Id* known = lectures_.Find(raw_key_)) return *known;
+    std::string_view title = NormalizedField(raw_title, title_buffer_);
+    std::string_view organizer = NormalizedField(raw_organizer, organizer_buffer_);
+    KeyOf(normalized_key_, title, organizer);
+    auto lecture = lectures_.Insert(normalized_key_, -static_cast<Id>(pending_.size()) - 1);
+    if (lecture.added) {
+      std::string_view stored = lecture.key.substr(sizeof(uint32_t));
+      pending_.push_back({stored.substr(0, title.size()), stored.substr(title.size())});
+    }
+    if (normalized_key_ != raw_key_) lectures_.Insert(raw_key_, lecture.value);
+    return lecture.value;
   }
 
-  static void AppendLengthPrefixed(std::string& out, std::string_view text) {
-    out += std::to_string(text.size());
-    out += ':';
-    out += text;
+  // The title's length leads the key, so no two (title, organiser) pairs
+  // share one.
+  static void KeyOf(std::string& key, std::string_view title, std::string_view organizer) {
+    auto length = static_cast<uint32_t>(title.size());
+    char prefix[sizeof length];
+    std::memcpy(prefix, &length, sizeof length);
+    key.assign(prefix, sizeof prefix);
+    key += title;
+    key += organizer;
   }
 
   UnitOfWork& uow_;
   std::vector<Id> doctor_by_number_;  // 0: no doctor with that number
-  template <class V>
-  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-  TextMap<Id> lectures_;                             // raw (title, organiser) -> id
-  std::string key_;                                  // reused lookup key
-  std::unordered_map<std::string, Id> provisional_;  // normalised name -> provisional id
-  std::vector<CreditRepository::LectureName> pending_;
+  util::TextTable lectures_;          // (title, organiser) key, raw or normalised -> id
+  std::string raw_key_, normalized_key_, title_buffer_, organizer_buffer_;  // reused
+  std::vector<CreditRepository::LectureName> pending_;                      // views into lectures_
   std::vector<CreditRepository::Row> rows_;
 };
 

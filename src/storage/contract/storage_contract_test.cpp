@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -149,9 +150,11 @@ TYPED_TEST(StorageContractTest, ManyLecturesAndCreditsAtOnceMatchOneByOne) {
   auto uow = *this->store_->Begin(true);
   auto& credits = uow->Credits();
   core::Id known = *credits.LectureId("既存の講習会", "日本医師会");
+  std::deque<std::string> titles;  // the names view them
   std::vector<core::CreditRepository::LectureName> names;
   for (int i = 0; i < 600; ++i) {
-    names.push_back({"講習会\t第" + std::to_string(i % 500) + "回\\", "東京都医師会"});
+    titles.push_back("講習会\t第" + std::to_string(i % 500) + "回\\");
+    names.push_back({titles.back(), "東京都医師会"});
   }
   names.push_back({"既存の講習会", "日本医師会"});
   auto ids = credits.LectureIds(names);
@@ -180,6 +183,19 @@ TYPED_TEST(StorageContractTest, ManyLecturesAndCreditsAtOnceMatchOneByOne) {
   EXPECT_EQ(std::count_if(listed.begin(), listed.end(),
                           [](const auto& c) { return c.curriculum_code == 7; }),
             250);
+
+  // Part known, part new (a new fiscal year, and more for a year that has a
+  // total), one repeated within the batch: only the new rows count, once.
+  std::vector<core::CreditRepository::Row> mixed(rows.begin() + 100, rows.end());  // 200 known
+  for (int i = 0; i < 100; ++i) mixed.push_back({doc, (*ids)[i], day({2026, 4, 1}), 2, -1});
+  for (int i = 0; i < 10; ++i) mixed.push_back({doc, (*ids)[i], day({2025, 5, 1}), 1, 3});
+  mixed.push_back(mixed.back());
+  EXPECT_EQ(*credits.InsertMany(mixed), 110);
+  EXPECT_EQ(credits.LectureUnits(doc, std::nullopt)->halves(), 710);
+  EXPECT_EQ(credits.LectureUnits(doc, fy2025)->halves(), 260);
+  core::DateRange fy2026{Date{2026, 4, 1}, Date{2027, 3, 31}};
+  EXPECT_EQ(credits.LectureUnits(doc, fy2026)->halves(), 200);
+  EXPECT_EQ(credits.ListForDoctor(doc)->size(), 610u);
 }
 
 TYPED_TEST(StorageContractTest, ApprovedActivitiesCounted) {
