@@ -210,6 +210,15 @@ Connection::~Connection() {
 
 bool Connection::healthy() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
 
+bool Connection::StillOpen() {
+  // A closing server sends a message, then end of file; one read takes what
+  // is there, so the second meets the end (or nothing yet: still open).
+  for (int read = 0; read < 2 && healthy(); ++read) {
+    if (PQconsumeInput(conn_) != 1) broken_ = true;
+  }
+  return healthy();
+}
+
 core::Status Connection::FlushDeferred() {
   std::vector<std::string> pending;
   pending.swap(deferred_);

@@ -92,6 +92,11 @@ class Connection final : public sql::Connection {
   void set_changes(int64_t n) { changes_ = n; }
   // False once the server has gone (the pool then drops the connection).
   bool healthy() const;
+  // False when the server closed the connection while it waited in the pool
+  // (a restart, a failover, an administrator's terminate): what the server
+  // sent on closing is read without blocking, no round trip. A server that
+  // vanished without closing (its machine lost) is only noticed on use.
+  bool StillOpen();
 
   // Statements without parameters (BEGIN, the writer's lock) that go with
   // the next statement in one round trip (libpq's pipeline mode) instead of

@@ -79,13 +79,17 @@ PostgresStore::PostgresStore(std::string url)
 PostgresStore::~PostgresStore() = default;
 
 core::Result<std::unique_ptr<Connection>> PostgresStore::Acquire() {
-  {
-    std::lock_guard lock(mu_);
-    if (!idle_.empty()) {
-      auto c = std::move(idle_.back());
+  for (;;) {
+    std::unique_ptr<Connection> c;
+    {
+      std::lock_guard lock(mu_);
+      if (idle_.empty()) break;
+      c = std::move(idle_.back());
       idle_.pop_back();
-      return c;
     }
+    // After a restart every pooled connection is closed: each is dropped
+    // here rather than failing a request.
+    if (c->StillOpen()) return c;
   }
   return Connection::Open(url_);
 }
