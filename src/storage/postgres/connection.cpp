@@ -1,6 +1,7 @@
 #include "storage/postgres/connection.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -211,8 +212,12 @@ Connection::~Connection() {
 bool Connection::healthy() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::StillOpen() {
+  if (!healthy()) return false;
+  // Nothing to read (the usual case): open. One poll, no read.
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  if (::poll(&socket, 1, 0) == 0) return true;
   // A closing server sends a message, then end of file; one read takes what
-  // is there, so the second meets the end (or nothing yet: still open).
+  // is there, so the second meets the end (or nothing more: still open).
   for (int read = 0; read < 2 && healthy(); ++read) {
     if (PQconsumeInput(conn_) != 1) broken_ = true;
   }
