@@ -154,6 +154,8 @@ TYPED_TEST(ReviewContractTest, QueueMixesKindsAndLeavesDraftsOut) {
   ASSERT_EQ(mine.size(), 2u);  // the submitted activity, newest, then the application
   EXPECT_EQ(mine[0].kind, ReviewKind::kActivity);
   EXPECT_EQ(mine[1].id, this->a_);
+  EXPECT_EQ(mine[0].routed_to_code, "13");  // a doctor's own list names where it went
+  EXPECT_EQ(mine[1].routed_to_code, "13");
 }
 
 TYPED_TEST(ReviewContractTest, VersionsReasonsResubmissionAndHistory) {

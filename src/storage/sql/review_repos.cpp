@@ -29,11 +29,16 @@ const char* TableOf(core::ReviewKind k) {
 // Columns 0..12 of a review item, read by ReadItem. Whether proof is
 // attached is asked of the outer row only, so that a page asks it 50 times
 // (on the files' (attached_kind, attached_id) index), not once per match.
-constexpr const char* kItemColumns =
-    "r.kind, r.id, r.doctor_id, r.status, r.version, r.routed_to, COALESCE(o.code, ''), "
-    "r.channel, COALESCE(r.submitted_at, ''), r.last_reason, r.subject_category, "
-    "r.subject_text, CASE WHEN EXISTS (SELECT 1 FROM stored_files sf WHERE sf.attached_kind = "
-    "r.kind AND sf.attached_id = r.id) THEN 1 ELSE 0 END";
+// `routed_code` is the routed organisation's code as an expression.
+std::string ItemColumns(std::string_view routed_code) {
+  return "r.kind, r.id, r.doctor_id, r.status, r.version, r.routed_to, " +
+         std::string(routed_code) +
+         ", r.channel, COALESCE(r.submitted_at, ''), r.last_reason, r.subject_category, "
+         "r.subject_text, CASE WHEN EXISTS (SELECT 1 FROM stored_files sf WHERE "
+         "sf.attached_kind = r.kind AND sf.attached_id = r.id) THEN 1 ELSE 0 END";
+}
+// The code when the organisation is joined as `o`.
+constexpr const char* kJoinedCode = "COALESCE(o.code, '')";
 constexpr int kItemColumnCount = 13;
 
 core::ReviewItem ReadItem(const Statement& st) {
@@ -181,7 +186,7 @@ std::string PageSql(const core::QueueFilter& f, const QuerySql& q) {
   std::string n = std::to_string(q.text_args.size() + 2);
   std::string limit = " LIMIT ?" + n + " OFFSET ?" + std::to_string(q.text_args.size() + 3);
   std::string select =
-      "SELECT " + std::string(kItemColumns) + ", d.name, d.kana, " + "d.registry_number, o.name_ja";
+      "SELECT " + ItemColumns(kJoinedCode) + ", d.name, d.kana, d.registry_number, o.name_ja";
   if (NeedsJoinedRows(f, q)) {
     return select + JoinNames(QueueArms(q, ItemSelect)) + " WHERE 1 = 1" + q.outer_where +
            QueueOrder(f) + limit;
@@ -198,7 +203,7 @@ void BindQuery(Statement& st, const core::QueueFilter& f, const QuerySql& q) {
 }  // namespace
 
 Result<std::optional<core::ReviewItem>> SqlReviews::Find(core::ReviewKind kind, Id id) {
-  KAKARI_TRY(st, c_.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" + ItemSelect(kind) +
+  KAKARI_TRY(st, c_.Prepare("SELECT " + ItemColumns(kJoinedCode) + " FROM (" + ItemSelect(kind) +
                             " WHERE t.id = ?) r LEFT JOIN organisations o ON o.id = r.routed_to"));
   st->Bind(1, id);
   KAKARI_TRY(row, st->Step());
@@ -335,10 +340,13 @@ Result<Statement*> BindItemsOfDoctor(Connection& c, Id doctor_id) {
   mine.arm_where = " WHERE t.doctor_id = ?1";
   mine.kinds = {core::ReviewKind::kApplication, core::ReviewKind::kActivity,
                 core::ReviewKind::kDeclaration};
-  KAKARI_TRY(st, c.Prepare("SELECT " + std::string(kItemColumns) + " FROM (" +
-                           QueueArms(mine, ItemSelect) +
-                           ") r LEFT JOIN organisations o ON o.id = r.routed_to "
-                           "ORDER BY r.submitted_at DESC, r.id DESC"));
+  // The organisation's code is looked up per item by its key: PostgreSQL's
+  // generic plan for a join hashed every organisation for a doctor's few
+  // items.
+  static const std::string columns =
+      ItemColumns("COALESCE((SELECT o.code FROM organisations o WHERE o.id = r.routed_to), '')");
+  KAKARI_TRY(st, c.Prepare("SELECT " + columns + " FROM (" + QueueArms(mine, ItemSelect) +
+                           ") r ORDER BY r.submitted_at DESC, r.id DESC"));
   st->Bind(1, doctor_id);
   return st;
 }
