@@ -11,6 +11,7 @@ namespace kakari::util {
 // whose rows each name a new lecture): keys are copied once into chunks that
 // never move, slots live in one open-addressed array, so adding a key costs
 // no allocation of its own and a key's view stays valid while the table lives.
+// Not thread-safe: one import's table, used by one thread.
 class TextTable {
  public:
   TextTable();
