@@ -324,6 +324,10 @@ class NoticeRepository {
   // kAlreadyExists when `n.period` is not empty and this user already has a
   // notice of this kind for that period (a reminder is given once).
   [[nodiscard]] virtual Result<Id> Insert(const Notice& n) = 0;
+  // Whether the user already has a notice of this kind for `period` (not
+  // empty): what Insert would refuse, asked without writing.
+  [[nodiscard]] virtual Result<bool> Given(Id user_id, NoticeKind kind,
+                                           std::string_view period) = 0;
   [[nodiscard]] virtual Result<std::optional<Notice>> Find(Id id) = 0;
   // A user's notices, unread first, then newest first.
   [[nodiscard]] virtual Result<std::vector<Notice>> ForUser(Id user_id, int limit, int offset) = 0;

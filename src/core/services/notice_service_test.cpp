@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/services/doctor_workflow.hpp"
+#include "core/services/reminder_service.hpp"
 #include "core/services/staff_workflow.hpp"
 #include "core/testing/service_fixture.hpp"
 
@@ -26,6 +29,20 @@ class RecordingTransport final : public MailTransport {
   }
   mutable std::vector<OutgoingMail> sent;
   mutable std::vector<SendResult> script;
+};
+
+// Counts the write units of work begun through it (each takes the writer's lock).
+class WriteCountingStore final : public Store {
+ public:
+  explicit WriteCountingStore(Store& inner) : inner_(inner) {}
+  Result<std::unique_ptr<UnitOfWork>> Begin(bool write) override {
+    writes += write ? 1 : 0;
+    return inner_.Begin(write);
+  }
+  int writes = 0;
+
+ private:
+  Store& inner_;
 };
 
 class NoticeServiceTest : public ServiceTest {
@@ -199,6 +216,40 @@ TEST_F(NoticeServiceTest, RemindersTurnedOffAreSkippedButDecisionsStillArrive) {
                      Decision{ReviewAction::kApprove, "", {}}));
   EXPECT_EQ(MyInbox(deps(), doctor, 1, 20)->entries.size(), 1u);
   EXPECT_EQ(AuditOf("notice.preferences").size(), 1u);
+}
+
+TEST_F(NoticeServiceTest, AReminderRunWritesOnlyForThoseStillAwaitingOne) {
+  Caller doctor = NewDoctor("300008");
+  Caller quiet = NewDoctor("300009");
+  ASSERT_TRUE(SetReminderPreference(deps(), quiet, false));
+  Caller reviewer = Staff(Role::kReviewer, "13");
+  for (const Caller* c : {&doctor, &quiet}) {
+    ASSERT_TRUE(Decide(deps(), reviewer, ReviewKind::kActivity, Report(*c),
+                       Decision{ReviewAction::kReturn, "接種記録の写しを添付してください", {}}));
+  }
+  Caller jma = Staff(Role::kJmaAdmin, "00");
+  WriteCountingStore counting(*store_);
+  Deps counted{counting, crypto_, clock_, &signer_};
+  auto early = RunReminders(counted, jma, Date{2026, 6, 10});
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->returned_unanswered, 0) << "returned 9 days ago";
+  auto due = RunReminders(counted, jma, Date{2026, 6, 20});
+  ASSERT_TRUE(due);
+  EXPECT_EQ(due->returned_unanswered, 1) << "the other doctor turned reminders off";
+  counting.writes = 0;
+  auto again = RunReminders(counted, jma, Date{2026, 6, 20});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->returned_unanswered, 0);
+  EXPECT_EQ(again->digests, 0);
+  EXPECT_EQ(counting.writes, 0) << "nobody is left to remind: no write, no writer's lock";
+  auto inbox = MyInbox(deps(), doctor, 1, 20);
+  ASSERT_TRUE(inbox);
+  EXPECT_EQ(std::count_if(inbox->entries.begin(), inbox->entries.end(),
+                          [](const InboxEntry& e) {
+                            return e.notice.kind == NoticeKind::kReminderReturnedUnanswered;
+                          }),
+            1);
+  EXPECT_EQ(MyInbox(deps(), quiet, 1, 20)->entries.size(), 1u) << "only the return itself";
 }
 
 }  // namespace

@@ -31,6 +31,14 @@ class MemoryNoticeRepo final : public NoticeRepository {
     return InsertWithNextId(t_.notices, n);
   }
 
+  Result<bool> Given(Id user_id, NoticeKind kind, std::string_view period) override {
+    if (period.empty()) return false;
+    return std::any_of(t_.notices.begin(), t_.notices.end(), [&](const auto& e) {
+      const Notice& n = e.second;
+      return n.user_id == user_id && n.kind == kind && n.period == period;
+    });
+  }
+
   Result<std::optional<Notice>> Find(Id id) override { return FindRow(t_.notices, id); }
 
   Result<std::vector<Notice>> ForUser(Id user_id, int limit, int offset) override {

@@ -80,6 +80,14 @@ TYPED_TEST(NoticeContractTest, TheInboxShowsUnreadFirstAndOnlyTheOwnersNotices) 
 TYPED_TEST(NoticeContractTest, AReminderIsGivenOncePerPeriod) {
   Id taro = this->AddUser("taro");
   this->Insert(this->Make(taro, NoticeKind::kReminderNearCompletion, "", "2026-11"));
+  {
+    auto reader = *this->store_->Begin(false);
+    EXPECT_TRUE(*reader->Notices().Given(taro, NoticeKind::kReminderNearCompletion, "2026-11"));
+    EXPECT_FALSE(*reader->Notices().Given(taro, NoticeKind::kReminderNearCompletion, "2026-12"));
+    EXPECT_FALSE(*reader->Notices().Given(taro, NoticeKind::kReminderGmisNo, "2026-11"));
+    EXPECT_FALSE(
+        *reader->Notices().Given(taro + 1000, NoticeKind::kReminderNearCompletion, "2026-11"));
+  }
   auto uow = *this->store_->Begin(true);
   auto again =
       uow->Notices().Insert(this->Make(taro, NoticeKind::kReminderNearCompletion, "", "2026-11"));
@@ -94,6 +102,9 @@ TYPED_TEST(NoticeContractTest, AReminderIsGivenOncePerPeriod) {
   ASSERT_TRUE(uow->Commit());
   auto reader = *this->store_->Begin(false);
   EXPECT_EQ((*reader->Notices().ForUser(taro, 10, 0)).size(), 4u);
+  EXPECT_TRUE(*reader->Notices().Given(taro, NoticeKind::kReminderNearCompletion, "2026-12"));
+  EXPECT_FALSE(*reader->Notices().Given(taro, NoticeKind::kItemApproved, ""))
+      << "events have no period to be given in";
 }
 
 TYPED_TEST(NoticeContractTest, DueNoticesAreClaimedOnceUntilTheirLeaseRunsOut) {

@@ -71,6 +71,16 @@ Result<Id> SqlNotices::Insert(const Notice& n) {
   return c_.LastInsertId();
 }
 
+Result<bool> SqlNotices::Given(Id user_id, core::NoticeKind kind, std::string_view period) {
+  // `period <> ''` lets both engines use the partial unique index.
+  KAKARI_TRY(st, c_.Prepare("SELECT 1 FROM notices WHERE user_id = ? AND kind = ? AND period = ? "
+                            "AND period <> ''"));
+  st->Bind(1, user_id).Bind(2, core::NoticeKindName(kind)).Bind(3, period);
+  KAKARI_TRY(row, st->Step());
+  st->Reset();
+  return row;
+}
+
 Result<std::optional<Notice>> SqlNotices::Find(Id id) {
   KAKARI_TRY(st, c_.Prepare(std::string(kColumns) + "WHERE id = ?"));
   st->Bind(1, id);

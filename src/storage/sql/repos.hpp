@@ -247,6 +247,8 @@ KAKARI_SQL_REPO(SqlSettings, SettingsRepository);
 
 #define KAKARI_SqlNotices_METHODS                                                               \
   core::Result<core::Id> Insert(const core::Notice& n) override;                                \
+  core::Result<bool> Given(core::Id user_id, core::NoticeKind kind, std::string_view period)    \
+      override;                                                                                 \
   core::Result<std::optional<core::Notice>> Find(core::Id id) override;                         \
   core::Result<std::vector<core::Notice>> ForUser(core::Id user_id, int limit, int offset)      \
       override;                                                                                 \
