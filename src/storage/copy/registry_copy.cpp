@@ -73,30 +73,82 @@ std::string InsertFor(const std::string& table, const sql::Statement& row) {
   return "INSERT INTO " + table + "(" + cols + ") VALUES (" + marks + ")";
 }
 
-core::Status CopyTable(Connection& source, Connection& target, const std::string& table) {
-  KAKARI_TRY(read, source.Prepare(SelectAll(table, source.engine())));
-  sql::Statement* write = nullptr;
-  for (;;) {
-    KAKARI_TRY(more, read->Step());
-    if (!more) break;
-    if (!write) {
-      KAKARI_TRY(w, target.Prepare(InsertFor(table, *read)));
-      write = w;
-    }
+// One row per statement: right for SQLite (in process, no round trip).
+core::Status InsertRows(Connection& target, const std::string& table, sql::Statement& read) {
+  KAKARI_TRY(write, target.Prepare(InsertFor(table, read)));
+  for (bool more = true; more;) {
     write->Reset();
-    for (int i = 0; i < read->ColumnCount(); ++i) {
-      if (read->IsNull(i)) {
+    for (int i = 0; i < read.ColumnCount(); ++i) {
+      if (read.IsNull(i)) {
         write->BindNull(i + 1);
-      } else if (read->IsBlob(i)) {
-        write->BindBlob(i + 1, read->Blob(i));
+      } else if (read.IsBlob(i)) {
+        write->BindBlob(i + 1, read.Blob(i));
       } else {
-        write->Bind(i + 1, std::string_view(read->Text(i)));
+        write->Bind(i + 1, std::string_view(read.Text(i)));
       }
     }
     KAKARI_RETURN_IF_ERROR(write->Run());
+    KAKARI_TRY(stepped, read.Step());
+    more = stepped;
+  }
+  return {};
+}
+
+// One field in COPY's text format: \N for NULL, bytea as \\x hex, text with
+// backslash escapes. Text goes through the column type's input function,
+// exactly as the row-by-row path's untyped text parameters do.
+void AppendCopyField(std::string& out, sql::Statement& read, int col) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  if (read.IsNull(col)) {
+    out += "\\N";
+    return;
+  }
+  if (read.IsBlob(col)) {
+    out += "\\\\x";
+    for (unsigned char b : read.Blob(col)) {
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+    return;
+  }
+  sql::AppendCopyText(out, read.Text(col));
+}
+
+// PostgreSQL: the rows streamed through COPY, about a megabyte per message,
+// instead of a round trip per row (a national registry has ~12.5M rows).
+core::Status CopyRows(Connection& target, const std::string& table, sql::Statement& read) {
+  std::string cols;
+  for (int i = 0; i < read.ColumnCount(); ++i) cols += (i ? ", " : "") + read.ColumnName(i);
+  bool pending = true;  // `read` stands on a row not yet sent
+  core::Status failed;
+  auto next = [&](std::string& chunk) {
+    if (!pending) return false;
+    while (pending && chunk.size() < (1 << 20)) {
+      for (int i = 0; i < read.ColumnCount(); ++i) {
+        if (i) chunk += '\t';
+        AppendCopyField(chunk, read, i);
+      }
+      chunk += '\n';
+      auto more = read.Step();
+      if (!more) failed = tl::unexpected(more.error());
+      pending = more.value_or(false);
+    }
+    return true;
+  };
+  KAKARI_RETURN_IF_ERROR(target.CopyIn("COPY " + table + "(" + cols + ") FROM STDIN", next));
+  return failed;
+}
+
+core::Status CopyTable(Connection& source, Connection& target, const std::string& table) {
+  KAKARI_TRY(read, source.Prepare(SelectAll(table, source.engine())));
+  KAKARI_TRY(any, read->Step());
+  core::Status done;
+  if (any) {
+    done = target.engine() == Engine::kPostgres ? CopyRows(target, table, *read)
+                                                : InsertRows(target, table, *read);
   }
   read->Reset();
-  return {};
+  return done;
 }
 
 // Explicit ids went in: move each identity past them.

@@ -113,4 +113,8 @@ core::Result<std::vector<T>> CollectRows(Statement& st, Read&& read) {
 // The error for a storage call that failed in a way no caller can mend.
 core::Error StorageError(std::string_view context, std::string_view detail);
 
+// Appends `text` as one field of COPY's text format (backslash escapes;
+// fields end at a tab, rows at a newline).
+void AppendCopyText(std::string& out, std::string_view text);
+
 }  // namespace kakari::storage::sql

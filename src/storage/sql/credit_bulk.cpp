@@ -20,28 +20,6 @@ namespace {
 
 constexpr size_t kChunkBytes = 1 << 20;
 
-// One field in COPY's text format (backslash escapes; fields end at a tab).
-void AppendCopyText(std::string& out, std::string_view text) {
-  for (char ch : text) {
-    switch (ch) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += ch;
-    }
-  }
-}
-
 // Feeds rows [0, n) to COPY, `kChunkBytes` at a time, each line from `line`.
 template <class Line>
 std::function<bool(std::string&)> Chunks(size_t n, Line line) {
