@@ -130,3 +130,17 @@ for target in sqlite:18100 postgres:18101 postgres-1-worker:18107 postgres-3-beh
   run_wrk "$name-progress" "http://127.0.0.1:$port/api/v1/me/progress" "$(login "$port" 99100001)"
   run_wrk "$name-queue" "http://127.0.0.1:$port/$queue" "$(login "$port" admin-13)"
 done
+# The queue page while a reminder run reads the whole registry (each server
+# makes one a day, at 07:00 in Japan; a December day reminds every doctor
+# close to completion), then how long the run took.
+for target in sqlite:18100:$sqlite_db postgres:18101:$pg_db; do
+  name=${target%%:*}; rest=${target#*:}; port=${rest%%:*}; db=${rest#*:}
+  cookie=$(login "$port" admin-13)
+  t0=$(now)
+  KAKARI_KEYS=$out/http-engines-${name/postgres/pg}.keys "$kakari" remind --as-of 2026-12-07 --json --db "$db" \
+    > "$work/remind-$name.json" &
+  remind=$!
+  run_wrk "$name-queue-during-reminder-run" "http://127.0.0.1:$port/$queue" "$cookie"
+  wait "$remind"
+  echo "reminder run on $name: $(since "$t0") s, $(cat "$work/remind-$name.json")"
+done

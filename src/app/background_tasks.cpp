@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
+#include "core/domain/reminders.hpp"
 #include "core/services/reminder_service.hpp"
 #include "mail/smtp_transport.hpp"
 
@@ -77,18 +79,35 @@ std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::str
       EnvInt("KAKARI_OUTBOX_INTERVAL_MS", 2000));
 }
 
-std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps,
-                                             std::function<core::Date()> today) {
+int ReminderHour() {
+  const char* v = std::getenv("KAKARI_REMINDER_HOUR");
+  if (!v || !*v) return core::kDefaultReminderHour;
+  char* end = nullptr;
+  long hour = std::strtol(v, &end, 10);
+  if (*end != '\0' || hour < 0 || hour > 23) {
+    std::cerr << "reminders: KAKARI_REMINDER_HOUR must be 0-23; using "
+              << core::kDefaultReminderHour << "\n";
+    return core::kDefaultReminderHour;
+  }
+  return static_cast<int>(hour);
+}
+
+std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps) {
   const char* off = std::getenv("KAKARI_REMINDERS");
   if (off && std::string(off) == "off") return nullptr;
+  int hour = ReminderHour();
+  std::optional<core::Date> last;
   return std::make_unique<PeriodicTask>(
-      [deps, today] {
+      [deps, hour, last]() mutable {
+        auto day = core::ReminderRunDue(deps.clock.NowUnixSeconds(), hour, last);
+        if (!day) return false;
+        last = day;  // once a day, whether it succeeds or not (the next day retries)
         // The schedule acts for the registry as the operator does.
-        auto run = core::RunReminders(deps, core::CommandLineCaller(), today());
+        auto run = core::RunReminders(deps, core::CommandLineCaller(), *day);
         if (!run) ReportFailure("reminders", run.error());
         return false;
       },
-      3600 * 1000);
+      60 * 1000);
 }
 
 }  // namespace kakari::app

@@ -1,8 +1,9 @@
 // The background work of `kakari serve`: the outbox sender (due notices
 // every few seconds through SMTP, so requests never wait for a mail server)
-// and the reminder schedule (RunReminders every hour; each reminder is given
-// once per period, so several servers may all run it). Configured from the
-// environment: KAKARI_SMTP_URL, KAKARI_MAIL_FROM, KAKARI_OUTBOX_INTERVAL_MS,
+// and the reminder schedule (RunReminders once a day at KAKARI_REMINDER_HOUR
+// in Japan, default 7; each reminder is given once per period, so several
+// servers may all run it). Configured from the environment: KAKARI_SMTP_URL,
+// KAKARI_MAIL_FROM, KAKARI_OUTBOX_INTERVAL_MS, KAKARI_REMINDER_HOUR,
 // KAKARI_REMINDERS=off.
 // Thread-safe: a task is started and stopped by the thread that owns it.
 #pragma once
@@ -43,8 +44,8 @@ class PeriodicTask {
 // REQUIRES: `deps` outlives the task.
 std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::string& public_url);
 
-// The hourly reminder run, or null with KAKARI_REMINDERS=off.
-std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps,
-                                             std::function<core::Date()> today);
+// The daily reminder run, or null with KAKARI_REMINDERS=off.
+// REQUIRES: `deps` outlives the task.
+std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps);
 
 }  // namespace kakari::app

@@ -147,7 +147,7 @@ kakari::core::Status Serve(const kakari::cli::ServeOptions& options, kakari::cor
   config->api.export_dir = ExportDir();
   kakari::core::Deps deps{store, Crypto(), SystemClockInstance(), options.signer};
   auto outbox = kakari::app::StartOutbox(deps, PublicUrl());
-  auto reminders = kakari::app::StartReminders(deps, TodayInJapan);
+  auto reminders = kakari::app::StartReminders(deps);
   return kakari::http::Serve(*config, store, Crypto(), SystemClockInstance());
 }
 

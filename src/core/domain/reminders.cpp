@@ -36,6 +36,17 @@ std::string WeekPeriod(const Date& day) {
   return buf;
 }
 
+std::optional<Date> ReminderRunDue(int64_t now_unix_seconds, int hour,
+                                   const std::optional<Date>& last) {
+  constexpr int64_t kJapanOffsetSeconds = 9 * 3600;
+  int64_t local = now_unix_seconds + kJapanOffsetSeconds;
+  int64_t days = local / 86400 - (local % 86400 < 0 ? 1 : 0);
+  int64_t hour_now = (local - days * 86400) / 3600;
+  Date today = Date::FromDays(days);
+  if (hour_now != hour || (last && last->ToDays() == today.ToDays())) return std::nullopt;
+  return today;
+}
+
 std::optional<ReminderWords> NearCompletionWords(const Eligibility& e) {
   if (e.complete) {
     return ReminderWords{"修了の要件を満たしています。修了の申請をしてください。",

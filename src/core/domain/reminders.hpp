@@ -21,6 +21,16 @@ std::string MonthPeriod(const Date& day);
 // The ISO week a weekly digest covers: "2026-W49".
 std::string WeekPeriod(const Date& day);
 
+// Each server runs the reminders once a day, at this hour in Japan (a quiet
+// one: a national run reads every doctor) rather than at start-up, so that
+// restarting or adding servers during the day starts no run.
+inline constexpr int kDefaultReminderHour = 7;
+
+// The day (in Japan) whose run is due at `now_unix_seconds`: today, when it
+// is now `hour` o'clock in Japan and today's run has not been made (`last`).
+std::optional<Date> ReminderRunDue(int64_t now_unix_seconds, int hour,
+                                   const std::optional<Date>& last);
+
 // A returned item left this many days is reminded of once.
 inline constexpr int kUnansweredReturnDays = 14;
 

@@ -22,6 +22,35 @@ TEST(RemindersTest, DoctorsInNovemberAndDecemberInstitutionsInDecember) {
   }
 }
 
+TEST(RemindersTest, EachServerRunsThemOnceADayAtTheHourInJapan) {
+  // 2026-12-06 07:00 in Japan is 2026-12-05 22:00 UTC.
+  constexpr int64_t kSevenInTokyo = 1796508000;
+  const Date today{2026, 12, 6};
+  const Date yesterday{2026, 12, 5};
+  struct Case {
+    int64_t at;
+    std::optional<Date> last;
+    std::optional<Date> due;
+  };
+  for (const Case& c : std::vector<Case>{
+           {kSevenInTokyo, std::nullopt, today},
+           {kSevenInTokyo + 3599, yesterday, today},
+           {kSevenInTokyo + 60, today, std::nullopt},                  // made already
+           {kSevenInTokyo - 1, yesterday, std::nullopt},               // 06:59
+           {kSevenInTokyo + 3600, std::nullopt, std::nullopt},         // 08:00: started later
+           {kSevenInTokyo - 9 * 3600, std::nullopt, std::nullopt}}) {  // midnight
+    auto due = ReminderRunDue(c.at, kDefaultReminderHour, c.last);
+    ASSERT_EQ(due.has_value(), c.due.has_value()) << c.at;
+    if (due) {
+      EXPECT_EQ(due->ToIso(), c.due->ToIso());
+    }
+  }
+  // Midnight in Japan is 15:00 UTC the day before.
+  auto midnight = ReminderRunDue(kSevenInTokyo - 7 * 3600, 0, std::nullopt);
+  ASSERT_TRUE(midnight);
+  EXPECT_EQ(midnight->ToIso(), "2026-12-06");
+}
+
 TEST(RemindersTest, PeriodsAreMonthsAndIsoWeeks) {
   EXPECT_EQ(MonthPeriod(Date{2026, 12, 5}), "2026-12");
   // Checked against GNU date +%G-W%V.

@@ -236,6 +236,12 @@ Result<int64_t> SqlCredits::InsertManyByCopy(std::span<const Row> rows) {
     YearTotal gone{known->Int(0), known->Int(1), known->Int(2)};
     auto at = std::lower_bound(totals.begin(), totals.end(), gone,
                                [](const auto& a, const auto& b) { return a.Key() < b.Key(); });
+    // Every staged row added to its own total, so it is there; if not, the
+    // import stops rather than write wrong totals.
+    if (at == totals.end() || at->Key() != gone.Key()) {
+      known->Reset();
+      return tl::unexpected(StorageError("InsertManyByCopy", "a known credit has no staged total"));
+    }
     at->halves -= gone.halves;
   }
   known->Reset();
