@@ -305,11 +305,7 @@ Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
   KAKARI_TRY(has_gen, gen->Step());
   int64_t generation = has_gen ? gen->Int(0) : -1;
   gen->Reset();
-  std::string key = CacheKey(f);
-  if (auto hit = cache_.Find(key, generation)) return *hit;
-  auto page = QueueFromDb(f);
-  if (page && generation >= 0) cache_.Put(key, generation, *page);
-  return page;
+  return cache_.FindOrMake(CacheKey(f), generation, [&] { return QueueFromDb(f); });
 }
 
 Result<core::QueuePage> SqlReviews::QueueFromDb(const core::QueueFilter& f) {
