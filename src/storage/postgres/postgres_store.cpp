@@ -18,8 +18,10 @@ constexpr const char* kRelaxedCommit = "SET LOCAL synchronous_commit = off";
 // One transaction on one pooled connection; rolls back unless committed.
 class PgUnitOfWork final : public sql::RepositorySet {
  public:
-  PgUnitOfWork(PostgresStore& store, std::unique_ptr<Connection> conn)
-      : sql::RepositorySet(*conn, store.queue_cache()), store_(store), conn_(std::move(conn)) {}
+  PgUnitOfWork(PostgresStore& store, std::unique_ptr<Connection> conn, bool write)
+      : sql::RepositorySet(*conn, write ? nullptr : &store.queue_cache()),
+        store_(store),
+        conn_(std::move(conn)) {}
   ~PgUnitOfWork() override {
     if (conn_->HasDeferred()) {
       conn_->DropDeferred();  // nothing was sent: nothing to roll back
@@ -113,7 +115,7 @@ core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::Start(bool write,
   (*conn)->Defer(write ? kBeginWrite : kBeginRead);
   if (write) (*conn)->Defer(kTakeWriterLock);
   if (relaxed_commit) (*conn)->Defer(kRelaxedCommit);
-  return std::unique_ptr<core::UnitOfWork>(new PgUnitOfWork(*this, std::move(*conn)));
+  return std::unique_ptr<core::UnitOfWork>(new PgUnitOfWork(*this, std::move(*conn), write));
 }
 
 core::Result<std::unique_ptr<core::UnitOfWork>> PostgresStore::BeginViewRecords() {

@@ -165,7 +165,9 @@ KAKARI_SQL_REPO(SqlDeclarations, DeclarationRepository);
 
 class SqlReviews final : public core::ReviewRepository {
  public:
-  SqlReviews(Connection& c, QueueCache& cache) : c_(c), cache_(cache) {}
+  // `cache` is null in write transactions: a page read there may show the
+  // transaction's own changes, which a rollback would never commit.
+  SqlReviews(Connection& c, QueueCache* cache) : c_(c), cache_(cache) {}
   core::Result<std::optional<core::ReviewItem>> Find(core::ReviewKind kind, core::Id id) override;
   core::Result<bool> UpdateStatus(core::ReviewKind kind, core::Id id, int64_t expected_version,
                                   core::ReviewStatus to, std::string_view reason) override;
@@ -179,7 +181,7 @@ class SqlReviews final : public core::ReviewRepository {
  private:
   core::Result<core::QueuePage> QueueFromDb(const core::QueueFilter& filter);
   Connection& c_;
-  QueueCache& cache_;
+  QueueCache* cache_;
 };
 
 #define KAKARI_SqlUsers_METHODS                                                                 \

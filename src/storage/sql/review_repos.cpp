@@ -297,6 +297,7 @@ std::string CacheKey(const core::QueueFilter& f) {
 }  // namespace
 
 Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
+  if (!cache_) return QueueFromDb(f);
   // The generation of the page's prefecture (or the country's), read in
   // this same read transaction: a page cached at it matches exactly what the
   // queries would return now. A change elsewhere leaves it valid.
@@ -305,7 +306,7 @@ Result<core::QueuePage> SqlReviews::Queue(const core::QueueFilter& f) {
   KAKARI_TRY(has_gen, gen->Step());
   int64_t generation = has_gen ? gen->Int(0) : -1;
   gen->Reset();
-  return cache_.FindOrMake(CacheKey(f), generation, [&] { return QueueFromDb(f); });
+  return cache_->FindOrMake(CacheKey(f), generation, [&] { return QueueFromDb(f); });
 }
 
 Result<core::QueuePage> SqlReviews::QueueFromDb(const core::QueueFilter& f) {

@@ -11,7 +11,8 @@ namespace kakari::storage::sql {
 
 class RepositorySet : public core::UnitOfWork {
  public:
-  RepositorySet(Connection& conn, QueueCache& queue_cache)
+  // `queue_cache` only for read-only units of work (see SqlReviews).
+  RepositorySet(Connection& conn, QueueCache* queue_cache)
       : orgs_(conn),
         doctors_(conn),
         institutions_(conn),

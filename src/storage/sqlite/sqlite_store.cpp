@@ -13,7 +13,7 @@ class SqlUnitOfWork final : public sql::RepositorySet {
  public:
   SqlUnitOfWork(SqliteStore& store, std::unique_ptr<Connection> conn, bool bulk,
                 std::unique_lock<std::mutex> writer)
-      : sql::RepositorySet(*conn, store.queue_cache()),
+      : sql::RepositorySet(*conn, writer.owns_lock() ? nullptr : &store.queue_cache()),
         store_(store),
         writer_(std::move(writer)),
         conn_(std::move(conn)),
