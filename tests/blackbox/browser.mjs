@@ -31,6 +31,7 @@ const openPages = [];
 export async function loggedInPage(browser, base, loginId, viewport = PHONE) {
   const page = await (await browser.newContext({ viewport, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
   openPages.push([loginId, page]);
+  watchTraffic(loginId, page);
   await page.goto(base);
   await page.getByLabel('会員番号またはメールアドレス').fill(loginId);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
@@ -77,11 +78,30 @@ export async function shot(page, name, { help = false } = {}) {
 
 export const routeOf = (page) => new URL(page.url()).hash;
 
-// On a failure: every logged-in page as it was, to look at.
+// The last API answers that were not 2xx and the requests that never got
+// an answer, per page: a failure report says what the server said.
+const traffic = new Map();
+function watchTraffic(who, page) {
+  const log = [];
+  traffic.set(who, log);
+  const keep = (line) => { log.push(line); if (log.length > 8) log.shift(); };
+  page.on('response', (r) => { if (r.status() >= 400) keep(`${r.status()} ${r.request().method()} ${r.url()}`); });
+  page.on('requestfailed', (r) => keep(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('pageerror', (e) => keep(`page error: ${e.message}`));
+}
+
+// On a failure: every logged-in page as it was, to look at, and a summary
+// (address, what the screen says, unanswered or refused requests) to add to
+// the error, since CI keeps only the test's output.
 export async function screenshotAll() {
+  const summary = [];
   for (const [who, page] of openPages) {
     await page.screenshot({ path: path.join(artifacts, `failure-${who}.png`), fullPage: true }).catch(() => {});
+    const text = await page.locator('main').innerText({ timeout: 2000 }).catch((e) => `(no text: ${e.message})`);
+    summary.push(`[${who}] ${page.url()}\n  ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+    for (const line of traffic.get(who) ?? []) summary.push(`  ${line}`);
   }
+  return summary.join('\n');
 }
 
 // The page's frame whose address contains `part`, once it has navigated

@@ -115,7 +115,7 @@ test('workplace → confirmed → 無し → 有り on issue → 無し on revoc
     await axe.check(help, 'institution help');
     axe.assertClean();
   } catch (e) {
-    await screenshotAll();
+    e.message += `\n${await screenshotAll()}`;
     writeFileSync(path.join(dir, 'failed'), String(e));
     throw e;
   }

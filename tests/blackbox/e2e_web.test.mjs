@@ -48,7 +48,7 @@ test('web: doctors, the review desk, paper and mail, public verification', async
   try {
     await stories(t);
   } catch (e) {
-    await screenshotAll();
+    e.message += `\n${await screenshotAll()}`;
     throw e;
   }
 });
@@ -250,7 +250,8 @@ async function stories(t) {
   await admin.getByRole('link', { name: '紙の申請を入力' }).click();
   await admin.getByLabel('氏名・かな・医籍登録番号').fill('タカハシ');
   await admin.getByRole('button', { name: '探す' }).click();
-  await admin.getByRole('button', { name: 'この医師を選ぶ: 髙橋　太郎' }).click();
+  // Named with the registry number: 髙橋 and 高橋 read alike, and the demo has both.
+  await admin.getByRole('button', { name: 'この医師を選ぶ: 髙橋　太郎（100001）' }).click();
   await admin.locator('#pa-scan_file_id').setInputFiles({ name: '修了申請書.pdf', mimeType: 'application/pdf', buffer: pdf });
   await admin.getByTestId('pa-scan_file_id-list').waitFor();
   await axe.check(admin, 'paper entry');

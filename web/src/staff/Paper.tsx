@@ -83,8 +83,9 @@ export function Paper() {
           {found.map((d) => (
             <li key={d.registry_number}>
               <strong>{d.name}</strong>（{d.kana}）{d.registry_number}・{formatDate(lang, d.birth_date)}・{d.member ? t('member') : t('nonMember')}
+              {/* 髙橋 and 高橋 sound alike read aloud: the registry number tells namesakes apart */}
               <button type="button" class="secondary" onClick={() => { setDoctor(d); setEntered(null); }}
-                aria-label={`${t('choose')}: ${d.name}`}>{t('choose')}</button>
+                aria-label={`${t('choose')}: ${d.name}（${d.registry_number}）`}>{t('choose')}</button>
             </li>
           ))}
         </ul>
