@@ -136,19 +136,26 @@ class WorkQueue {
   explicit WorkQueue(unsigned threads) {
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
-  ~WorkQueue() {
+  ~WorkQueue() { Drain(); }
+  // Runs what is queued to the end, then the threads stop; later Posts are
+  // refused. Called while the I/O threads still run, so that every request
+  // a worker took is answered (a worker answering through stopped I/O
+  // threads hung the server at shutdown).
+  void Drain() {
     {
       std::lock_guard lock(mu_);
       stopping_ = true;
     }
     cv_.notify_all();
-    for (auto& t : workers_) t.join();
+    for (auto& t : workers_) {
+      if (t.joinable()) t.join();
+    }
   }
-  // False when the queue is full (the caller answers 503).
+  // False when the queue is full or draining (the caller answers 503).
   bool Post(std::function<void()> task) {
     {
       std::lock_guard lock(mu_);
-      if (queue_.size() >= 1024) return false;
+      if (stopping_ || queue_.size() >= 1024) return false;
       queue_.push_back(std::move(task));
     }
     cv_.notify_one();
@@ -329,6 +336,8 @@ core::Status Serve(const ServerConfig& config, core::Store& store, const core::C
     int sig = 0;
     sigwait(&signals, &sig);
     std::cerr << "kakari: stopping\n";
+    parts.workers.Drain();
+    parts.slow.Drain();
     server->stop();
     server->wait();
   } catch (const std::exception& e) {
