@@ -298,6 +298,53 @@ TYPED_TEST(StorageContractTest, ConcurrentAuditAppendsFormOneUnbrokenChain) {
   EXPECT_EQ(subjects.size(), static_cast<size_t>(kThreads * kEach));
 }
 
+// An audit record is written with the transaction's next exchange on a
+// database server (RunWithNext): rolled back, it is never written and the
+// connection goes back to the pool clean; one that cannot be written fails
+// the transaction (at the append or at the commit) and keeps nothing of it.
+TYPED_TEST(StorageContractTest, AnAuditRecordGoesOrStaysWithItsTransaction) {
+  TestHasher hasher;
+  auto record = [&](std::string subject) {
+    core::AuditRecord r;
+    r.at = "2026-11-21T00:00:00Z";
+    r.action = "doctor.update";
+    r.subject_type = "doctor";
+    r.subject_id = std::move(subject);
+    return r;
+  };
+  auto tail = [&] { return (*(*this->store_->Begin(false))->Audit().Tail()).first; };
+  ASSERT_TRUE(this->store_->AppendAudit(record("first"), hasher).has_value());
+  core::Id first = tail();
+  for (int round = 0; round < 3; ++round) {  // the pooled connection is reused clean
+    auto uow = *this->store_->Begin(true);
+    core::AuditRecord r = record("rolled back");
+    core::AuditRecord* one[] = {&r};
+    ASSERT_TRUE(core::AppendChained(*uow, one, hasher).has_value());
+  }
+  EXPECT_EQ(tail(), first);
+
+  core::Status failed;
+  {
+    auto uow = *this->store_->Begin(true);
+    auto tokyo = *uow->Organisations().FindByCode("13");
+    ASSERT_TRUE(
+        uow->Doctors()
+            .Insert({0, "778", "a", "ア", std::nullopt, Date{1970, 1, 1}, tokyo->id, "", "", ""})
+            .has_value());
+    core::AuditRecord again = record("same id as the first");
+    again.id = first;  // taken: cannot be written
+    again.prev_hash = core::kAuditGenesisHash;
+    again.hash = hasher.Sha256Hex("x");
+    failed = uow->Audit().Append(again);
+    if (failed) failed = uow->Commit();
+  }
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_EQ(*(*this->store_->Begin(false))->Doctors().Count(), 0);
+  EXPECT_EQ(tail(), first);
+  ASSERT_TRUE(this->store_->AppendAudit(record("after"), hasher).has_value());
+  EXPECT_EQ(tail(), first + 1);
+}
+
 TYPED_TEST(StorageContractTest, ConcurrentWritersAllCommit) {
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;

@@ -96,6 +96,27 @@ PreparedCall PgStatement::Call() const {
   return call;
 }
 
+PreparedCall DeferredCall::Call() const {
+  PreparedCall call{&name, std::vector<const char*>(values.size()), std::vector<int>(values.size()),
+                    &formats};
+  for (size_t i = 0; i < values.size(); ++i) {
+    call.values[i] = values[i] ? values[i]->data() : nullptr;
+    call.lengths[i] = values[i] ? static_cast<int>(values[i]->size()) : 0;
+  }
+  return call;
+}
+
+core::Status PgStatement::RunWithNext() {
+  // A duplicate here would show only as "no row", which cannot stop the
+  // COMMIT sent in the same pipeline: such a statement runs now.
+  if (duplicate_means_no_row_) return Run();
+  conn_.DeferCall(DeferredCall{name_, sql_, values_, binary_});
+  PQclear(result_);  // bindings stay, as after Run
+  result_ = nullptr;
+  row_ = -1;
+  return {};
+}
+
 void PgStatement::Adopt(pg_result* result) {
   PQclear(result_);
   result_ = result;
@@ -225,9 +246,8 @@ bool Connection::StillOpen() {
 }
 
 core::Status Connection::FlushDeferred() {
-  std::vector<std::string> pending;
-  pending.swap(deferred_);
-  for (const auto& sql : pending) KAKARI_RETURN_IF_ERROR(Exec(sql));
+  auto sent = ExecPipelined({}, "deferred statements");
+  KAKARI_RETURN_IF_ERROR(sent);
   return {};
 }
 
@@ -252,15 +272,21 @@ void Connection::DrainUnread() {
 core::Result<std::vector<pg_result*>> Connection::ExecPipelined(
     const std::vector<PreparedCall>& calls, std::string_view context) {
   DrainUnread();
-  std::vector<std::string> pending;
-  pending.swap(deferred_);
+  std::vector<std::string> prologue;
+  prologue.swap(deferred_);
+  std::vector<DeferredCall> writes;
+  writes.swap(deferred_calls_);
+  std::vector<PreparedCall> all;  // the deferred writes, then the calls
+  all.reserve(writes.size() + calls.size());
+  for (const auto& w : writes) all.push_back(w.Call());
+  all.insert(all.end(), calls.begin(), calls.end());
   if (PQenterPipelineMode(conn_) != 1) return tl::unexpected(PgError(conn_, nullptr, context));
   bool sent = true;
-  for (const auto& sql : pending) {
+  for (const auto& sql : prologue) {
     sent = sent &&
            PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  for (const auto& call : calls) {
+  for (const auto& call : all) {
     sent = sent && PQsendQueryPrepared(conn_, call.name->c_str(),
                                        static_cast<int>(call.values.size()), call.values.data(),
                                        call.lengths.data(), call.formats->data(), 0) == 1;
@@ -268,12 +294,30 @@ core::Result<std::vector<pg_result*>> Connection::ExecPipelined(
   sent = sent && PQpipelineSync(conn_) == 1;
   std::optional<core::Error> failure;
   if (!sent) failure = PgError(conn_, nullptr, context);
+  std::vector<pg_result*> wanted;
+  if (sent) {
+    wanted = ReadPipeline(prologue.size(), writes, context, failure);
+  }
+  if (PQexitPipelineMode(conn_) != 1) broken_ = true;  // the pool drops it
+  if (!failure && wanted.size() != calls.size()) failure = PgError(conn_, nullptr, context);
+  if (failure) {
+    for (pg_result* r : wanted) PQclear(r);
+    return tl::unexpected(*failure);
+  }
+  return wanted;
+}
+
+std::vector<pg_result*> Connection::ReadPipeline(size_t prologue,
+                                                 const std::vector<DeferredCall>& writes,
+                                                 std::string_view context,
+                                                 std::optional<core::Error>& failure) {
   // Each query's result is followed by a null; an error makes the rest
-  // PIPELINE_ABORTED; the sync's result ends the pipeline.
+  // PIPELINE_ABORTED; the sync's result ends the pipeline. Results come in
+  // the order sent: the prologue's, the deferred writes', then the calls'.
   std::vector<pg_result*> wanted;
   size_t index = 0;
   bool last_was_null = false;
-  while (sent) {
+  for (;;) {
     pg_result* r = PQgetResult(conn_);
     if (r == nullptr) {
       if (last_was_null) {  // nothing more will come: the connection failed
@@ -291,19 +335,16 @@ core::Result<std::vector<pg_result*>> Connection::ExecPipelined(
       break;
     }
     bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-    if (!ok && status != PGRES_PIPELINE_ABORTED && !failure) failure = PgError(conn_, r, context);
-    if (ok && index >= pending.size()) {
+    const DeferredCall* write =
+        index >= prologue && index - prologue < writes.size() ? &writes[index - prologue] : nullptr;
+    std::string_view about = write ? std::string_view(write->sql) : context;
+    if (!ok && status != PGRES_PIPELINE_ABORTED && !failure) failure = PgError(conn_, r, about);
+    if (ok && index >= prologue + writes.size()) {
       wanted.push_back(r);
     } else {
       PQclear(r);
     }
     ++index;
-  }
-  if (PQexitPipelineMode(conn_) != 1) broken_ = true;  // the pool drops it
-  if (!failure && wanted.size() != calls.size()) failure = PgError(conn_, nullptr, context);
-  if (failure) {
-    for (pg_result* r : wanted) PQclear(r);
-    return tl::unexpected(*failure);
   }
   return wanted;
 }

@@ -31,6 +31,16 @@ struct PreparedCall {
   const std::vector<int>* formats;
 };
 
+// A statement execution kept for the connection's next exchange
+// (RunWithNext): it owns copies of its parameters.
+struct DeferredCall {
+  std::string name;
+  std::string sql;
+  std::vector<std::optional<std::string>> values;
+  std::vector<int> formats;
+  PreparedCall Call() const;
+};
+
 class PgStatement final : public sql::Statement {
  public:
   PgStatement(Connection& conn, std::string name, std::string sql, int parameters,
@@ -43,6 +53,7 @@ class PgStatement final : public sql::Statement {
   PgStatement& BindNull(int index) override;
   [[nodiscard]] core::Result<bool> Step() override;
   [[nodiscard]] core::Status Run() override;
+  [[nodiscard]] core::Status RunWithNext() override;
   // This statement's execution with its current bindings, and taking the
   // result of it that ExecuteTogether fetched.
   PreparedCall Call() const;
@@ -102,30 +113,45 @@ class Connection final : public sql::Connection {
   // the next statement in one round trip (libpq's pipeline mode) instead of
   // one round trip each; a unit of work that runs nothing sends none.
   void Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
-  bool HasDeferred() const { return !deferred_.empty(); }
-  void DropDeferred() { deferred_.clear(); }
+  // Writes kept for the next exchange (Statement::RunWithNext).
+  void DeferCall(DeferredCall call) { deferred_calls_.push_back(std::move(call)); }
+  bool HasDeferred() const { return !deferred_.empty() || !deferred_calls_.empty(); }
+  // True while a unit of work's BEGIN has not been sent: nothing reached the server.
+  bool NothingSent() const { return !deferred_.empty(); }
+  bool HasDeferredCalls() const { return !deferred_calls_.empty(); }
+  void DropDeferred() {
+    deferred_.clear();
+    deferred_calls_.clear();
+  }
   // Sends `sql` now and reads its result only before the connection's next
   // command: a read's ROLLBACK then costs no round trip of its own, while the
   // server still ends the transaction at once (no snapshot or lock is kept
   // while the connection waits in the pool). A failure shows as an unhealthy
   // connection, which the pool drops.
   void SendWithoutWaiting(const std::string& sql);
-  // The deferred statements, then `calls`, in one pipeline: the calls'
-  // results in order, or the first error of any of them.
+  // The deferred statements and calls, then `calls`, in one pipeline: the
+  // calls' results in order, or the first error of any of them.
   [[nodiscard]] core::Result<std::vector<pg_result*>> ExecPipelined(
       const std::vector<PreparedCall>& calls, std::string_view context);
   [[nodiscard]] core::Status ExecuteTogether(std::span<sql::Statement* const> statements) override;
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
-  // Sends the deferred statements on their own (before Exec and CopyIn).
+  // Sends the deferred statements and calls on their own (before Exec and CopyIn).
   [[nodiscard]] core::Status FlushDeferred();
+  // Reads a sent pipeline to its sync: the results after the first
+  // `prologue + writes.size()` (theirs are checked and dropped); the first
+  // error goes to `failure`.
+  std::vector<pg_result*> ReadPipeline(size_t prologue, const std::vector<DeferredCall>& writes,
+                                       std::string_view context,
+                                       std::optional<core::Error>& failure);
   // Reads (and drops) the results of what SendWithoutWaiting sent.
   void DrainUnread();
 
   pg_conn* conn_;
   bool broken_ = false;  // a pipeline could not be read to its end
   std::vector<std::string> deferred_;
+  std::vector<DeferredCall> deferred_calls_;
   int unread_ = 0;  // commands sent whose results are not read yet
   int64_t changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> cache_;

@@ -23,20 +23,21 @@ class PgUnitOfWork final : public sql::RepositorySet {
         store_(store),
         conn_(std::move(conn)) {}
   ~PgUnitOfWork() override {
-    if (conn_->HasDeferred()) {
-      conn_->DropDeferred();  // nothing was sent: nothing to roll back
-    } else if (!done_) {
+    bool sent = !conn_->NothingSent();
+    conn_->DropDeferred();  // writes kept for the next exchange die with the transaction
+    if (sent && !done_) {
       conn_->SendWithoutWaiting("ROLLBACK");  // read before the connection's next use
     }
     store_.Release(std::move(conn_));
   }
 
   core::Status Commit() override {
-    if (conn_->HasDeferred()) {  // nothing was run
+    if (conn_->NothingSent() && !conn_->HasDeferredCalls()) {  // nothing was run
       conn_->DropDeferred();
       done_ = true;
       return {};
     }
+    // Writes kept for the next exchange (audit records) go in the COMMIT's pipeline.
     auto s = conn_->Run("COMMIT");
     if (s) done_ = true;
     return s;

@@ -43,6 +43,12 @@ class Statement {
   [[nodiscard]] virtual core::Result<bool> Step() = 0;
   // Steps to completion, ignoring rows, and makes the statement ready to bind again.
   [[nodiscard]] virtual core::Status Run() = 0;
+  // Run, for a write whose result nobody reads (an audit record): a database
+  // server gets it with the connection's next exchange (PostgreSQL: in the
+  // same pipeline as the next statement or the COMMIT), saving a round trip;
+  // its failure then fails that exchange. In-process engines run it now.
+  // Changes() does not count it.
+  [[nodiscard]] virtual core::Status RunWithNext() { return Run(); }
   virtual int64_t Int(int col) const = 0;
   virtual std::string Text(int col) const = 0;
   virtual std::string Blob(int col) const = 0;
