@@ -27,7 +27,7 @@ void ReportFailure(const char* what, const core::Error& e) {
 
 }  // namespace
 
-PeriodicTask::PeriodicTask(std::function<bool()> step, int interval_ms)
+PeriodicTask::PeriodicTask(std::function<bool(std::stop_token)> step, int interval_ms)
     : step_(std::move(step)), interval_ms_(interval_ms), thread_([this] { Run(); }) {}
 
 PeriodicTask::~PeriodicTask() { Stop(); }
@@ -37,6 +37,7 @@ void PeriodicTask::Stop() {
     std::lock_guard lock(mu_);
     stopping_ = true;
   }
+  stop_.request_stop();
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -45,7 +46,7 @@ void PeriodicTask::Run() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     lock.unlock();
-    bool more = step_();
+    bool more = step_(stop_.get_token());
     lock.lock();
     if (!more) {
       wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_; });
@@ -71,7 +72,7 @@ std::unique_ptr<PeriodicTask> StartOutbox(const core::Deps& deps, const std::str
   auto transport = std::make_shared<mail::SmtpTransport>(config);
   core::DeliveryOptions options{public_url, 50};
   return std::make_unique<PeriodicTask>(
-      [deps, transport, options] {
+      [deps, transport, options](std::stop_token) {
         auto round = core::DeliverDueNotices(deps, *transport, options);
         if (!round) ReportFailure("outbox", round.error());
         return round && !round->interrupted && round->claimed == options.batch;
@@ -98,12 +99,12 @@ std::unique_ptr<PeriodicTask> StartReminders(const core::Deps& deps) {
   int hour = ReminderHour();
   std::optional<core::Date> last;
   return std::make_unique<PeriodicTask>(
-      [deps, hour, last]() mutable {
+      [deps, hour, last](std::stop_token stop) mutable {
         auto day = core::ReminderRunDue(deps.clock.NowUnixSeconds(), hour, last);
         if (!day) return false;
         last = day;  // once a day, whether it succeeds or not (the next day retries)
         // The schedule acts for the registry as the operator does.
-        auto run = core::RunReminders(deps, core::CommandLineCaller(), *day);
+        auto run = core::RunReminders(deps, core::CommandLineCaller(), *day, stop);
         if (!run) ReportFailure("reminders", run.error());
         return false;
       },

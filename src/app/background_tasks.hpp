@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 
@@ -20,10 +21,11 @@
 namespace kakari::app {
 
 // Runs `step` on its own thread, again after `interval_ms` (at once when it
-// returns true: more is waiting), until stopped.
+// returns true: more is waiting), until stopped. A long step watches its
+// stop token so that stopping the server does not wait for it to end.
 class PeriodicTask {
  public:
-  PeriodicTask(std::function<bool()> step, int interval_ms);
+  PeriodicTask(std::function<bool(std::stop_token)> step, int interval_ms);
   ~PeriodicTask();
   PeriodicTask(const PeriodicTask&) = delete;
   PeriodicTask& operator=(const PeriodicTask&) = delete;
@@ -32,8 +34,9 @@ class PeriodicTask {
  private:
   void Run();
 
-  std::function<bool()> step_;
+  std::function<bool(std::stop_token)> step_;
   int interval_ms_;
+  std::stop_source stop_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

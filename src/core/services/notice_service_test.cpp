@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stop_token>
 
 #include "core/services/doctor_workflow.hpp"
 #include "core/services/reminder_service.hpp"
@@ -250,6 +251,28 @@ TEST_F(NoticeServiceTest, AReminderRunWritesOnlyForThoseStillAwaitingOne) {
                           }),
             1);
   EXPECT_EQ(MyInbox(deps(), quiet, 1, 20)->entries.size(), 1u) << "only the return itself";
+}
+
+// A server being stopped asks its reminder run to stop: the run ends between
+// batches, says it was interrupted, and the next run gives what it did not.
+TEST_F(NoticeServiceTest, AStoppedReminderRunEndsBetweenBatchesAndTheNextGivesTheRest) {
+  Caller doctor = NewDoctor("300010");
+  ASSERT_TRUE(Decide(deps(), Staff(Role::kReviewer, "13"), ReviewKind::kActivity, Report(doctor),
+                     Decision{ReviewAction::kReturn, "接種記録の写しを添付してください", {}}));
+  Caller jma = Staff(Role::kJmaAdmin, "00");
+  WriteCountingStore counting(*store_);
+  Deps counted{counting, crypto_, clock_, &signer_};
+  std::stop_source stopping;
+  stopping.request_stop();
+  auto stopped = RunReminders(counted, jma, Date{2026, 6, 20}, stopping.get_token());
+  ASSERT_TRUE(stopped);
+  EXPECT_TRUE(stopped->interrupted);
+  EXPECT_EQ(stopped->returned_unanswered, 0);
+  EXPECT_EQ(counting.writes, 0) << "a stopped run starts no batch";
+  auto next = RunReminders(counted, jma, Date{2026, 6, 20});
+  ASSERT_TRUE(next);
+  EXPECT_FALSE(next->interrupted);
+  EXPECT_EQ(next->returned_unanswered, 1);
 }
 
 }  // namespace

@@ -26,10 +26,13 @@ constexpr size_t kPerRead = 500;
 constexpr size_t kPerWrite = 50;
 
 // The items `needs` (given a read-only unit of work) keeps.
+// Both stop between batches once `stop` is requested (a server shutting
+// down): a run is safe to cut short, the next one gives what this did not.
 template <class Item, class Fn>
-Result<std::vector<Item>> StillNeeding(const Deps& deps, std::vector<Item> items, Fn needs) {
+Result<std::vector<Item>> StillNeeding(const Deps& deps, const std::stop_token& stop,
+                                       std::vector<Item> items, Fn needs) {
   std::vector<Item> kept;
-  for (size_t from = 0; from < items.size(); from += kPerRead) {
+  for (size_t from = 0; from < items.size() && !stop.stop_requested(); from += kPerRead) {
     KAKARI_TRY(uow, deps.store.Begin(false));
     size_t to = std::min(items.size(), from + kPerRead);
     for (size_t i = from; i < to; ++i) {
@@ -41,9 +44,10 @@ Result<std::vector<Item>> StillNeeding(const Deps& deps, std::vector<Item> items
 }
 
 template <class Item, class Fn>
-Result<int> InBatches(const Deps& deps, const std::vector<Item>& items, Fn give) {
+Result<int> InBatches(const Deps& deps, const std::stop_token& stop, const std::vector<Item>& items,
+                      Fn give) {
   int queued = 0;
-  for (size_t from = 0; from < items.size(); from += kPerWrite) {
+  for (size_t from = 0; from < items.size() && !stop.stop_requested(); from += kPerWrite) {
     KAKARI_TRY(uow, deps.store.Begin(true));
     size_t to = std::min(items.size(), from + kPerWrite);
     for (size_t i = from; i < to; ++i) {
@@ -81,7 +85,7 @@ Result<bool> DoctorAwaits(UnitOfWork& uow, Id doctor_id, NoticeKind kind,
   return Awaits(uow, user, kind, period);
 }
 
-Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& day) {
+Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& day, const std::stop_token& stop) {
   std::vector<std::pair<Id, ReminderWords>> close;
   auto summary = SummariseAll(deps, caller, [&](Id id, const Eligibility& e) {
     if (auto words = NearCompletionWords(e)) close.emplace_back(id, std::move(*words));
@@ -95,8 +99,8 @@ Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& d
     KAKARI_TRY(applied, HasApplied(uow, c.first));
     return !applied;
   };
-  KAKARI_TRY(waiting, StillNeeding(deps, std::move(close), needs));
-  return InBatches(deps, waiting, [&](UnitOfWork& uow, const auto& c) -> Result<bool> {
+  KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(close), needs));
+  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const auto& c) -> Result<bool> {
     KAKARI_TRY(applied, HasApplied(uow, c.first));
     if (applied) return false;
     return QueueDoctorNotice(uow, deps, c.first, NoticeKind::kReminderNearCompletion,
@@ -139,7 +143,7 @@ Result<std::optional<Unanswered>> UnansweredSince(UnitOfWork& uow, const ReviewI
                               ":" + at.substr(0, 10)};
 }
 
-Result<int> ReturnedUnanswered(const Deps& deps, const Date& day) {
+Result<int> ReturnedUnanswered(const Deps& deps, const Date& day, const std::stop_token& stop) {
   constexpr NoticeKind kKind = NoticeKind::kReminderReturnedUnanswered;
   std::vector<ReviewItem> returned;
   {
@@ -152,8 +156,8 @@ Result<int> ReturnedUnanswered(const Deps& deps, const Date& day) {
     if (!left) return false;
     return DoctorAwaits(uow, item.doctor_id, kKind, left->period);
   };
-  KAKARI_TRY(waiting, StillNeeding(deps, std::move(returned), needs));
-  return InBatches(deps, waiting, [&](UnitOfWork& uow, const ReviewItem& item) -> Result<bool> {
+  KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(returned), needs));
+  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const ReviewItem& item) -> Result<bool> {
     KAKARI_TRY(left, UnansweredSince(uow, item, day));
     if (!left) return false;
     KAKARI_TRY(what, DescribeItem(uow, item.kind, item.id));
@@ -188,7 +192,7 @@ Result<AreaQueue> WaitingIn(UnitOfWork& uow, const std::string& prefix, const Da
   return q;
 }
 
-Result<int> ReviewerDigests(const Deps& deps, const Date& day) {
+Result<int> ReviewerDigests(const Deps& deps, const Date& day, const std::stop_token& stop) {
   std::vector<UserRecord> staff;
   {
     KAKARI_TRY(reader, deps.store.Begin(false));
@@ -211,8 +215,8 @@ Result<int> ReviewerDigests(const Deps& deps, const Date& day) {
     if (by_area[prefix].waiting == 0) return false;
     return Awaits(uow, u, NoticeKind::kDigestReviewers, period);
   };
-  KAKARI_TRY(waiting, StillNeeding(deps, std::move(staff), needs));
-  return InBatches(deps, waiting, [&](UnitOfWork& uow, const UserRecord& u) -> Result<bool> {
+  KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(staff), needs));
+  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const UserRecord& u) -> Result<bool> {
     const AreaQueue& q = by_area[area_of(u)];
     KAKARI_TRY(org, uow.Organisations().FindById(*u.organisation_id));
     return QueueNotice(uow, deps, u.id, NoticeKind::kDigestReviewers,
@@ -224,7 +228,7 @@ Result<int> ReviewerDigests(const Deps& deps, const Date& day) {
   });
 }
 
-Result<int> GmisNo(const Deps& deps, const Date& day) {
+Result<int> GmisNo(const Deps& deps, const Date& day, const std::stop_token& stop) {
   std::vector<UncoveredSite> without;
   {
     KAKARI_TRY(reader, deps.store.Begin(false));
@@ -242,8 +246,8 @@ Result<int> GmisNo(const Deps& deps, const Date& day) {
     }
     return false;
   };
-  KAKARI_TRY(waiting, StillNeeding(deps, std::move(without), needs));
-  return InBatches(deps, waiting, [&](UnitOfWork& uow, const UncoveredSite& site) -> Result<bool> {
+  KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(without), needs));
+  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const UncoveredSite& site) -> Result<bool> {
     KAKARI_TRY(inst, uow.Institutions().FindByCode(site.code));
     if (!inst) return false;
     KAKARI_TRY(users, uow.Users().OfInstitution(inst->id));
@@ -259,21 +263,23 @@ Result<int> GmisNo(const Deps& deps, const Date& day) {
 
 }  // namespace
 
-Result<ReminderRun> RunReminders(const Deps& deps, const Caller& caller, const Date& day) {
+Result<ReminderRun> RunReminders(const Deps& deps, const Caller& caller, const Date& day,
+                                 std::stop_token stop) {
   KAKARI_RETURN_IF_ERROR(RequireJmaAdmin(caller.principal));
   ReminderRun run;
   if (IsCompletionReminderMonth(day)) {
-    KAKARI_TRY(n, NearCompletion(deps, caller, day));
+    KAKARI_TRY(n, NearCompletion(deps, caller, day, stop));
     run.near_completion = n;
   }
-  KAKARI_TRY(returned, ReturnedUnanswered(deps, day));
+  KAKARI_TRY(returned, ReturnedUnanswered(deps, day, stop));
   run.returned_unanswered = returned;
-  KAKARI_TRY(digests, ReviewerDigests(deps, day));
+  KAKARI_TRY(digests, ReviewerDigests(deps, day, stop));
   run.digests = digests;
   if (IsGmisReminderMonth(day)) {
-    KAKARI_TRY(gmis, GmisNo(deps, day));
+    KAKARI_TRY(gmis, GmisNo(deps, day, stop));
     run.gmis_no = gmis;
   }
+  run.interrupted = stop.stop_requested();
   return run;
 }
 

@@ -8,6 +8,8 @@
 // Thread-safe: every call opens its own units of work.
 #pragma once
 
+#include <stop_token>
+
 #include "core/domain/date.hpp"
 #include "core/services/notice_service.hpp"
 
@@ -18,11 +20,13 @@ struct ReminderRun {
   int returned_unanswered = 0;
   int digests = 0;
   int gmis_no = 0;
+  bool interrupted = false;  // stopped before the end; the next run gives the rest
 };
 
 // Everything due on `day` (a day in Japan). JMA administrators and the
-// operator only (it reads the whole registry).
+// operator only (it reads the whole registry). Stops between batches once
+// `stop` is requested.
 [[nodiscard]] Result<ReminderRun> RunReminders(const Deps& deps, const Caller& caller,
-                                               const Date& day);
+                                               const Date& day, std::stop_token stop = {});
 
 }  // namespace kakari::core
