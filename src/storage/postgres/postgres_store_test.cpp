@@ -50,5 +50,34 @@ TEST(PostgresStorePoolTest, ConnectionsTheServerClosedAreReplacedBeforeUse) {
   }
 }
 
+// A queue page's keys are read from the queue indexes alone (migration 6):
+// with the id in the index, PostgreSQL need not visit each matching row
+// (index-only scan), which made Tokyo's first page at national scale 4x faster.
+TEST(PostgresStoreSchemaTest, QueueKeysComeFromTheQueueIndexAlone) {
+  auto url = FreshTestDatabase();
+  if (!url) GTEST_SKIP() << "no PostgreSQL test cluster (KAKARI_TEST_PG)";
+  auto store = PostgresStore::Open(*url);
+  ASSERT_TRUE(store.has_value()) << store.error().detail;
+  auto conn = Connection::Open(*url);
+  ASSERT_TRUE(conn.has_value());
+  // An empty table would be read whole: make the index the only way.
+  ASSERT_TRUE((*conn)->Exec("SET enable_seqscan = off; SET enable_bitmapscan = off").has_value());
+  for (std::string table : {"practical_activities", "credit_declarations",
+                            "completion_applications"}) {
+    auto st = (*conn)->Prepare("EXPLAIN SELECT id, status, submitted_at FROM " + table +
+                               " WHERE routed_to_association_id = 13 AND status = 'submitted' "
+                               "ORDER BY submitted_at, id LIMIT 50");
+    ASSERT_TRUE(st.has_value());
+    std::string plan;
+    for (;;) {
+      auto row = (*st)->Step();
+      ASSERT_TRUE(row.has_value());
+      if (!*row) break;
+      plan += (*st)->Text(0) + "\n";
+    }
+    EXPECT_NE(plan.find("Index Only Scan using " + table + "_queue"), std::string::npos) << plan;
+  }
+}
+
 }  // namespace
 }  // namespace kakari::storage::postgres

@@ -540,7 +540,8 @@ CREATE TRIGGER credit_imports_credited_delete AFTER DELETE ON credit_imports
 
 const std::vector<std::string>& MigrationScripts() {
   static const std::vector<std::string> scripts = {kMigration1, kMigration2, kNoticesMigration,
-                                                   kVerifyCodeMigration, kContactMigration};
+                                                   kVerifyCodeMigration, kContactMigration,
+                                                   kQueueKeysMigration};
   return scripts;
 }
 

@@ -9,9 +9,10 @@ namespace kakari::storage::postgres {
 
 const std::vector<std::string>& MigrationScripts();
 
-// Migration 3 (schema_notices.cpp).
+// Migrations 3 and later (schema_notices.cpp).
 extern const char* const kNoticesMigration;
 extern const char* const kVerifyCodeMigration;
 extern const char* const kContactMigration;
+extern const char* const kQueueKeysMigration;
 
 }  // namespace kakari::storage::postgres
