@@ -85,7 +85,8 @@ Result<bool> DoctorAwaits(UnitOfWork& uow, Id doctor_id, NoticeKind kind,
   return Awaits(uow, user, kind, period);
 }
 
-Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& day, const std::stop_token& stop) {
+Result<int> NearCompletion(const Deps& deps, const Caller& caller, const Date& day,
+                           const std::stop_token& stop) {
   std::vector<std::pair<Id, ReminderWords>> close;
   auto summary = SummariseAll(deps, caller, [&](Id id, const Eligibility& e) {
     if (auto words = NearCompletionWords(e)) close.emplace_back(id, std::move(*words));
@@ -157,16 +158,17 @@ Result<int> ReturnedUnanswered(const Deps& deps, const Date& day, const std::sto
     return DoctorAwaits(uow, item.doctor_id, kKind, left->period);
   };
   KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(returned), needs));
-  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const ReviewItem& item) -> Result<bool> {
-    KAKARI_TRY(left, UnansweredSince(uow, item, day));
-    if (!left) return false;
-    KAKARI_TRY(what, DescribeItem(uow, item.kind, item.id));
-    std::string link =
-        std::string("/#/items/") + ReviewKindName(item.kind) + "/" + std::to_string(item.id);
-    return QueueDoctorNotice(uow, deps, item.doctor_id, kKind,
-                             {{"item", what}, {"days", std::to_string(left->days)}}, link,
-                             left->period);
-  });
+  return InBatches(
+      deps, stop, waiting, [&](UnitOfWork& uow, const ReviewItem& item) -> Result<bool> {
+        KAKARI_TRY(left, UnansweredSince(uow, item, day));
+        if (!left) return false;
+        KAKARI_TRY(what, DescribeItem(uow, item.kind, item.id));
+        std::string link =
+            std::string("/#/items/") + ReviewKindName(item.kind) + "/" + std::to_string(item.id);
+        return QueueDoctorNotice(uow, deps, item.doctor_id, kKind,
+                                 {{"item", what}, {"days", std::to_string(left->days)}}, link,
+                                 left->period);
+      });
 }
 
 struct AreaQueue {
@@ -247,18 +249,19 @@ Result<int> GmisNo(const Deps& deps, const Date& day, const std::stop_token& sto
     return false;
   };
   KAKARI_TRY(waiting, StillNeeding(deps, stop, std::move(without), needs));
-  return InBatches(deps, stop, waiting, [&](UnitOfWork& uow, const UncoveredSite& site) -> Result<bool> {
-    KAKARI_TRY(inst, uow.Institutions().FindByCode(site.code));
-    if (!inst) return false;
-    KAKARI_TRY(users, uow.Users().OfInstitution(inst->id));
-    bool any = false;
-    for (const UserRecord& u : users) {
-      KAKARI_TRY(given, QueueNotice(uow, deps, u.id, NoticeKind::kReminderGmisNo,
-                                    {{"institution", site.name}}, "/#/", period));
-      any = any || given;
-    }
-    return any;
-  });
+  return InBatches(deps, stop, waiting,
+                   [&](UnitOfWork& uow, const UncoveredSite& site) -> Result<bool> {
+                     KAKARI_TRY(inst, uow.Institutions().FindByCode(site.code));
+                     if (!inst) return false;
+                     KAKARI_TRY(users, uow.Users().OfInstitution(inst->id));
+                     bool any = false;
+                     for (const UserRecord& u : users) {
+                       KAKARI_TRY(given, QueueNotice(uow, deps, u.id, NoticeKind::kReminderGmisNo,
+                                                     {{"institution", site.name}}, "/#/", period));
+                       any = any || given;
+                     }
+                     return any;
+                   });
 }
 
 }  // namespace

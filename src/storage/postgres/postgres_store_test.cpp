@@ -62,8 +62,8 @@ TEST(PostgresStoreSchemaTest, QueueKeysComeFromTheQueueIndexAlone) {
   ASSERT_TRUE(conn.has_value());
   // An empty table would be read whole: make the index the only way.
   ASSERT_TRUE((*conn)->Exec("SET enable_seqscan = off; SET enable_bitmapscan = off").has_value());
-  for (std::string table : {"practical_activities", "credit_declarations",
-                            "completion_applications"}) {
+  for (std::string table :
+       {"practical_activities", "credit_declarations", "completion_applications"}) {
     auto st = (*conn)->Prepare("EXPLAIN SELECT id, status, submitted_at FROM " + table +
                                " WHERE routed_to_association_id = 13 AND status = 'submitted' "
                                "ORDER BY submitted_at, id LIMIT 50");

@@ -539,9 +539,9 @@ CREATE TRIGGER credit_imports_credited_delete AFTER DELETE ON credit_imports
 }  // namespace
 
 const std::vector<std::string>& MigrationScripts() {
-  static const std::vector<std::string> scripts = {kMigration1, kMigration2, kNoticesMigration,
-                                                   kVerifyCodeMigration, kContactMigration,
-                                                   kQueueKeysMigration};
+  static const std::vector<std::string> scripts = {kMigration1,       kMigration2,
+                                                   kNoticesMigration, kVerifyCodeMigration,
+                                                   kContactMigration, kQueueKeysMigration};
   return scripts;
 }
 
