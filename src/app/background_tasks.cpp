@@ -33,23 +33,19 @@ PeriodicTask::PeriodicTask(std::function<bool(std::stop_token)> step, int interv
 PeriodicTask::~PeriodicTask() { Stop(); }
 
 void PeriodicTask::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  stop_.request_stop();
-  wake_.notify_all();
+  stop_.request_stop();  // wakes the wait below and tells a running step
   if (thread_.joinable()) thread_.join();
 }
 
 void PeriodicTask::Run() {
+  std::stop_token stop = stop_.get_token();
   std::unique_lock lock(mu_);
-  while (!stopping_) {
+  while (!stop.stop_requested()) {
     lock.unlock();
-    bool more = step_(stop_.get_token());
+    bool more = step_(stop);
     lock.lock();
     if (!more) {
-      wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_; });
+      wake_.wait_for(lock, stop, std::chrono::milliseconds(interval_ms_), [] { return false; });
     }
   }
 }

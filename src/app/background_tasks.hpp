@@ -38,8 +38,7 @@ class PeriodicTask {
   int interval_ms_;
   std::stop_source stop_;
   std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
+  std::condition_variable_any wake_;  // waits until the interval passes or stop is requested
   std::thread thread_;
 };
 

@@ -86,17 +86,11 @@ PgStatement& PgStatement::BindNull(int index) {
   return *this;
 }
 
-PreparedCall PgStatement::Call() const {
-  PreparedCall call{&name_, std::vector<const char*>(values_.size()),
-                    std::vector<int>(values_.size()), &binary_};
-  for (size_t i = 0; i < values_.size(); ++i) {
-    call.values[i] = values_[i] ? values_[i]->data() : nullptr;
-    call.lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-  }
-  return call;
-}
+namespace {
 
-PreparedCall DeferredCall::Call() const {
+// libpq's view of bound parameters: pointers into `values`, which must outlive it.
+PreparedCall CallOf(const std::string& name, const std::vector<std::optional<std::string>>& values,
+                    const std::vector<int>& formats) {
   PreparedCall call{&name, std::vector<const char*>(values.size()), std::vector<int>(values.size()),
                     &formats};
   for (size_t i = 0; i < values.size(); ++i) {
@@ -105,6 +99,12 @@ PreparedCall DeferredCall::Call() const {
   }
   return call;
 }
+
+}  // namespace
+
+PreparedCall PgStatement::Call() const { return CallOf(name_, values_, binary_); }
+
+PreparedCall DeferredCall::Call() const { return CallOf(name, values, formats); }
 
 core::Status PgStatement::RunWithNext() {
   // A duplicate here would show only as "no row", which cannot stop the
